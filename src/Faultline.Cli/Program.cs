@@ -1,0 +1,3 @@
+using Faultline.Cli;
+
+return await FaultlineApp.RunAsync(args).ConfigureAwait(false);

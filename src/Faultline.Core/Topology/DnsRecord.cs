@@ -1,0 +1,23 @@
+namespace Faultline.Core.Topology;
+
+/// <summary>A DNS name with its routing policy and record sets.</summary>
+public sealed record DnsRecord
+{
+    /// <summary>Route 53's recommended TTL for records with health checks: 60 s.</summary>
+    public static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(60);
+
+    /// <summary>The fully qualified name, normalized (lower case, no trailing dot).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The record type. Only <c>A</c> is answered today.</summary>
+    public string Type { get; init; } = "A";
+
+    /// <summary>The routing policy.</summary>
+    public RoutingPolicy Routing { get; init; } = RoutingPolicy.Simple;
+
+    /// <summary>TTL carried on answers. Default 60 s.</summary>
+    public TimeSpan Ttl { get; init; } = DefaultTtl;
+
+    /// <summary>The record sets. A simple record has exactly one.</summary>
+    public required IReadOnlyList<RecordSet> Sets { get; init; }
+}
