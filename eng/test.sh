@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, builds with warnings as errors, runs every test project,
+# then packs the .NET tool and smoke-tests it. Used by `.ci/run` and by developers alike.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export CI="${CI:-true}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages the end-to-end tests use (dig queries the lab's DNS server as a user would).
+need=()
+command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  echo "test: installing ${need[*]}"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Faultline.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
+
+status=0
+dotnet test Faultline.slnx -c Release --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+# One closing line for the whole run, summed over every project's TRX file.
+sum_results() {
+  local passed=0 failed=0 skipped=0 f p x s
+  for f in "$results"/*.trx; do
+    [ -f "$f" ] || continue
+    p=$(grep -o 'passed="[0-9]*"' "$f" | head -1 | tr -dc 0-9); passed=$((passed + ${p:-0}))
+    x=$(grep -o 'failed="[0-9]*"' "$f" | head -1 | tr -dc 0-9); failed=$((failed + ${x:-0}))
+    s=$(grep -o 'notExecuted="[0-9]*"' "$f" | head -1 | tr -dc 0-9); skipped=$((skipped + ${s:-0}))
+  done
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  if [ "$passed" -eq 0 ]; then echo "test: no test ran" >&2; return 1; fi
+  return 0
+}
+
+# The .NET tool package builds from the repo and runs.
+pack_smoke() {
+  local tools="$root/artifacts/tool-smoke"
+  rm -rf "$tools" "$root/artifacts/packages"
+  dotnet pack src/Faultline.Cli/Faultline.Cli.csproj -c Release -o "$root/artifacts/packages" --nologo -v quiet -clp:ErrorsOnly
+  dotnet tool install Faultline --tool-path "$tools" --add-source "$root/artifacts/packages" --version 0.1.0 >/dev/null
+  "$tools/faultline" --version >/dev/null
+  echo "test: the .NET tool package installs and runs"
+}
+
+pack_smoke || status=1
+summary=$(sum_results) || status=1
+echo "$summary"
+exit $status

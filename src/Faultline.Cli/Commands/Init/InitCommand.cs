@@ -1,0 +1,37 @@
+using Faultline.Cli.Samples;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Faultline.Cli.Commands.Init;
+
+/// <summary><c>faultline init [dir]</c>: writes the seed sample — the correct topology and, in <c>misconfigured/</c>, the blog's bug.</summary>
+internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
+{
+    protected override int Execute(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(settings.Directory);
+        var files = SampleFiles.Seed().ToList();
+        var existing = files.Select(f => Path.Combine(root, f.RelativePath)).Where(File.Exists).ToList();
+        if (existing.Count > 0 && !settings.Force)
+        {
+            foreach (var path in existing)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(path)}: already exists; pass --force to overwrite it, or choose another folder.[/]");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        foreach (var (relativePath, text) in files)
+        {
+            var path = Path.Combine(root, relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            console.MarkupLine($"wrote [green]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, path))}[/]");
+        }
+
+        var topology = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, "topology.yaml"));
+        console.MarkupLine($"next: [bold]faultline lab up {Markup.Escape(topology)}[/]");
+        return ExitCodes.Ok;
+    }
+}
