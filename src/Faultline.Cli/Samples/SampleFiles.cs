@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Faultline.Cli.Samples;
 
 /// <summary>The seed sample, embedded in the CLI from <c>samples/seed</c> so <c>faultline init</c> works from an installed tool.</summary>

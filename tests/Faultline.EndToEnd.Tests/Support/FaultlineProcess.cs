@@ -77,7 +77,7 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     /// <summary>Waits for output matching <paramref name="predicate"/>, failing with the output so far at the deadline or if the process exits first.</summary>
     public Task WaitForOutputAsync(Func<string, bool> predicate, TimeSpan deadline, CancellationToken cancellationToken) =>
         Eventually.TrueAsync(
-            () => predicate(Output) || (_process.HasExited && throw new InvalidOperationException($"faultline exited with {_process.ExitCode} before the expected output:{Environment.NewLine}{Output}")),
+            () => predicate(Output) || (_process.HasExited ? throw new InvalidOperationException($"faultline exited with {_process.ExitCode} before the expected output:{Environment.NewLine}{Output}") : false),
             deadline,
             $"faultline output; so far:{Environment.NewLine}{Output}",
             cancellationToken);

@@ -7,7 +7,7 @@ namespace Faultline.Cli.Commands.Init;
 /// <summary><c>faultline init [dir]</c>: writes the seed sample — the correct topology and, in <c>misconfigured/</c>, the blog's bug.</summary>
 internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
 {
-    protected override int Execute(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(settings.Directory);
         var files = SampleFiles.Seed().ToList();
