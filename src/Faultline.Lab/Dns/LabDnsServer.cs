@@ -108,6 +108,10 @@ public sealed class LabDnsServer : IAsyncDisposable
         {
             server.Stop();
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is OperationCanceledException or ObjectDisposedException))
+        {
+            // ARSoft's Stop surfaces its own cancelled receive loops.
+        }
         catch (ObjectDisposedException)
         {
             // Stopping a server whose transports failed to bind: nothing left to release.
