@@ -99,6 +99,9 @@ public sealed class HealthRegistry : IHealthStatus
         }
     }
 
+    /// <summary>The <c>HealthCheckStatus</c> metric: 1 when <see cref="CurrentStatus"/> is healthy, else 0.</summary>
+    public int Status(string checkId) => CurrentStatus(checkId) ? 1 : 0;
+
     /// <summary>The share of checkers (0–100) reporting healthy: the <c>HealthCheckPercentageHealthy</c> metric.</summary>
     public double PercentageHealthy(string checkId)
     {

@@ -173,6 +173,7 @@ public sealed class LabDnsServer : IAsyncDisposable
         }
 
         Fill(response, question, outcome);
+        EchoClientSubnet(query, response);
         e.Response = response;
 
         DnsLog.Answered(_logger, type, outcome.Name, e.RemoteEndpoint, outcome.Location, outcome.Kind, outcome.Addresses);
@@ -195,6 +196,20 @@ public sealed class LabDnsServer : IAsyncDisposable
         }
 
         return _plan.LocationOf(remote.Address);
+    }
+
+    private static void EchoClientSubnet(DnsMessage query, DnsMessage response)
+    {
+        // RFC 7871: echo the option with a scope; answers differ per location, i.e. per /24.
+        var subnet = query.EDnsOptions?.Options.OfType<ClientSubnetOption>().FirstOrDefault();
+        if (subnet is null)
+        {
+            return;
+        }
+
+        response.EDnsOptions ??= new OptRecord(query.EDnsOptions!.UdpPayloadSize);
+        response.EDnsOptions.Options.RemoveAll(o => o is ClientSubnetOption);
+        response.EDnsOptions.Options.Add(new ClientSubnetOption(subnet.SourceNetmask, 24, subnet.Address));
     }
 
     private void Fill(DnsMessage response, DnsQuestion question, DnsOutcome outcome)

@@ -76,7 +76,10 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
                 // Phases are drawn up front, in a fixed order, so a seed repeats the same schedule.
                 var phase = TimeSpan.FromTicks((long)(_random.NextDouble() * check.Interval.Ticks));
                 var checker = i;
-                _loops.Add(Task.Run(() => RunCheckerAsync(check, checker, location, phase, _stopping.Token), CancellationToken.None));
+
+                // Created here so a location outside the address plan fails StartAsync, not a loop.
+                var probe = new HealthProbe(check, _plan.CheckerAddress(location), _resolver, _gatewayPort, _timeProvider);
+                _loops.Add(Task.Run(() => RunCheckerAsync(probe, check, checker, location, phase, _stopping.Token), CancellationToken.None));
             }
         }
 
@@ -91,9 +94,9 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunCheckerAsync(HealthCheckConfig check, int checker, string location, TimeSpan phase, CancellationToken stopping)
+    private async Task RunCheckerAsync(HealthProbe probe, HealthCheckConfig check, int checker, string location, TimeSpan phase, CancellationToken stopping)
     {
-        using var probe = new HealthProbe(check, _plan.CheckerAddress(location), _resolver, _gatewayPort, _timeProvider);
+        using var _ = probe;
         try
         {
             await Task.Delay(phase, _timeProvider, stopping);

@@ -49,6 +49,8 @@ public sealed class HealthRegistryTests
         Assert.Equal(12.5, transition.PercentageHealthy); // 14th checker flipped it: 2 of 16 left
         Assert.False(registry.IsHealthy("hc-us"));
         Assert.Equal(0, registry.PercentageHealthy("hc-us"));
+        Assert.Equal(0, registry.Status("hc-us"));
+        Assert.Equal(1, registry.Status("hc-eu"));
         Assert.True(registry.IsHealthy("hc-eu"));
     }
 

@@ -38,11 +38,20 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         }
     }
 
-    private static Topology TopologyWith(string fqdn) => Some.Topology() with
+    private static Topology TopologyWith(string fqdn, HealthCheckType type = HealthCheckType.Https, string? searchString = null) => Some.Topology() with
     {
         HealthChecks =
         [
-            new HealthCheckConfig { Id = "hc-us", Type = HealthCheckType.Https, Fqdn = fqdn, Path = "/api/health", Interval = TimeSpan.FromSeconds(10), FailureThreshold = 2 },
+            new HealthCheckConfig
+            {
+                Id = "hc-us",
+                Type = type,
+                Fqdn = fqdn,
+                Path = "/api/health",
+                SearchString = searchString,
+                Interval = TimeSpan.FromSeconds(10),
+                FailureThreshold = 2,
+            },
         ],
     };
 
@@ -173,5 +182,34 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         }
 
         Assert.Empty(_us.Requests);
+    }
+
+    [Fact]
+    public async Task StartAsync_StringMatchAndBodyLosesString_CheckTurnsUnhealthy()
+    {
+        var (registry, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test", HealthCheckType.HttpsStrMatch, "is healthy"));
+        var allProbed = AllCheckersSucceededAsync(fleet);
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+        await allProbed;
+
+        var unhealthy = NextTransitionAsync(registry, healthy: false);
+        _us.Body = "Region us-east-1 is degraded";
+
+        Assert.False((await unhealthy).Healthy);
+    }
+
+    [Fact]
+    public async Task StartAsync_TcpCheckAndListenerGone_CheckTurnsUnhealthy()
+    {
+        var (registry, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test", HealthCheckType.Tcp));
+        var allProbed = AllCheckersSucceededAsync(fleet);
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+        await allProbed;
+        Assert.Empty(_us.Requests); // TCP checks only connect
+
+        var unhealthy = NextTransitionAsync(registry, healthy: false);
+        await _us.DisposeAsync();
+
+        Assert.False((await unhealthy).Healthy);
     }
 }

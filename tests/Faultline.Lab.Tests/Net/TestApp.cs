@@ -16,6 +16,8 @@ internal sealed class TestApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int _disposed;
+
     private TestApp(WebApplication app) => _app = app;
 
     public int Port { get; private set; }
@@ -44,6 +46,11 @@ internal sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _released.TrySetResult();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
