@@ -50,6 +50,9 @@ internal sealed class HealthProbe : IDisposable
             TimeProvider = timeProvider,
             ConnectionReuse = ConnectionReuse.PerRequest,
             ConnectTimeout = HttpConnectTimeout,
+
+            // Route 53 searches the decompressed body of gzip/deflate responses.
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         });
     }
 

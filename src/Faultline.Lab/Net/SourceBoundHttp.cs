@@ -25,6 +25,7 @@ public static class SourceBoundHttp
             AllowAutoRedirect = false,
             UseProxy = false,
             UseCookies = false,
+            AutomaticDecompression = options.AutomaticDecompression,
 
             // The lab-time connect timeout is enforced in the callback; this wall-clock one must never fire first.
             ConnectTimeout = Timeout.InfiniteTimeSpan,

@@ -20,4 +20,7 @@ public sealed record SourceBoundHttpOptions
 
     /// <summary>How long a TCP connect may take (lab time). Default 10 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>Which response encodings are decompressed transparently. Default none.</summary>
+    public DecompressionMethods AutomaticDecompression { get; init; } = DecompressionMethods.None;
 }
