@@ -1,0 +1,115 @@
+using System.Net;
+using Faultline.Core.Faults.Dns;
+using Faultline.Core.Health;
+using Faultline.Core.Randomness;
+using Faultline.Core.Routing;
+using Faultline.TestUtils;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Faultline.Core.Tests.Routing;
+
+public sealed class ZoneAnswererTests
+{
+    private readonly FakeFaultState _faults = new();
+    private readonly HealthRegistry _health;
+    private readonly ZoneAnswerer _answerer;
+
+    public ZoneAnswererTests()
+    {
+        _health = new HealthRegistry(Some.Topology(), new FakeTimeProvider(), _faults);
+        _answerer = new ZoneAnswerer(Some.Topology(), _health, _faults, new RandomSource(7));
+    }
+
+    [Theory]
+    [InlineData("us-east-1", "127.0.1.1")]
+    [InlineData("eu-west-1", "127.0.2.1")]
+    [InlineData(null, "127.0.1.1")]
+    public void Answer_LatencyRecord_GatewayAddressOfClosestRegionWithRecordTtl(string? location, string expected)
+    {
+        var outcome = _answerer.Answer(new DnsQuery("API.example.test.", "A", location));
+
+        Assert.Equal(DnsOutcomeKind.Answer, outcome.Kind);
+        Assert.Equal([IPAddress.Parse(expected)], outcome.Addresses);
+        Assert.Equal(TimeSpan.FromSeconds(60), outcome.Ttl);
+        Assert.Equal("api.example.test", outcome.Name);
+        Assert.Equal(location ?? "us-east-1", outcome.Location);
+    }
+
+    [Fact]
+    public void Answer_ClosestRegionUnhealthy_OtherRegion()
+    {
+        for (var c = 0; c < 16; c++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                _health.Record("hc-us", c, success: false);
+            }
+        }
+
+        var outcome = _answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1"));
+
+        Assert.Equal(["eu-west-1"], outcome.Regions);
+    }
+
+    [Fact]
+    public void Answer_UnknownNameInZone_NxDomain()
+    {
+        Assert.Equal(DnsOutcomeKind.NxDomain, _answerer.Answer(new DnsQuery("nope.example.test", "A", "us-east-1")).Kind);
+    }
+
+    [Theory]
+    [InlineData("api.example.test", "AAAA")]
+    [InlineData("example.test", "A")]
+    public void Answer_KnownNameOtherType_NoData(string name, string type)
+    {
+        var outcome = _answerer.Answer(new DnsQuery(name, type, "us-east-1"));
+
+        Assert.Equal(DnsOutcomeKind.NoData, outcome.Kind);
+        Assert.Empty(outcome.Addresses);
+    }
+
+    [Theory]
+    [InlineData("example.com")]
+    [InlineData("notexample.test")]
+    public void Answer_OutsideZone_Refused(string name)
+    {
+        Assert.Equal(DnsOutcomeKind.Refused, _answerer.Answer(new DnsQuery(name, "A", "us-east-1")).Kind);
+    }
+
+    [Theory]
+    [InlineData(DnsFaultMode.Servfail, DnsOutcomeKind.ServFail)]
+    [InlineData(DnsFaultMode.Nxdomain, DnsOutcomeKind.NxDomain)]
+    public void Answer_DnsFaultOnRecord_FaultOutcome(DnsFaultMode mode, DnsOutcomeKind expected)
+    {
+        _faults.Faults.Add(FakeFaultState.Fault(new DnsFaultOptions { Mode = mode }, "api.example.test"));
+
+        var faulted = _answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1"));
+        var other = _answerer.Answer(new DnsQuery("api.us-east-1.example.test", "A", "us-east-1"));
+
+        Assert.Equal(expected, faulted.Kind);
+        Assert.Equal("f-api.example.test", faulted.FaultId);
+        Assert.Equal(DnsOutcomeKind.Answer, other.Kind);
+    }
+
+    [Fact]
+    public void Answer_DelayFault_AnswersWithDelay()
+    {
+        _faults.Faults.Add(FakeFaultState.Fault(new DnsFaultOptions { Mode = DnsFaultMode.Delay, Delay = TimeSpan.FromSeconds(3) }, "api.example.test"));
+
+        var outcome = _answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1"));
+
+        Assert.Equal(DnsOutcomeKind.Answer, outcome.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(3), outcome.Delay);
+    }
+
+    [Fact]
+    public void Answer_DnsFaultAtFiftyPercent_AffectsAboutHalfOfQueries()
+    {
+        _faults.Faults.Add(FakeFaultState.Fault(new DnsFaultOptions(), "api.example.test", percentage: 50));
+
+        var failed = Enumerable.Range(0, 2000).Count(_ => _answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1")).Kind == DnsOutcomeKind.ServFail);
+
+        Assert.InRange(failed, 850, 1150);
+    }
+}
