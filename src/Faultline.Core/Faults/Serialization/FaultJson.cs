@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Faultline.Core.Faults.Serialization;
 
@@ -18,11 +19,29 @@ public static class FaultJson
         {
             AllowOutOfOrderMetadataProperties = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { IgnoreOptionsKind } },
         };
         options.Converters.Add(new DurationJsonConverter());
         options.Converters.Add(new SelectionModeJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // The overridden Kind properties do not inherit the base's [JsonIgnore]; "kind" is the discriminator.
+    private static void IgnoreOptionsKind(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeof(FaultOptions).IsAssignableFrom(typeInfo.Type))
+        {
+            return;
+        }
+
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(typeInfo.Properties[i].Name, "kind", StringComparison.Ordinal))
+            {
+                typeInfo.Properties.RemoveAt(i);
+            }
+        }
     }
 }
