@@ -4,6 +4,7 @@ using Faultline.Core.Addressing;
 using Faultline.Core.Functions;
 using Faultline.Core.Gateway;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -87,7 +88,7 @@ public sealed class GatewayServer : IAsyncDisposable
                 GatewayLog.Listening(_logger, chosen, _regions);
                 return;
             }
-            catch (IOException ex) when (port == 0 && attempt < MaxBindAttempts && ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } or null)
+            catch (IOException ex) when (port == 0 && attempt < MaxBindAttempts && ex.InnerException is AddressInUseException)
             {
                 GatewayLog.PortClash(_logger, chosen, attempt);
                 await app.DisposeAsync().ConfigureAwait(false);

@@ -11,6 +11,10 @@ using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Lab.Gateway;
 using Faultline.TestUtils;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Faultline.Lab.Tests.Gateway;
@@ -37,14 +41,15 @@ public sealed class GatewayServerTests : IAsyncLifetime
         }
     }
 
-    private async Task StartAsync(Topology? topology = null, double scale = 100)
+    private async Task StartAsync(Topology? topology = null, double scale = 100, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0)
     {
         topology ??= Some.Topology();
         var time = new ScaledTimeProvider(TimeProvider.System, scale);
         _faults = new FaultStore(topology, time, new RandomSource(1));
-        var fleet = new FunctionFleet(topology, _faults, time, new RandomSource(2));
-        _server = new GatewayServer(topology, new ApiGateway(topology, fleet, time), new NetworkPolicy(topology, _faults, new RandomSource(3)), time);
-        await _server.StartAsync(0, TestContext.Current.CancellationToken);
+        var handlers = upstream is null ? null : UpstreamHandler.Factory(upstream);
+        var fleet = new FunctionFleet(topology, _faults, time, new RandomSource(2), handlers);
+        _server = new GatewayServer(topology, new ApiGateway(topology, fleet, time), new NetworkPolicy(topology, _faults, new RandomSource(3)), time, logger);
+        await _server.StartAsync(port, TestContext.Current.CancellationToken);
     }
 
     private static HttpClient ClientFrom(IPAddress source, TimeSpan? timeout = null) => new(new SocketsHttpHandler
@@ -205,6 +210,91 @@ public sealed class GatewayServerTests : IAsyncLifetime
             using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return TimeProvider.System.GetElapsedTime(start);
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_BlackholedRequest_IsReleased()
+    {
+        var logger = new SignalingLogger(2102);
+        await StartAsync(logger: logger);
+        AddFault(new NetworkFaultOptions { Mode = NetworkMode.Blackhole }, new FaultTarget { Region = "us-east-1" });
+        using var client = ClientFrom(UsCustomer, TimeSpan.FromMinutes(5));
+
+        var pending = client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+        await logger.Signaled.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.False(pending.IsCompleted);
+        await Server.DisposeAsync();
+        _server = null;
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task StartAsync_FixedPortTakenOnOneGatewayAddress_Throws()
+    {
+        using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        squatter.Bind(new IPEndPoint(IPAddress.Parse("127.0.2.1"), 0));
+        squatter.Listen();
+        var port = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+
+        await Assert.ThrowsAsync<IOException>(() => StartAsync(port: port));
+    }
+
+    [Fact]
+    public async Task Get_UpstreamFunction_ForwardsToUsersService()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await using var upstreamApp = builder.Build();
+        upstreamApp.Run(context =>
+        {
+            context.Response.Headers["X-Upstream"] = "1";
+            return context.Response.WriteAsync($"upstream saw {context.Request.Path}{context.Request.QueryString}", context.RequestAborted);
+        });
+        await upstreamApp.StartAsync(TestContext.Current.CancellationToken);
+        var upstreamUrl = new Uri(upstreamApp.Urls.First());
+        var topology = Some.Topology() with
+        {
+            Regions =
+            [
+                Some.Region("us-east-1") with
+                {
+                    Functions = [new FunctionConfig { Name = "api", Region = "us-east-1", Route = new RouteKey("GET", "/api/hello"), Upstream = upstreamUrl }],
+                },
+                Some.Region("eu-west-1"),
+            ],
+        };
+        using var upstreamClient = new HttpClient();
+        await StartAsync(topology, upstream: upstreamClient);
+        using var client = ClientFrom(UsCustomer);
+
+        using var response = await client.GetAsync(Url("us-east-1", "/api/hello?x=1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("upstream saw /api/hello?x=1", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("1", Assert.Single(response.Headers.GetValues("X-Upstream")));
+        Assert.Equal("us-east-1", Assert.Single(response.Headers.GetValues(GatewayResponses.RegionHeader)));
+        await upstreamApp.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class SignalingLogger(int eventId) : ILogger<GatewayServer>
+    {
+        private readonly TaskCompletionSource _signaled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Signaled => _signaled.Task;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (id.Id == eventId)
+            {
+                _signaled.TrySetResult();
+            }
         }
     }
 }

@@ -1,5 +1,8 @@
 using Faultline.Cli.Commands.Fault;
 using Faultline.Core.Faults;
+using Faultline.Core.Faults.Dns;
+using Faultline.Core.Faults.HealthOverride;
+using Faultline.Core.Faults.HttpResponse;
 using Faultline.Core.Faults.Latency;
 using Faultline.Core.Faults.Network;
 using Faultline.Core.Randomness;
@@ -92,6 +95,45 @@ public sealed class FaultCommandsTests : IAsyncLifetime
         Assert.Equal(NetworkMode.Blackhole, ((NetworkFaultOptions)fault.Spec.Options).Mode);
         Assert.Equal(["eu-west-1"], fault.Spec.Target.FromLocations);
         Assert.Equal("me", fault.Owner);
+    }
+
+    [Fact]
+    public async Task Add_DnsAndHealthOverride_TargetRecordAndCheck()
+    {
+        var (dnsExit, _) = await RunAsync(["fault", "add", "dns", .. Lab, "--record", "api.example.test", "--mode", "servfail"]);
+        var (healthExit, _) = await RunAsync(["fault", "add", "health-override", .. Lab, "--health-check", "hc-us", "--status", "unhealthy"]);
+
+        Assert.Equal(ExitCodes.Ok, dnsExit);
+        Assert.Equal(ExitCodes.Ok, healthExit);
+        var faults = Store.Snapshot();
+        Assert.Equal(DnsFaultMode.Servfail, Assert.IsType<DnsFaultOptions>(faults[0].Spec.Options).Mode);
+        Assert.Equal(["api.example.test"], faults[0].Targets);
+        Assert.Equal(HealthOverrideStatus.Unhealthy, Assert.IsType<HealthOverrideFaultOptions>(faults[1].Spec.Options).Status);
+        Assert.Equal(["hc-us"], faults[1].Targets);
+    }
+
+    [Fact]
+    public async Task Add_HttpResponse_PassesStatusBodyAndExecution()
+    {
+        var (exitCode, _) = await RunAsync(["fault", "add", "http-response", .. Lab, "--region", "eu-west-1", "--function", "hello", "--status-code", "503", "--body", "down", "--prevent-execution", "false", "--percentage", "25"]);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var fault = Assert.Single(Store.Snapshot());
+        var options = Assert.IsType<HttpResponseFaultOptions>(fault.Spec.Options);
+        Assert.Equal(503, options.StatusCode);
+        Assert.Equal("down", options.Body);
+        Assert.False(options.PreventExecution);
+        Assert.Equal(25, fault.Spec.Percentage);
+    }
+
+    [Fact]
+    public async Task Add_BadMode_FailsValidationListingModes()
+    {
+        var (exitCode, output) = await RunAsync(["fault", "add", "network", .. Lab, "--region", "us-east-1", "--mode", "drop"]);
+
+        Assert.NotEqual(ExitCodes.Ok, exitCode);
+        Assert.Contains("--mode 'drop' is not known; use one of: blackhole, reset, latency", output, StringComparison.Ordinal);
+        Assert.Empty(Store.All);
     }
 
     [Fact]
