@@ -24,6 +24,13 @@ public static class FaultSpecValidator
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(topology);
+
+        // Specs from JSON can carry nulls the type system promises away.
+        if (spec.Options is null || spec.Target is null)
+        {
+            throw new InvalidInputException($"a fault needs options (with a kind: {string.Join(", ", FaultKinds.Names)}) and a target");
+        }
+
         var errors = new List<string>();
         var kind = FaultKinds.NameOf(spec.Kind);
 

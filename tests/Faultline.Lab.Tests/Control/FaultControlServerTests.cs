@@ -124,6 +124,17 @@ public sealed class FaultControlServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_NullOptions_Returns400()
+    {
+        await StartAsync();
+
+        using var response = await PostAsync("""{"spec":{"options":null,"target":{}},"lease":"1m"}""", Server.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("a fault needs options", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_MalformedDuration_Returns400()
     {
         await StartAsync();
