@@ -1,0 +1,227 @@
+using System.ComponentModel;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Faults;
+using Faultline.Core.Faults.Dns;
+using Faultline.Core.Faults.Error;
+using Faultline.Core.Faults.HealthOverride;
+using Faultline.Core.Faults.HttpResponse;
+using Faultline.Core.Faults.Latency;
+using Faultline.Core.Faults.Network;
+using Faultline.Core.Faults.Throttle;
+using Faultline.Core.Text;
+using Spectre.Console;
+using SelectionMode = Faultline.Core.Faults.SelectionMode;
+using Spectre.Console.Cli;
+
+namespace Faultline.Cli.Commands.Fault;
+
+/// <summary>Settings of <c>faultline fault add KIND</c>: the kind, its parameters, the target, owner and lease.</summary>
+public sealed class FaultAddSettings : FaultLabSettings
+{
+    /// <summary>The fault kind.</summary>
+    [CommandArgument(0, "<KIND>")]
+    [Description("latency | error | http-response | throttle | network | dns | health-override")]
+    public string Kind { get; init; } = string.Empty;
+
+    /// <summary>Target region.</summary>
+    [CommandOption("--region <REGION>")]
+    [Description("Target region (function kinds, network)")]
+    public string? Region { get; init; }
+
+    /// <summary>Target function name.</summary>
+    [CommandOption("--function <NAME>")]
+    [Description("Target function name")]
+    public string? Function { get; init; }
+
+    /// <summary>Target route, e.g. <c>GET /api/hello</c>.</summary>
+    [CommandOption("--route <ROUTE>")]
+    [Description("Target route, e.g. \"GET /api/hello\" or just the path")]
+    public string? Route { get; init; }
+
+    /// <summary>Target tags as <c>k=v</c>.</summary>
+    [CommandOption("--tag <K=V>")]
+    [Description("Target tag that must match (repeatable)")]
+    public string[] Tags { get; init; } = [];
+
+    /// <summary>The DNS record, for <c>dns</c>.</summary>
+    [CommandOption("--record <NAME>")]
+    [Description("DNS record name (dns)")]
+    public string? Record { get; init; }
+
+    /// <summary>The health check id, for <c>health-override</c>.</summary>
+    [CommandOption("--health-check <ID>")]
+    [Description("Health check id (health-override)")]
+    public string? HealthCheck { get; init; }
+
+    /// <summary>For <c>network</c>: only callers from these locations.</summary>
+    [CommandOption("--from <LOCATION>")]
+    [Description("network: only callers from this location (repeatable); default all")]
+    public string[] From { get; init; } = [];
+
+    /// <summary>Selection mode: <c>ALL</c>, <c>COUNT(n)</c>, <c>PERCENT(n)</c>.</summary>
+    [CommandOption("--selection <MODE>")]
+    [Description("ALL (default), COUNT(n) or PERCENT(n)")]
+    public string? Selection { get; init; }
+
+    /// <summary>A fixed delay.</summary>
+    [CommandOption("--delay <DURATION>")]
+    [Description("latency, network latency, dns delay: the delay, e.g. 60s")]
+    public string? Delay { get; init; }
+
+    /// <summary>The shortest delay of a uniform range.</summary>
+    [CommandOption("--min <DURATION>")]
+    [Description("latency: shortest delay of a uniform range")]
+    public string? Min { get; init; }
+
+    /// <summary>The longest delay of a uniform range.</summary>
+    [CommandOption("--max <DURATION>")]
+    [Description("latency: longest delay of a uniform range")]
+    public string? Max { get; init; }
+
+    /// <summary>Share of requests affected (0–100), drawn per request. Default 100.</summary>
+    [CommandOption("--percentage <PERCENT>")]
+    [Description("Share of requests affected, 0-100, drawn per request. Default 100")]
+    public double Percentage { get; init; } = 100;
+
+    /// <summary>The replaced status code (<c>http-response</c>). Default 500.</summary>
+    [CommandOption("--status-code <CODE>")]
+    [Description("http-response: status code, 100-599. Default 500")]
+    public int StatusCode { get; init; } = 500;
+
+    /// <summary>The replaced body (<c>http-response</c>).</summary>
+    [CommandOption("--body <TEXT>")]
+    [Description("http-response: body")]
+    public string? Body { get; init; }
+
+    /// <summary>The replaced content type (<c>http-response</c>).</summary>
+    [CommandOption("--content-type <TYPE>")]
+    [Description("http-response: content type. Default application/json")]
+    public string? ContentType { get; init; }
+
+    /// <summary>Whether the handler is skipped (<c>error</c>, <c>http-response</c>). Default true.</summary>
+    [CommandOption("--prevent-execution <BOOL>")]
+    [Description("error, http-response: skip the handler. Default true")]
+    public bool? PreventExecution { get; init; }
+
+    /// <summary>Concurrency allowed (<c>throttle</c>). Default 0.</summary>
+    [CommandOption("--concurrency <N>")]
+    [Description("throttle: concurrent invocations allowed; 0 throttles all. Default 0")]
+    public int Concurrency { get; init; }
+
+    /// <summary>The mode (<c>network</c>, <c>dns</c>).</summary>
+    [CommandOption("--mode <MODE>")]
+    [Description("network: blackhole | reset | latency; dns: servfail | nxdomain | delay")]
+    public string? Mode { get; init; }
+
+    /// <summary>The forced status (<c>health-override</c>).</summary>
+    [CommandOption("--status <STATUS>")]
+    [Description("health-override: unhealthy (default) | healthy")]
+    public string? Status { get; init; }
+
+    /// <summary>Who owns the fault. Default <c>cli</c>.</summary>
+    [CommandOption("--owner <OWNER>")]
+    [Description("Owner of the fault. Default cli")]
+    public string Owner { get; init; } = "cli";
+
+    /// <summary>The lease (lab time). Default 10m.</summary>
+    [CommandOption("--lease <DURATION>")]
+    [Description("The fault reverts after this much lab time unless renewed. Default 10m")]
+    public string Lease { get; init; } = "10m";
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        var result = base.Validate();
+        if (!result.Successful)
+        {
+            return result;
+        }
+
+        try
+        {
+            _ = ToSpec();
+            _ = LeaseValue;
+            return ValidationResult.Success();
+        }
+        catch (InvalidInputException ex)
+        {
+            return ValidationResult.Error(string.Join(Environment.NewLine, ex.Diagnostics));
+        }
+    }
+
+    /// <summary>The parsed lease.</summary>
+    public TimeSpan LeaseValue => Duration("--lease", Lease) ?? throw new InvalidInputException("--lease is required");
+
+    /// <summary>Builds the fault spec from the options (syntax only; the lab checks names against the topology).</summary>
+    /// <exception cref="InvalidInputException">An option is malformed.</exception>
+    public FaultSpec ToSpec()
+    {
+        if (!FaultKinds.TryParse(Kind, out var kind))
+        {
+            throw new InvalidInputException($"unknown fault kind '{Kind}'; known kinds: {string.Join(", ", FaultKinds.Names)}");
+        }
+
+        var selection = SelectionMode.All;
+        if (Selection is not null && !SelectionMode.TryParse(Selection, out selection))
+        {
+            throw new InvalidInputException($"--selection '{Selection}' is not ALL, COUNT(n) or PERCENT(n)");
+        }
+
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in Tags)
+        {
+            var equals = tag.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new InvalidInputException($"--tag '{tag}' is not k=v");
+            }
+
+            tags[tag[..equals]] = tag[(equals + 1)..];
+        }
+
+        FaultOptions options = kind.Value switch
+        {
+            FaultKind.Latency => new LatencyFaultOptions { Delay = Duration("--delay", Delay), Min = Duration("--min", Min), Max = Duration("--max", Max) },
+            FaultKind.Error => new ErrorFaultOptions { PreventExecution = PreventExecution ?? true },
+            FaultKind.HttpResponse => new HttpResponseFaultOptions
+            {
+                StatusCode = StatusCode,
+                Body = Body ?? string.Empty,
+                ContentType = ContentType ?? "application/json",
+                PreventExecution = PreventExecution ?? true,
+            },
+            FaultKind.Throttle => new ThrottleFaultOptions { Concurrency = Concurrency },
+            FaultKind.Network => new NetworkFaultOptions { Mode = Parse(Mode, NetworkMode.Blackhole, "--mode", "blackhole, reset, latency"), Delay = Duration("--delay", Delay) },
+            FaultKind.Dns => new DnsFaultOptions { Mode = Parse(Mode, DnsFaultMode.Servfail, "--mode", "servfail, nxdomain, delay"), Delay = Duration("--delay", Delay) },
+            _ => new HealthOverrideFaultOptions { Status = Parse(Status, HealthOverrideStatus.Unhealthy, "--status", "unhealthy, healthy") },
+        };
+
+        return new FaultSpec
+        {
+            Options = options,
+            Percentage = Percentage,
+            Target = new FaultTarget
+            {
+                Region = Region,
+                Function = Function,
+                Route = Route,
+                Tags = tags,
+                Record = Record,
+                HealthCheck = HealthCheck,
+                FromLocations = From,
+                Selection = selection,
+            },
+        };
+    }
+
+    private static TimeSpan? Duration(string option, string? text) =>
+        text is null ? null
+        : Durations.TryParse(text, out var value) ? value
+        : throw new InvalidInputException($"{option} '{text}' is not {Durations.Expected}");
+
+    private static T Parse<T>(string? text, T fallback, string option, string known)
+        where T : struct, Enum =>
+        text is null ? fallback
+        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0]) ? value
+        : throw new InvalidInputException($"{option} '{text}' is not known; use one of: {known}");
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Faultline.Cli.Commands.Fault;
+
+/// <summary>What every <c>faultline fault</c> verb needs: the lab's control URL and, optionally, its token file.</summary>
+public abstract class FaultLabSettings : CommandSettings
+{
+    /// <summary>The environment variable holding a token when no token file is given.</summary>
+    public const string TokenVariable = "FAULTLINE_TOKEN";
+
+    /// <summary>The lab's fault control URL, e.g. <c>http://127.0.0.1:8474</c>.</summary>
+    [CommandOption("--lab <URL>")]
+    [Description("The lab's fault control URL (printed by 'faultline lab up'), e.g. http://127.0.0.1:8474")]
+    public string? Lab { get; init; }
+
+    /// <summary>A file holding the lab's token; default: <c>FAULTLINE_TOKEN</c>, else the lab's token file in the state directory.</summary>
+    [CommandOption("--token-file <FILE>")]
+    [Description("A file holding the lab's token. Default: $FAULTLINE_TOKEN, else the token the lab wrote to $FAULTLINE_HOME/labs/<port>.token")]
+    public string? TokenFile { get; init; }
+
+    /// <summary>The parsed <see cref="Lab"/> URL (valid after validation).</summary>
+    public Uri LabUrl => new(Lab!);
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Lab))
+        {
+            return ValidationResult.Error("--lab is required: the lab's fault control URL, e.g. --lab http://127.0.0.1:8474 (printed by 'faultline lab up')");
+        }
+
+        if (!Uri.TryCreate(Lab, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            return ValidationResult.Error($"--lab '{Lab}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
+        }
+
+        if (TokenFile is not null && !File.Exists(TokenFile))
+        {
+            return ValidationResult.Error($"--token-file '{TokenFile}' does not exist");
+        }
+
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,41 @@
+using Faultline.Core.Faults;
+using Faultline.Core.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Faultline.Cli.Commands.Fault;
+
+/// <summary><c>faultline fault list</c>: a table of the active faults (id, kind, targets, owner, lease left).</summary>
+public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultListSettings>
+{
+    /// <inheritdoc />
+    public override Task<int> ExecuteAsync(CommandContext context, FaultListSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return FaultCommandRunner.RunAsync(console, settings, async client =>
+        {
+            var list = await client.ListAsync(cancellationToken).ConfigureAwait(false);
+            if (list.Faults.Count == 0)
+            {
+                console.WriteLine("No active faults.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("id", "kind", "targets", "owner", "lease left");
+            foreach (var fault in list.Faults)
+            {
+                var left = fault.LeaseExpiresAt - list.LabTime;
+                var leftSeconds = TimeSpan.FromSeconds(Math.Max(0, Math.Floor(left.TotalSeconds)));
+                table.AddRow(
+                    Markup.Escape(fault.Id),
+                    FaultKinds.NameOf(fault.Spec.Kind),
+                    Markup.Escape(string.Join(", ", fault.Targets)),
+                    Markup.Escape(fault.Owner),
+                    Durations.Format(leftSeconds));
+            }
+
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+    }
+}

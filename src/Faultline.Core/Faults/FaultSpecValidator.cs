@@ -1,0 +1,225 @@
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Faults.Dns;
+using Faultline.Core.Faults.HealthOverride;
+using Faultline.Core.Faults.HttpResponse;
+using Faultline.Core.Faults.Latency;
+using Faultline.Core.Faults.Network;
+using Faultline.Core.Faults.Throttle;
+using Faultline.Core.Topology;
+
+namespace Faultline.Core.Faults;
+
+/// <summary>
+/// Checks a fault against a topology and resolves its target to the resources it matches (before
+/// selection). Collects every problem, not just the first; messages say what is wrong and what is defined.
+/// </summary>
+public static class FaultSpecValidator
+{
+    /// <summary>
+    /// Validates <paramref name="spec"/> and returns the candidate resources its target matches: function
+    /// ids (<c>region/name</c>), region names, a record name or a health check id.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The spec has errors; every one is listed.</exception>
+    public static IReadOnlyList<string> ValidateAndMatch(FaultSpec spec, Topology.Topology topology)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(topology);
+
+        // Specs from JSON can carry nulls the type system promises away.
+        if (spec.Options is null || spec.Target is null)
+        {
+            throw new InvalidInputException($"a fault needs options (with a kind: {string.Join(", ", FaultKinds.Names)}) and a target");
+        }
+
+        var errors = new List<string>();
+        var kind = FaultKinds.NameOf(spec.Kind);
+
+        if (double.IsNaN(spec.Percentage) || spec.Percentage < 0 || spec.Percentage > 100)
+        {
+            errors.Add($"{kind}: percentage is {spec.Percentage}; it must be between 0 and 100");
+        }
+
+        ValidateOptions(spec.Options, kind, errors);
+        var matches = spec.Kind switch
+        {
+            FaultKind.Network => MatchRegions(spec.Target, topology, errors),
+            FaultKind.Dns => MatchRecord(spec.Target, topology, errors),
+            FaultKind.HealthOverride => MatchHealthCheck(spec.Target, topology, errors),
+            _ => MatchFunctions(spec.Target, topology, kind, errors),
+        };
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors.Select(e => Diagnostic.Error(null, e, null)).ToArray());
+        }
+
+        return matches;
+    }
+
+    private static void ValidateOptions(FaultOptions options, string kind, List<string> errors)
+    {
+        switch (options)
+        {
+            case LatencyFaultOptions latency:
+                if (latency.Delay is null && (latency.Min is null || latency.Max is null))
+                {
+                    errors.Add("latency: give either delay, or both min and max");
+                }
+                else if (latency.Delay is { } delay && delay < TimeSpan.Zero)
+                {
+                    errors.Add("latency: delay must not be negative");
+                }
+                else if (latency.Delay is null && (latency.Min < TimeSpan.Zero || latency.Min > latency.Max))
+                {
+                    errors.Add($"latency: min ({latency.Min}) must be between zero and max ({latency.Max})");
+                }
+
+                break;
+            case HttpResponseFaultOptions response when response.StatusCode is < 100 or > 599:
+                errors.Add($"http-response: statusCode is {response.StatusCode}; it must be between 100 and 599");
+                break;
+            case ThrottleFaultOptions throttle when throttle.Concurrency < 0:
+                errors.Add($"throttle: concurrency is {throttle.Concurrency}; it must be 0 (throttle everything) or more");
+                break;
+            case NetworkFaultOptions network when network.Mode == NetworkMode.Latency && (network.Delay is null || network.Delay < TimeSpan.Zero):
+                errors.Add("network: mode latency needs a delay (e.g. 200ms)");
+                break;
+            case DnsFaultOptions dns when dns.Mode == DnsFaultMode.Delay && (dns.Delay is null || dns.Delay < TimeSpan.Zero):
+                errors.Add("dns: mode delay needs a delay (e.g. 2s)");
+                break;
+            case HealthOverrideFaultOptions health when !Enum.IsDefined(health.Status):
+                errors.Add($"{kind}: status must be unhealthy or healthy");
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static string[] MatchFunctions(FaultTarget target, Topology.Topology topology, string kind, List<string> errors)
+    {
+        IEnumerable<FunctionConfig> functions = topology.AllFunctions;
+        if (target.Region is not null)
+        {
+            if (topology.FindRegion(target.Region) is null)
+            {
+                errors.Add($"{kind}: region '{target.Region}' is not defined; {NameSuggestions.Describe(target.Region, topology.Regions.Select(r => r.Name), "regions")}");
+                return [];
+            }
+
+            functions = functions.Where(f => string.Equals(f.Region, target.Region, StringComparison.Ordinal));
+        }
+
+        if (target.Function is not null)
+        {
+            var known = functions.Select(f => f.Name).ToArray();
+            if (!known.Contains(target.Function, StringComparer.Ordinal))
+            {
+                var where = target.Region is null ? string.Empty : $" in region '{target.Region}'";
+                errors.Add($"{kind}: function '{target.Function}' is not defined{where}; {NameSuggestions.Describe(target.Function, known, "functions")}");
+                return [];
+            }
+
+            functions = functions.Where(f => string.Equals(f.Name, target.Function, StringComparison.Ordinal));
+        }
+
+        if (target.Route is not null)
+        {
+            var known = functions.Select(f => f.Route.ToString()).ToArray();
+            var route = target.Route.Trim();
+            var matched = functions.Where(f => RouteMatches(f.Route, route)).ToArray();
+            if (matched.Length == 0)
+            {
+                errors.Add($"{kind}: route '{route}' is not defined; {NameSuggestions.Describe(route, known, "routes")}");
+                return [];
+            }
+
+            functions = matched;
+        }
+
+        foreach (var (key, value) in target.Tags)
+        {
+            functions = functions.Where(f => f.Tags.TryGetValue(key, out var v) && string.Equals(v, value, StringComparison.Ordinal));
+        }
+
+        var result = functions.Select(f => f.Id).ToArray();
+        if (result.Length == 0)
+        {
+            var tags = string.Join(", ", target.Tags.Select(t => $"{t.Key}={t.Value}"));
+            errors.Add($"{kind}: the target matches no function (tags {tags}); functions: {string.Join(", ", topology.AllFunctions.Select(f => f.Id))}");
+        }
+
+        return result;
+    }
+
+    private static bool RouteMatches(RouteKey route, string given)
+    {
+        var space = given.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0)
+        {
+            return string.Equals(route.Path, given, StringComparison.Ordinal);
+        }
+
+        var method = given[..space];
+        var path = given[(space + 1)..].Trim();
+        return string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase) && string.Equals(route.Path, path, StringComparison.Ordinal);
+    }
+
+    private static string[] MatchRegions(FaultTarget target, Topology.Topology topology, List<string> errors)
+    {
+        foreach (var location in target.FromLocations)
+        {
+            if (!topology.Locations.Contains(location, StringComparer.Ordinal))
+            {
+                errors.Add($"network: location '{location}' is not defined; {NameSuggestions.Describe(location, topology.Locations, "locations")}");
+            }
+        }
+
+        if (target.Region is null)
+        {
+            return topology.Regions.Select(r => r.Name).ToArray();
+        }
+
+        if (topology.FindRegion(target.Region) is null)
+        {
+            errors.Add($"network: region '{target.Region}' is not defined; {NameSuggestions.Describe(target.Region, topology.Regions.Select(r => r.Name), "regions")}");
+            return [];
+        }
+
+        return [target.Region];
+    }
+
+    private static string[] MatchRecord(FaultTarget target, Topology.Topology topology, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(target.Record))
+        {
+            errors.Add($"dns: a record name is required; defined records: {string.Join(", ", topology.Dns.Records.Select(r => r.Name))}");
+            return [];
+        }
+
+        var record = topology.Dns.FindRecord(target.Record);
+        if (record is null)
+        {
+            errors.Add($"dns: record '{target.Record}' is not defined; {NameSuggestions.Describe(DnsName.Normalize(target.Record), topology.Dns.Records.Select(r => r.Name), "records")}");
+            return [];
+        }
+
+        return [record.Name];
+    }
+
+    private static string[] MatchHealthCheck(FaultTarget target, Topology.Topology topology, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(target.HealthCheck))
+        {
+            errors.Add($"health-override: a health check id is required; defined health checks: {string.Join(", ", topology.HealthChecks.Select(h => h.Id))}");
+            return [];
+        }
+
+        if (topology.FindHealthCheck(target.HealthCheck) is null)
+        {
+            errors.Add($"health-override: health check '{target.HealthCheck}' is not defined; {NameSuggestions.Describe(target.HealthCheck, topology.HealthChecks.Select(h => h.Id), "health checks")}");
+            return [];
+        }
+
+        return [target.HealthCheck];
+    }
+}

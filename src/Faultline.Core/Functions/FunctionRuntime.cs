@@ -1,0 +1,332 @@
+using System.Collections.Immutable;
+using Faultline.Core.Faults;
+using Faultline.Core.Faults.Error;
+using Faultline.Core.Faults.HttpResponse;
+using Faultline.Core.Faults.Latency;
+using Faultline.Core.Faults.Throttle;
+using Faultline.Core.Randomness;
+using Faultline.Core.Topology;
+
+namespace Faultline.Core.Functions;
+
+/// <summary>
+/// One Lambda-like function with Lambda's semantics: a timeout that injected latency counts against,
+/// reserved concurrency (excess is throttled), cold starts for new execution environments and reuse of
+/// warm ones until idle longer than <see cref="FunctionConfig.KeepWarm"/>, environment variables that can
+/// change at run time, and faults applied inside the invocation as the extensions do. Pure: no sockets,
+/// time from the injected <see cref="TimeProvider"/>, chance from the run's <see cref="RandomSource"/>.
+/// </summary>
+/// <remarks>
+/// Order inside an invocation (fixed): throttle check → cold start (not counted against the timeout, as
+/// Lambda's init phase) → injected latency (<c>latency</c> faults, then the chaos extension's) →
+/// <c>error</c> / <c>http-response</c> with <c>preventExecution</c> → handler → result replacement.
+/// </remarks>
+public sealed class FunctionRuntime
+{
+    /// <summary>The fault id reported when the chaos extension's variables acted.</summary>
+    public const string ChaosExtensionFaultId = "chaos-extension";
+
+    private readonly FunctionHandler _handler;
+    private readonly IFaultState _faults;
+    private readonly TimeProvider _timeProvider;
+    private readonly RandomSource _random;
+    private readonly Lock _lock = new();
+    private readonly Stack<long> _idleSince = new();
+    private ImmutableDictionary<string, string> _environment;
+    private int _inFlight;
+
+    /// <summary>Creates the runtime of one function.</summary>
+    public FunctionRuntime(FunctionConfig config, FunctionHandler handler, IFaultState faults, TimeProvider timeProvider, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(random);
+        Config = config;
+        _handler = handler;
+        _faults = faults;
+        _timeProvider = timeProvider;
+        _random = random;
+        _environment = config.Environment.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The function's configuration.</summary>
+    public FunctionConfig Config { get; }
+
+    /// <summary>The environment variables now.</summary>
+    public IReadOnlyDictionary<string, string> Environment => Volatile.Read(ref _environment);
+
+    /// <summary>Invocations running now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Warm execution environments waiting for an invocation.</summary>
+    public int IdleEnvironments
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _idleSince.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets (non-null value) or unsets (null value) environment variables, merging with the current ones
+    /// (unlike <c>UpdateFunctionConfiguration</c>, which replaces the map). As in Lambda, a configuration
+    /// change retires the warm environments: the next invocations start cold.
+    /// </summary>
+    public void Configure(IReadOnlyDictionary<string, string?> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_lock)
+        {
+            var builder = _environment.ToBuilder();
+            foreach (var (name, value) in changes)
+            {
+                if (value is null)
+                {
+                    builder.Remove(name);
+                }
+                else
+                {
+                    builder[name] = value;
+                }
+            }
+
+            _environment = builder.ToImmutable();
+            _idleSince.Clear();
+        }
+    }
+
+    /// <summary>Restores the environment variables the function was configured with.</summary>
+    public void ResetEnvironment()
+    {
+        lock (_lock)
+        {
+            _environment = Config.Environment.ToImmutableDictionary(StringComparer.Ordinal);
+            _idleSince.Clear();
+        }
+    }
+
+    /// <summary>Invokes the function.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">The caller going away; cancels the invocation and throws.</param>
+    /// <returns>The outcome; never throws for function failures.</returns>
+    public async Task<FunctionOutcome> InvokeAsync(FunctionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var faults = FaultsOnThisFunction();
+        var limit = ConcurrencyLimit(faults, out var throttleIds);
+        lock (_lock)
+        {
+            if (_inFlight >= limit)
+            {
+                return new FunctionOutcome { Kind = FunctionOutcomeKind.Throttled, Error = "Rate Exceeded.", Faults = throttleIds };
+            }
+
+            _inFlight++;
+        }
+
+        try
+        {
+            var cold = AcquireEnvironment();
+            if (cold && Config.ColdStart > TimeSpan.Zero)
+            {
+                await Task.Delay(Config.ColdStart, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var timeout = new CancellationTokenSource(Config.Timeout, _timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var applied = new List<string>();
+            var injected = TimeSpan.Zero;
+            try
+            {
+                var environment = Environment;
+                var outcome = await RunAsync(request, environment, faults, applied, d => injected = d, linked.Token).ConfigureAwait(false);
+                ReleaseEnvironment();
+                return outcome with { ColdStart = cold, InjectedLatency = injected, Faults = applied };
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Lambda restarts the runtime after a timeout: the environment is not reused.
+                return new FunctionOutcome
+                {
+                    Kind = FunctionOutcomeKind.Timeout,
+                    Error = $"Task timed out after {Config.Timeout.TotalSeconds:0.00} seconds",
+                    ColdStart = cold,
+                    InjectedLatency = injected,
+                    Faults = applied,
+                };
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _inFlight--;
+            }
+        }
+    }
+
+    private async Task<FunctionOutcome> RunAsync(
+        FunctionRequest request,
+        IReadOnlyDictionary<string, string> environment,
+        ActiveFault[] faults,
+        List<string> applied,
+        Action<TimeSpan> reportInjected,
+        CancellationToken cancellationToken)
+    {
+        var chaos = ChaosExtensionSettings.From(environment);
+        var delay = TimeSpan.Zero;
+        foreach (var fault in faults)
+        {
+            if (fault.Spec.Options is LatencyFaultOptions latency && _random.Chance(fault.Spec.Percentage))
+            {
+                delay += latency.Delay ?? Uniform(latency.Min ?? TimeSpan.Zero, latency.Max ?? TimeSpan.Zero);
+                applied.Add(fault.Id);
+            }
+        }
+
+        // The extension draws rand < p (aws-semantics §3.1).
+        if (chaos.LatencyEnabled && _random.NextDouble() < chaos.LatencyChance)
+        {
+            delay += chaos.Latency;
+            applied.Add(ChaosExtensionFaultId);
+        }
+
+        reportInjected(delay);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? errorAfterRun = null;
+        LambdaProxyResult? replacement = null;
+        foreach (var fault in faults)
+        {
+            switch (fault.Spec.Options)
+            {
+                case ErrorFaultOptions error when _random.Chance(fault.Spec.Percentage):
+                    applied.Add(fault.Id);
+                    var message = $"Injected error (fault {fault.Id})";
+                    if (error.PreventExecution)
+                    {
+                        return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = message };
+                    }
+
+                    errorAfterRun ??= message;
+                    break;
+                case HttpResponseFaultOptions response when _random.Chance(fault.Spec.Percentage):
+                    applied.Add(fault.Id);
+                    var result = new LambdaProxyResult
+                    {
+                        StatusCode = response.StatusCode,
+                        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = response.ContentType },
+                        Body = response.Body,
+                    };
+                    if (response.PreventExecution && errorAfterRun is null)
+                    {
+                        return new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = result };
+                    }
+
+                    replacement ??= result;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        LambdaProxyResult handlerResult;
+        try
+        {
+            var invocation = new FunctionInvocation { Request = request, Function = Config, Environment = environment };
+            handlerResult = await _handler(invocation, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A handler's exception is the function's error, not ours.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = ex.Message };
+        }
+
+        if (errorAfterRun is not null)
+        {
+            return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = errorAfterRun };
+        }
+
+        if (chaos.ResponseChangeEnabled && _random.NextDouble() < chaos.ResponseChangeChance)
+        {
+            applied.Add(ChaosExtensionFaultId);
+            return LambdaProxyResult.TryParse(chaos.Response, out var parsed)
+                ? new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = parsed }
+                : new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, RawPayload = chaos.Response };
+        }
+
+        return new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = replacement ?? handlerResult };
+    }
+
+    private ActiveFault[] FaultsOnThisFunction()
+    {
+        var id = Config.Id;
+        var snapshot = _faults.Snapshot();
+        if (snapshot.Count == 0)
+        {
+            return [];
+        }
+
+        return snapshot.Where(f => FaultKinds.ActsOnFunctions(f.Spec.Kind) && f.Targets.Contains(id, StringComparer.Ordinal)).ToArray();
+    }
+
+    private int ConcurrencyLimit(ActiveFault[] faults, out IReadOnlyList<string> throttleIds)
+    {
+        var limit = Config.ReservedConcurrency ?? int.MaxValue;
+        List<string>? ids = null;
+        foreach (var fault in faults)
+        {
+            if (fault.Spec.Options is ThrottleFaultOptions throttle)
+            {
+                limit = Math.Min(limit, throttle.Concurrency);
+                (ids ??= []).Add(fault.Id);
+            }
+        }
+
+        throttleIds = (IReadOnlyList<string>?)ids ?? [];
+        return limit;
+    }
+
+    private bool AcquireEnvironment()
+    {
+        lock (_lock)
+        {
+            while (_idleSince.TryPop(out var since))
+            {
+                if (_timeProvider.GetElapsedTime(since) <= Config.KeepWarm)
+                {
+                    return false;
+                }
+
+                // The most recently used environment has expired, so every older one has too.
+                _idleSince.Clear();
+            }
+
+            return true;
+        }
+    }
+
+    private void ReleaseEnvironment()
+    {
+        lock (_lock)
+        {
+            _idleSince.Push(_timeProvider.GetTimestamp());
+        }
+    }
+
+    private TimeSpan Uniform(TimeSpan min, TimeSpan max) =>
+        min + TimeSpan.FromTicks((long)((max - min).Ticks * _random.NextDouble()));
+}

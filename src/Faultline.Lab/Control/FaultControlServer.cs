@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Faults;
+using Faultline.Core.Faults.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Faultline.Lab.Control;
+
+/// <summary>
+/// The lab's fault control HTTP API, on <c>127.0.0.1</c> only, guarded by a random per-lab token sent as
+/// <c>Authorization: Bearer &lt;token&gt;</c>; without it nothing changes (401). The token is written to a file
+/// only its owner can read, with a small descriptor beside it for discovery; both are removed on clean
+/// shutdown. A timer on lab time sweeps lapsed leases, so faults whose owner died revert on their own.
+/// </summary>
+/// <remarks>
+/// Endpoints: <c>GET /v1/lab</c>, <c>GET /v1/faults</c>, <c>POST /v1/faults</c>, <c>POST /v1/faults/{id}/renew</c>,
+/// <c>DELETE /v1/faults/{id}</c>, <c>DELETE /v1/faults?owner=X</c>, <c>POST /v1/faults/reset</c>. Bad input is a
+/// 400 with the message; an unknown fault a 404.
+/// </remarks>
+public sealed class FaultControlServer : IAsyncDisposable
+{
+    private readonly FaultStore _store;
+    private readonly FaultControlOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly Func<LabDescription>? _describe;
+    private readonly ILogger _logger;
+    private readonly byte[] _tokenBytes;
+    private WebApplication? _app;
+    private ITimer? _sweeper;
+    private bool _disposed;
+
+    /// <summary>Creates the server; nothing listens until <see cref="StartAsync"/>.</summary>
+    /// <param name="store">The lab's faults.</param>
+    /// <param name="options">Port, state directory, sweep interval.</param>
+    /// <param name="timeProvider">Lab time (leases and the sweeper).</param>
+    /// <param name="describe">What <c>GET /v1/lab</c> answers; default: the topology's name and regions only.</param>
+    /// <param name="logger">Where to log; default none.</param>
+    public FaultControlServer(FaultStore store, FaultControlOptions options, TimeProvider timeProvider, Func<LabDescription>? describe = null, ILogger<FaultControlServer>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _store = store;
+        _options = options;
+        _timeProvider = timeProvider;
+        _describe = describe;
+        _logger = logger ?? NullLogger<FaultControlServer>.Instance;
+
+        // The token guards injection, so it comes from the OS's CSPRNG, never the run's seeded source.
+        Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        _tokenBytes = Encoding.ASCII.GetBytes(Token);
+        StateDirectory = LabStateDirectory.Resolve(options.StateDirectory);
+    }
+
+    /// <summary>The bearer token.</summary>
+    public string Token { get; }
+
+    /// <summary>The state directory the token and descriptor files are written to.</summary>
+    public string StateDirectory { get; }
+
+    /// <summary>The API's base URL, e.g. <c>http://127.0.0.1:PORT/</c> (valid after <see cref="StartAsync"/>).</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The bound port (valid after <see cref="StartAsync"/>).</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The token file (valid after <see cref="StartAsync"/>).</summary>
+    public string TokenFile => LabStateDirectory.TokenFile(StateDirectory, Port);
+
+    /// <summary>The descriptor file (valid after <see cref="StartAsync"/>).</summary>
+    public string DescriptorFile => LabStateDirectory.DescriptorFile(StateDirectory, Port);
+
+    /// <summary>Binds <c>127.0.0.1</c>, writes the token and descriptor files, and starts the lease sweeper.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The fault control API is already started.");
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            options.Listen(IPAddress.Loopback, _options.Port);
+        });
+        var app = builder.Build();
+        app.Run(HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _app = app;
+        var address = app.Urls.Select(u => new Uri(u)).First();
+        Port = address.Port;
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
+
+        WriteStateFiles();
+        _store.Applied += OnApplied;
+        _store.Reverted += OnReverted;
+        _sweeper = _timeProvider.CreateTimer(_ => Sweep(), null, _options.SweepInterval, _options.SweepInterval);
+        FaultControlLog.Listening(_logger, BaseAddress, TokenFile);
+    }
+
+    /// <summary>Stops the sweeper and the API and removes the token and descriptor files.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_sweeper is not null)
+        {
+            await _sweeper.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _store.Applied -= OnApplied;
+        _store.Reverted -= OnReverted;
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+            DeleteQuietly(TokenFile);
+            DeleteQuietly(DescriptorFile);
+        }
+    }
+
+    private void WriteStateFiles()
+    {
+        var labs = Path.GetDirectoryName(TokenFile)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(labs);
+        }
+        else
+        {
+            Directory.CreateDirectory(labs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        // Delete first: the create mode only applies to a new file, and a stale one may be readable by others.
+        File.Delete(TokenFile);
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(TokenFile, fileOptions))
+        {
+            stream.Write(Encoding.ASCII.GetBytes(Token));
+        }
+
+        var descriptor = new LabDescriptor
+        {
+            Name = _store.Topology.Name,
+            ControlUrl = BaseAddress,
+            TokenFile = TokenFile,
+            ProcessId = Environment.ProcessId,
+        };
+        File.WriteAllText(DescriptorFile, JsonSerializer.Serialize(descriptor, FaultJson.Options));
+    }
+
+    private void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException ex)
+        {
+            FaultControlLog.CleanupFailed(_logger, path, ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            FaultControlLog.CleanupFailed(_logger, path, ex);
+        }
+    }
+
+    private void Sweep()
+    {
+        try
+        {
+            _store.ExpireLapsed();
+        }
+#pragma warning disable CA1031 // The sweeper must survive one bad sweep; the next one retries.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            FaultControlLog.SweepFailed(_logger, ex);
+        }
+    }
+
+    private void OnApplied(object? sender, FaultAppliedEventArgs e) =>
+        FaultControlLog.Applied(_logger, e.Fault.Id, e.Fault.Spec.Kind, e.Fault.Targets, e.Fault.Owner, e.Fault.LeaseExpiresAt);
+
+    private void OnReverted(object? sender, FaultRevertedEventArgs e) =>
+        FaultControlLog.Reverted(_logger, e.Fault.Id, e.Fault.Spec.Kind, e.Fault.Owner, e.Reason);
+
+    private bool Authorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var given = Encoding.ASCII.GetBytes(header[prefix.Length..].Trim());
+        return CryptographicOperations.FixedTimeEquals(given, _tokenBytes);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = (request.Path.Value ?? "/").TrimEnd('/');
+        if (!Authorized(request))
+        {
+            FaultControlLog.Unauthorized(_logger, path);
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteAsync(context, 401, new ErrorResponse { Error = "missing or wrong token: send 'Authorization: Bearer <token>' with the token from the lab's token file" }).ConfigureAwait(false);
+            return;
+        }
+
+        var ct = context.RequestAborted;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        try
+        {
+            switch (request.Method, segments)
+            {
+                case ("GET", ["v1", "lab"]):
+                    await WriteAsync(context, 200, Describe()).ConfigureAwait(false);
+                    break;
+                case ("GET", ["v1", "faults"]):
+                    await WriteAsync(context, 200, new FaultListResponse { LabTime = _timeProvider.GetUtcNow(), Faults = _store.Snapshot() }).ConfigureAwait(false);
+                    break;
+                case ("POST", ["v1", "faults"]):
+                    var add = await ReadAsync<AddFaultRequest>(context, ct).ConfigureAwait(false);
+                    await WriteAsync(context, 201, _store.Add(add.Spec, add.Owner, add.Lease)).ConfigureAwait(false);
+                    break;
+                case ("POST", ["v1", "faults", "reset"]):
+                    await WriteAsync(context, 200, new CountResponse { Removed = _store.Reset() }).ConfigureAwait(false);
+                    break;
+                case ("POST", ["v1", "faults", var id, "renew"]):
+                    var renew = await ReadAsync<RenewFaultRequest>(context, ct).ConfigureAwait(false);
+                    var renewed = _store.Renew(id, renew.Lease);
+                    await (renewed is null ? NotFoundAsync(context, id) : WriteAsync(context, 200, renewed)).ConfigureAwait(false);
+                    break;
+                case ("DELETE", ["v1", "faults", var id]):
+                    await (_store.Remove(id) ? WriteAsync(context, 200, new CountResponse { Removed = 1 }) : NotFoundAsync(context, id)).ConfigureAwait(false);
+                    break;
+                case ("DELETE", ["v1", "faults"]):
+                    var owner = request.Query["owner"].ToString();
+                    if (string.IsNullOrEmpty(owner))
+                    {
+                        throw new InvalidInputException("DELETE /v1/faults needs ?owner=X; to remove every fault, POST /v1/faults/reset");
+                    }
+
+                    await WriteAsync(context, 200, new CountResponse { Removed = _store.RemoveByOwner(owner) }).ConfigureAwait(false);
+                    break;
+                default:
+                    await WriteAsync(context, 404, new ErrorResponse { Error = $"no endpoint {request.Method} {path}; endpoints: GET /v1/lab, GET|POST|DELETE /v1/faults, POST /v1/faults/reset, POST /v1/faults/{{id}}/renew, DELETE /v1/faults/{{id}}" }).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch (InvalidInputException ex)
+        {
+            await WriteAsync(context, 400, new ErrorResponse { Error = string.Join(Environment.NewLine, ex.Diagnostics) }).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await WriteAsync(context, 400, new ErrorResponse { Error = "invalid JSON: " + ex.Message }).ConfigureAwait(false);
+        }
+    }
+
+    private LabDescription Describe()
+    {
+        var description = _describe?.Invoke() ?? new LabDescription
+        {
+            Name = _store.Topology.Name,
+            Regions = _store.Topology.Regions.Select(r => new LabRegionDescription { Name = r.Name }).ToArray(),
+        };
+        return description with { ControlUrl = BaseAddress };
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class
+    {
+        var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, FaultJson.Options, cancellationToken).ConfigureAwait(false);
+        return value ?? throw new InvalidInputException("the request body is empty; expected a JSON object");
+    }
+
+    private static Task NotFoundAsync(HttpContext context, string id) =>
+        WriteAsync(context, 404, new ErrorResponse { Error = string.Create(CultureInfo.InvariantCulture, $"no active fault '{id}' (it may have been removed or its lease lapsed)") });
+
+    private static async Task WriteAsync<T>(HttpContext context, int status, T body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, FaultJson.Options, context.RequestAborted).ConfigureAwait(false);
+    }
+}

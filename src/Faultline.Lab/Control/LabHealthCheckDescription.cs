@@ -1,0 +1,11 @@
+namespace Faultline.Lab.Control;
+
+/// <summary>A health check of a running lab and its status.</summary>
+public sealed record LabHealthCheckDescription
+{
+    /// <summary>The health check id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Whether it is healthy now.</summary>
+    public required bool Healthy { get; init; }
+}

@@ -1,0 +1,300 @@
+using System.Net;
+using System.Net.Sockets;
+using Faultline.Core.Faults;
+using Faultline.Core.Faults.Latency;
+using Faultline.Core.Faults.Network;
+using Faultline.Core.Faults.Throttle;
+using Faultline.Core.Functions;
+using Faultline.Core.Gateway;
+using Faultline.Core.Randomness;
+using Faultline.Core.Time;
+using Faultline.Core.Topology;
+using Faultline.Lab.Gateway;
+using Faultline.TestUtils;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Faultline.Lab.Tests.Gateway;
+
+public sealed class GatewayServerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromHours(10);
+    private static readonly IPAddress UsCustomer = IPAddress.Parse("127.0.1.100");
+    private static readonly IPAddress EuCustomer = IPAddress.Parse("127.0.2.100");
+    private GatewayServer? _server;
+    private FaultStore? _faults;
+
+    private GatewayServer Server => _server ?? throw new InvalidOperationException("not started");
+
+    private FaultStore Faults => _faults ?? throw new InvalidOperationException("not started");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private async Task StartAsync(Topology? topology = null, double scale = 100, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0)
+    {
+        topology ??= Some.Topology();
+        var time = new ScaledTimeProvider(TimeProvider.System, scale);
+        _faults = new FaultStore(topology, time, new RandomSource(1));
+        var handlers = upstream is null ? null : UpstreamHandler.Factory(upstream);
+        var fleet = new FunctionFleet(topology, _faults, time, new RandomSource(2), handlers);
+        _server = new GatewayServer(topology, new ApiGateway(topology, fleet, time), new NetworkPolicy(topology, _faults, new RandomSource(3)), time, logger);
+        await _server.StartAsync(port, TestContext.Current.CancellationToken);
+    }
+
+    private static HttpClient ClientFrom(IPAddress source, TimeSpan? timeout = null) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    {
+        Timeout = timeout ?? TimeSpan.FromSeconds(30),
+    };
+
+    private Uri Url(string region, string path) => new(Server.UrlOf(region), path);
+
+    private void AddFault(FaultOptions options, FaultTarget target) =>
+        Faults.Add(new FaultSpec { Options = options, Target = target }, "test", Lease);
+
+    [Fact]
+    public async Task Get_Hello_ReturnsRegionBodyAndHeaderOnEachGatewayAddress()
+    {
+        await StartAsync();
+        using var client = ClientFrom(UsCustomer);
+
+        using var us = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+        using var eu = await client.GetAsync(Url("eu-west-1", "/api/hello"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, us.StatusCode);
+        Assert.Equal("Hello from region us-east-1", await us.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("us-east-1", Assert.Single(us.Headers.GetValues(GatewayResponses.RegionHeader)));
+        Assert.Equal("Hello from region eu-west-1", await eu.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Server.Port, Server.UrlOf("eu-west-1").Port);
+        Assert.Equal("127.0.2.1", Server.UrlOf("eu-west-1").Host);
+    }
+
+    [Fact]
+    public async Task Get_UnknownRoute_Returns403MissingAuthenticationToken()
+    {
+        await StartAsync();
+        using var client = ClientFrom(UsCustomer);
+
+        using var response = await client.GetAsync(Url("us-east-1", "/nope"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("""{"message":"Missing Authentication Token"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Get_LatencyLongerThanFunctionTimeout_Returns502()
+    {
+        await StartAsync();
+        AddFault(new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(60) }, new FaultTarget { Region = "us-east-1", Function = "hello" });
+        using var client = ClientFrom(UsCustomer);
+
+        using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+        using var other = await client.GetAsync(Url("eu-west-1", "/api/hello"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("""{"message":"Internal server error"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("us-east-1", Assert.Single(response.Headers.GetValues(GatewayResponses.RegionHeader)));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_SlowerThanIntegrationTimeout_Returns504()
+    {
+        var topology = Some.Topology() with
+        {
+            Regions = [Some.Region("us-east-1") with { Gateway = new GatewayConfig { IntegrationTimeout = TimeSpan.FromSeconds(2) } }, Some.Region("eu-west-1")],
+        };
+        await StartAsync(topology);
+        AddFault(new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(5) }, new FaultTarget { Region = "us-east-1" });
+        using var client = ClientFrom(UsCustomer);
+
+        using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("""{"message":"Endpoint request timed out"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Get_Throttled_Returns429()
+    {
+        await StartAsync();
+        AddFault(new ThrottleFaultOptions { Concurrency = 0 }, new FaultTarget { Region = "us-east-1", Function = "hello" });
+        using var client = ClientFrom(UsCustomer);
+
+        using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("""{"message":"Too Many Requests"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Get_BlackholeFromEu_HoldsEuCallersUntilTheyGiveUpButServesUs()
+    {
+        await StartAsync();
+        AddFault(new NetworkFaultOptions { Mode = NetworkMode.Blackhole }, new FaultTarget { Region = "us-east-1", FromLocations = ["eu-west-1"] });
+        using var eu = ClientFrom(EuCustomer, TimeSpan.FromSeconds(1));
+        using var us = ClientFrom(UsCustomer);
+
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => eu.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken));
+        using var served = await us.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_Reset_AbortsTheConnection()
+    {
+        await StartAsync();
+        AddFault(new NetworkFaultOptions { Mode = NetworkMode.Reset }, new FaultTarget { Region = "us-east-1" });
+        using var client = ClientFrom(UsCustomer);
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken));
+
+        Assert.NotNull(ex);
+    }
+
+    [Fact]
+    public async Task Get_CallerLocation_AddsOneWayLatencyEachWay()
+    {
+        var topology = Some.Topology() with
+        {
+            Latency = new LatencyMatrix(
+            [
+                new(("us-east-1", "us-east-1"), TimeSpan.Zero),
+                new(("eu-west-1", "us-east-1"), TimeSpan.FromMilliseconds(400)),
+            ]),
+        };
+        await StartAsync(topology, scale: 1);
+        using var eu = ClientFrom(EuCustomer);
+        using var us = ClientFrom(UsCustomer);
+
+        // Warm both connections so only the gateway's delays are measured.
+        (await eu.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken)).Dispose();
+        (await us.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken)).Dispose();
+        var euElapsed = await TimeAsync(eu);
+        var usElapsed = await TimeAsync(us);
+
+        Assert.True(euElapsed >= TimeSpan.FromMilliseconds(800), $"eu took {euElapsed}, expected at least 2 x 400ms");
+        Assert.True(usElapsed < TimeSpan.FromMilliseconds(800), $"us took {usElapsed}, expected no added latency");
+
+        async Task<TimeSpan> TimeAsync(HttpClient client)
+        {
+            var start = TimeProvider.System.GetTimestamp();
+            using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return TimeProvider.System.GetElapsedTime(start);
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_BlackholedRequest_IsReleased()
+    {
+        var logger = new SignalingLogger(2102);
+        await StartAsync(logger: logger);
+        AddFault(new NetworkFaultOptions { Mode = NetworkMode.Blackhole }, new FaultTarget { Region = "us-east-1" });
+        using var client = ClientFrom(UsCustomer, TimeSpan.FromMinutes(5));
+
+        var pending = client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
+        await logger.Signaled.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.False(pending.IsCompleted);
+        await Server.DisposeAsync();
+        _server = null;
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task StartAsync_FixedPortTakenOnOneGatewayAddress_Throws()
+    {
+        using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        squatter.Bind(new IPEndPoint(IPAddress.Parse("127.0.2.1"), 0));
+        squatter.Listen();
+        var port = ((IPEndPoint)squatter.LocalEndPoint!).Port;
+
+        await Assert.ThrowsAsync<IOException>(() => StartAsync(port: port));
+    }
+
+    [Fact]
+    public async Task Get_UpstreamFunction_ForwardsToUsersService()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await using var upstreamApp = builder.Build();
+        upstreamApp.Run(context =>
+        {
+            context.Response.Headers["X-Upstream"] = "1";
+            return context.Response.WriteAsync($"upstream saw {context.Request.Path}{context.Request.QueryString}", context.RequestAborted);
+        });
+        await upstreamApp.StartAsync(TestContext.Current.CancellationToken);
+        var upstreamUrl = new Uri(upstreamApp.Urls.First());
+        var topology = Some.Topology() with
+        {
+            Regions =
+            [
+                Some.Region("us-east-1") with
+                {
+                    Functions = [new FunctionConfig { Name = "api", Region = "us-east-1", Route = new RouteKey("GET", "/api/hello"), Upstream = upstreamUrl }],
+                },
+                Some.Region("eu-west-1"),
+            ],
+        };
+        using var upstreamClient = new HttpClient();
+        await StartAsync(topology, upstream: upstreamClient);
+        using var client = ClientFrom(UsCustomer);
+
+        using var response = await client.GetAsync(Url("us-east-1", "/api/hello?x=1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("upstream saw /api/hello?x=1", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("1", Assert.Single(response.Headers.GetValues("X-Upstream")));
+        Assert.Equal("us-east-1", Assert.Single(response.Headers.GetValues(GatewayResponses.RegionHeader)));
+        await upstreamApp.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class SignalingLogger(int eventId) : ILogger<GatewayServer>
+    {
+        private readonly TaskCompletionSource _signaled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Signaled => _signaled.Task;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (id.Id == eventId)
+            {
+                _signaled.TrySetResult();
+            }
+        }
+    }
+}
