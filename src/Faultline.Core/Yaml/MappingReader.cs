@@ -92,7 +92,7 @@ public sealed class MappingReader
             return null;
         }
 
-        _context.Record($"{Path}/{key}", entry.Value.Location);
+        _context.Record(ChildPath(key), entry.Value.Location);
         return entry.Value;
     }
 
@@ -140,7 +140,7 @@ public sealed class MappingReader
         where T : struct => Get(key) is { } node ? YamlValues.Enum(node, What, key, allowed, _context) : null;
 
     /// <summary>A nested mapping (empty when absent).</summary>
-    public MappingReader Mapping(string key, string what) => Create(Get(key), what, $"{Path}/{key}", _context);
+    public MappingReader Mapping(string key, string what) => Create(Get(key), what, ChildPath(key), _context);
 
     /// <summary>
     /// A list; a single value is reported (write a list), a null or absent key is an empty list.
@@ -169,7 +169,7 @@ public sealed class MappingReader
         {
             if (YamlValues.Scalar(items[i], What, key, _context) is { } scalar)
             {
-                _context.Record($"{Path}/{key}/{i}", scalar.Location);
+                _context.Record($"{ChildPath(key)}/{i}", scalar.Location);
                 result.Add(scalar);
             }
         }
@@ -188,12 +188,15 @@ public sealed class MappingReader
         {
             var name = (YamlScalar)entry.Key;
             _knownKeys.Add(name.Value);
-            _context.Record($"{Path}/{name.Value}", name.Location);
+            _context.Record(ChildPath(name.Value), name.Location);
             result.Add((name, entry.Value));
         }
 
         return result;
     }
+
+    /// <summary>The location-map path of a key of this mapping: <c>{path}/{key}</c>, or the key alone at the root.</summary>
+    public string ChildPath(string key) => Path.Length == 0 ? key : $"{Path}/{key}";
 
     /// <summary>Reports every key that was never asked for. Call once, after reading every key.</summary>
     public void Complete()
