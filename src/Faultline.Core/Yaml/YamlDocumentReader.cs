@@ -19,7 +19,7 @@ public static class YamlDocumentReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var state = new ParseState();
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -30,7 +30,7 @@ public static class YamlDocumentReader
                 return null;
             }
 
-            var root = ReadNode(parser, context, anchors);
+            var root = ReadNode(parser, context, state);
             parser.Consume<DocumentEnd>();
             if (parser.TryConsume<DocumentStart>(out var second))
             {
@@ -50,13 +50,20 @@ public static class YamlDocumentReader
             context.Error(At(context, exception.Start), YamlErrors.Syntax(exception), YamlErrors.SyntaxFix());
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) when the text ends inside a flow
+            // collection; the last node read is the best location we have.
+            context.Error(state.Last ?? context.StartOfFile, YamlErrors.ParserStopped(), YamlErrors.SyntaxFix());
+            return null;
+        }
     }
 
-    private static YamlNode ReadNode(IParser parser, YamlReadContext context, Dictionary<string, YamlNode> anchors)
+    private static YamlNode ReadNode(IParser parser, YamlReadContext context, ParseState state)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            if (anchors.TryGetValue(alias.Value.Value, out var target))
+            if (state.Anchors.TryGetValue(alias.Value.Value, out var target))
             {
                 return target;
             }
@@ -77,7 +84,7 @@ public static class YamlDocumentReader
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, context, anchors));
+                items.Add(ReadNode(parser, context, state));
             }
 
             node = new YamlSequence(At(context, sequenceStart.Start), items);
@@ -88,8 +95,8 @@ public static class YamlDocumentReader
             var entries = new List<YamlEntry>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var key = ReadNode(parser, context, anchors);
-                var value = ReadNode(parser, context, anchors);
+                var key = ReadNode(parser, context, state);
+                var value = ReadNode(parser, context, state);
                 entries.Add(new YamlEntry(key, value));
             }
 
@@ -101,12 +108,20 @@ public static class YamlDocumentReader
             throw new YamlException(unexpected?.Start ?? Mark.Empty, unexpected?.End ?? Mark.Empty, $"unexpected {unexpected?.GetType().Name ?? "end of input"}");
         }
 
+        state.Last = node.Location;
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = node;
+            state.Anchors[anchor.Value] = node;
         }
 
         return node;
+    }
+
+    private sealed class ParseState
+    {
+        public Dictionary<string, YamlNode> Anchors { get; } = new(StringComparer.Ordinal);
+
+        public SourceLocation? Last { get; set; }
     }
 
     private static SourceLocation At(YamlReadContext context, Mark mark) =>

@@ -33,8 +33,17 @@ public static class YamlErrors
             text = text[(cut + 3)..];
         }
 
-        return $"invalid YAML: {text.TrimEnd('.')}";
+        text = text.TrimEnd('.');
+        if (text.Length > 0)
+        {
+            text = char.ToLowerInvariant(text[0]) + text[1..];
+        }
+
+        return $"invalid YAML: {text}";
     }
+
+    /// <summary>The parser gave up without saying where (the text ended inside a bracket, brace or quote).</summary>
+    public static string ParserStopped() => "invalid YAML: the file ends inside an unclosed bracket, brace or quote that starts before this point";
 
     /// <summary>Fix for <see cref="Syntax"/>.</summary>
     public static string SyntaxFix() => "check the indentation, colons and quotes at this point";

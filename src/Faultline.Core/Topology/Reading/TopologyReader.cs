@@ -23,9 +23,9 @@ public static class TopologyReader
         Topology? topology = null;
         if (YamlDocumentReader.Read(yamlText, context) is { } root)
         {
-            var draft = new TopologyYamlMapper(context).Map(root);
-            var sourceMap = new TopologySourceMap(context.Locations);
-            TopologyValidator.Validate(draft, sourceMap, context);
+            var mapper = new TopologyYamlMapper(context);
+            var draft = mapper.Map(root);
+            TopologyValidator.Validate(draft, new TopologySourceMap(context.Locations), mapper.RecordsWithBadRouting, context);
             topology = draft with { SourcePath = displayPath };
         }
 

@@ -9,7 +9,7 @@ namespace Faultline.Core.Topology.Reading;
 /// </summary>
 internal static class TopologyValidator
 {
-    public static void Validate(Topology topology, TopologySourceMap map, YamlReadContext context)
+    public static void Validate(Topology topology, TopologySourceMap map, IReadOnlySet<string> recordsWithBadRouting, YamlReadContext context)
     {
         var regionNames = topology.Regions.Select(r => r.Name).ToList();
         var checkIds = topology.HealthChecks.Select(h => h.Id).ToList();
@@ -34,7 +34,10 @@ internal static class TopologyValidator
                 }
             }
 
-            ValidateRouting(topology, record, map, context, reportedLatencyPairs);
+            if (!recordsWithBadRouting.Contains(record.Name))
+            {
+                ValidateRouting(topology, record, map, context, reportedLatencyPairs);
+            }
         }
 
         foreach (var check in topology.HealthChecks)
@@ -102,7 +105,8 @@ internal static class TopologyValidator
 
                 break;
             case RoutingPolicy.Failover:
-                foreach (var set in record.Sets.Where(s => s.Failover is null))
+                // A role that was written but not understood is already reported; only a missing one is reported here.
+                foreach (var set in record.Sets.Where(s => s.Failover is null && map.Find($"dns/records/{record.Name}/sets/{s.Id}/failover") is null))
                 {
                     context.Add(TopologyErrors.FailoverRoleMissing(map.Set(record.Name, set.Id), record.Name, set.Id));
                 }

@@ -48,6 +48,9 @@ internal sealed class TopologyYamlMapper
         _context = context;
     }
 
+    /// <summary>Records whose routing was written but not understood (already reported): their routing rules are not checked.</summary>
+    public HashSet<string> RecordsWithBadRouting { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Maps the document root; always returns a draft (possibly partial).</summary>
     public Topology Map(YamlNode root)
     {
@@ -335,7 +338,13 @@ internal sealed class TopologyYamlMapper
             _context.Add(TopologyErrors.UnsupportedRecordType(reader.LocationOf("type"), what, type));
         }
 
-        var routing = reader.Enum("routing", RoutingNames) ?? RoutingPolicy.Simple;
+        var routingValue = reader.Enum("routing", RoutingNames);
+        if (routingValue is null && reader.Has("routing"))
+        {
+            RecordsWithBadRouting.Add(name);
+        }
+
+        var routing = routingValue ?? RoutingPolicy.Simple;
         var ttl = reader.Duration("ttl") ?? DnsRecord.DefaultTtl;
         var sets = new List<RecordSet>();
         var hasShorthand = reader.Has("region") || reader.Has("healthCheck");
