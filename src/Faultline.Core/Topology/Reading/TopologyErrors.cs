@@ -71,8 +71,11 @@ public static class TopologyErrors
         Diagnostic.Error(at, $"record '{name}' is not inside zone '{zone}'", $"use a name ending in .{zone}");
 
     /// <summary>A name defined twice.</summary>
-    public static Diagnostic Duplicate(SourceLocation? at, string kind, string name, SourceLocation? first) =>
-        Diagnostic.Error(at, $"{kind} '{name}' is defined twice{(first is null ? string.Empty : $" (first at line {first.Line})")}", "remove or rename one of them");
+    /// <param name="at">Where the second definition is.</param>
+    /// <param name="subject">What is defined twice, e.g. <c>set 'us' of record 'api.example.test'</c>.</param>
+    /// <param name="first">Where the first definition is, if known.</param>
+    public static Diagnostic Duplicate(SourceLocation? at, string subject, SourceLocation? first) =>
+        Diagnostic.Error(at, $"{subject} is defined twice{(first is null ? string.Empty : $" (first at line {first.Line})")}", "remove or rename one of them");
 
     /// <summary>Two functions of a region on the same route.</summary>
     public static Diagnostic DuplicateRoute(SourceLocation? at, string what, RouteKey route, string otherFunction) =>

@@ -90,7 +90,7 @@ internal sealed class TopologyYamlMapper
         {
             if (result.Contains(item.Value))
             {
-                _context.Add(TopologyErrors.Duplicate(item.Location, "location", item.Value, _context.Find($"locations/{item.Value}")));
+                _context.Add(TopologyErrors.Duplicate(item.Location, $"location '{item.Value}'", _context.Find($"locations/{item.Value}")));
                 continue;
             }
 
@@ -319,7 +319,7 @@ internal sealed class TopologyYamlMapper
         var peekedName = (node as YamlMapping)?.Find("name") is YamlScalar { IsNull: false } nameNode ? DnsName.Normalize(nameNode.Value) : null;
         if (peekedName is not null && records.Any(r => r.Name == peekedName))
         {
-            _context.Add(TopologyErrors.Duplicate(((YamlMapping)node).Find("name")!.Location, "record", peekedName, _context.Find($"dns/records/{peekedName}")));
+            _context.Add(TopologyErrors.Duplicate(((YamlMapping)node).Find("name")!.Location, $"record '{peekedName}'", _context.Find($"dns/records/{peekedName}")));
             return null;
         }
 
@@ -386,7 +386,7 @@ internal sealed class TopologyYamlMapper
         var peekedId = (node as YamlMapping)?.Find("id") is YamlScalar { IsNull: false } idNode ? idNode.Value : null;
         if (peekedId is not null && sets.Any(s => s.Id == peekedId))
         {
-            _context.Add(TopologyErrors.Duplicate(((YamlMapping)node).Find("id")!.Location, $"set of record '{recordName}'", peekedId, _context.Find($"dns/records/{recordName}/sets/{peekedId}")));
+            _context.Add(TopologyErrors.Duplicate(((YamlMapping)node).Find("id")!.Location, $"set '{peekedId}' of record '{recordName}'", _context.Find($"dns/records/{recordName}/sets/{peekedId}")));
             return null;
         }
 

@@ -448,7 +448,7 @@ public sealed class TopologyReaderTests
         var yaml = SeedTopologyYaml.With("- { id: eu, region: eu-west-1", "- { id: us, region: eu-west-1");
 
         Assert.Equal(
-            ["topology.yaml:25:17: set of record 'api.example.test' 'us' is defined twice (first at line 24); remove or rename one of them"],
+            ["topology.yaml:25:17: set 'us' of record 'api.example.test' is defined twice (first at line 24); remove or rename one of them"],
             Render(TopologyReader.Read(yaml, File)));
     }
 
