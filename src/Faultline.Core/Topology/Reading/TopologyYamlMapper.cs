@@ -372,7 +372,7 @@ internal sealed class TopologyYamlMapper
             }
         }
 
-        if (sets.Count == 0 && !reader.Has("sets") && !hasShorthand && reader.Node is not null)
+        if (sets.Count == 0 && !hasShorthand && reader.Node is not null)
         {
             _context.Add(TopologyErrors.NoSets(reader.Location, name));
         }

@@ -432,6 +432,28 @@ public sealed class TopologyReaderTests
             Render(TopologyReader.Read(yaml, File)));
     }
 
+    [Theory]
+    [InlineData("- { name: api.eu-west-1.example.test, type: A }")]
+    [InlineData("- { name: api.eu-west-1.example.test, type: A, sets: [] }")]
+    public void Read_RecordWithoutSets_Reported(string record)
+    {
+        var yaml = SeedTopologyYaml.With("- { name: api.eu-west-1.example.test, type: A, region: eu-west-1 }", record);
+
+        Assert.Equal(
+            ["topology.yaml:19:7: record 'api.eu-west-1.example.test' has no sets; add region: <region> for a simple record, or sets: [...] for a routed one"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_RecordWithShorthandAndSets_Reported()
+    {
+        var yaml = SeedTopologyYaml.With("      routing: latency", "      region: us-east-1\n      routing: latency");
+
+        Assert.Equal(
+            ["topology.yaml:25:9: record 'api.example.test' has both region and sets; write region (and healthCheck) for one simple set, or sets for several, not both"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
     [Fact]
     public void Read_DuplicateRecordName_ReportedAtSecond()
     {
