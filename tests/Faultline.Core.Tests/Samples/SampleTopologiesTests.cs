@@ -39,6 +39,19 @@ public sealed class SampleTopologiesTests
         Assert.NotNull(result.Topology);
     }
 
+    [Theory]
+    [InlineData("name", "timeScale", "locations", "latencyMs", "regions", "gateway", "integrationTimeout", "functions", "route", "handler", "upstream")]
+    [InlineData("timeout", "reservedConcurrency", "coldStart", "keepWarm", "environment", "tags", "dns", "zone", "propagationDelay", "records", "type")]
+    [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
+    [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
+    [InlineData("rate", "connectionReuse")]
+    public void AllFieldsSample_MentionsEveryKey(params string[] keys)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
+
+        Assert.All(keys, key => Assert.Matches($@"(^|[\s{{,#])\s*{key}:", text));
+    }
+
     [Fact]
     public void Lint_SeedSample_HasNoFindings()
     {
