@@ -148,6 +148,10 @@ public static class TopologyErrors
     public static Diagnostic MissingLatency(SourceLocation? at, string record, string region, string location) =>
         Diagnostic.Error(at, $"latency record '{record}' routes to region '{region}', but latencyMs gives no latency between location '{location}' and it", $"add latencyMs: {{ {location}: {{ {region}: <ms> }} }}");
 
+    /// <summary>A latencyMs key that is not a location.</summary>
+    public static Diagnostic LatencyNotLocation(SourceLocation? at, string what, string name, IReadOnlyCollection<string> locations) =>
+        Diagnostic.Error(at, $"{what} names '{name}', which is not a location", Suggestions.DidYouMean(name, locations, "defined locations"));
+
     /// <summary>A negative latency.</summary>
     public static Diagnostic NegativeLatency(SourceLocation? at, string from, string to, double value) =>
         Diagnostic.Error(at, $"latencyMs from '{from}' to '{to}' is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which is negative", "write a one-way latency in milliseconds, 0 or more");

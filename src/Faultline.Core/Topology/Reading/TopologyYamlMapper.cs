@@ -1,5 +1,4 @@
 using System.Globalization;
-using Faultline.Core.Diagnostics;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -142,10 +141,7 @@ internal sealed class TopologyYamlMapper
     {
         if (locations.Count > 0 && !locations.Contains(name.Value))
         {
-            _context.Add(Diagnostic.Error(
-                name.Location,
-                $"{what} names '{name.Value}', which is not a location",
-                Suggestions.DidYouMean(name.Value, locations, "defined locations")));
+            _context.Add(TopologyErrors.LatencyNotLocation(name.Location, what, name.Value, locations));
         }
     }
 
@@ -378,6 +374,12 @@ internal sealed class TopologyYamlMapper
         }
 
         reader.Complete();
+        if (reader.Node is null)
+        {
+            // Not a mapping (already reported): an empty record would only cause follow-on errors.
+            return null;
+        }
+
         return new DnsRecord { Name = name, Type = type.ToUpperInvariant(), Routing = routing, Ttl = ttl, Sets = sets };
     }
 
@@ -403,6 +405,12 @@ internal sealed class TopologyYamlMapper
 
         var failover = reader.Enum("failover", FailoverNames);
         reader.Complete();
+        if (reader.Node is null)
+        {
+            // Not a mapping (already reported): an empty set would only cause follow-on errors.
+            return null;
+        }
+
         return new RecordSet { Id = id, Region = region, HealthCheck = healthCheck, Weight = weight ?? 1, Failover = failover };
     }
 

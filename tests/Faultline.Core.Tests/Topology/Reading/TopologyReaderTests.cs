@@ -650,6 +650,21 @@ public sealed class TopologyReaderTests
     }
 
     [Fact]
+    public void Read_RecordAndSetNotMappings_OnlyThoseReported()
+    {
+        var yaml = SeedTopologyYaml.With("- { name: api.eu-west-1.example.test, type: A, region: eu-west-1 }", "- api.eu-west-1.example.test")
+            .Replace("- { id: eu, region: eu-west-1, healthCheck: hc-eu }", "- eu", StringComparison.Ordinal)
+            .Replace("fqdn: api.eu-west-1.example.test", "fqdn: api.us-east-1.example.test", StringComparison.Ordinal);
+
+        Assert.Equal(
+            [
+                "topology.yaml:19:7: a record is a value, but must be a mapping; write it as key: value pairs",
+                "topology.yaml:25:11: a set of record 'api.example.test' is a value, but must be a mapping; write it as key: value pairs",
+            ],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
     public void Read_BadNumberAndBoolean_Reported()
     {
         var yaml = SeedTopologyYaml.With("interval: 30s, failureThreshold: 3 }\n  hc-eu", "interval: 30s, failureThreshold: three, inverted: yes }\n  hc-eu");
