@@ -664,6 +664,27 @@ public sealed class TopologyReaderTests
             Render(TopologyReader.Read(yaml, File)));
     }
 
+    [Theory]
+    [InlineData("port: 0,", "topology.yaml:27:31: health check 'hc-us' has port 0, which is outside 1–65535; set port between 1 and 65535 (TCP's limits)")]
+    [InlineData("checkers: 65,", "topology.yaml:27:35: health check 'hc-us' has checkers 65, which is outside 1–64; set checkers between 1 and 64 (the lab's limits)")]
+    [InlineData("path: api/health,", "topology.yaml:27:31: health check 'hc-us' has path 'api/health', which does not start with '/'; write path: /api/health")]
+    public void Read_HealthCheckValueOutOfRange_Reported(string insert, string expected)
+    {
+        var yaml = SeedTopologyYaml.With("hc-us: { type: HTTPS, fqdn: api.us-east-1.example.test, path: /api/health,", $"hc-us: {{ type: HTTPS, {insert} fqdn: api.us-east-1.example.test,");
+
+        Assert.Equal([expected], Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_NegativeLatency_Reported()
+    {
+        var yaml = SeedTopologyYaml.With("  eu-west-1: { us-east-1: 40, eu-west-1: 8 }", "  eu-west-1: { us-east-1: 40, eu-west-1: -8 }");
+
+        Assert.Equal(
+            ["topology.yaml:5:42: latencyMs from 'eu-west-1' to 'eu-west-1' is -8, which is negative; write a one-way latency in milliseconds, 0 or more"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
     [Fact]
     public void Read_BadNumberAndBoolean_Reported()
     {
