@@ -1,0 +1,46 @@
+using Faultline.Core.Yaml;
+
+namespace Faultline.Core.Topology.Reading;
+
+/// <summary>
+/// Reads a topology file (DESIGN §4) into a validated <see cref="Topology"/>, reporting every problem at
+/// once, each with file, line, column and the fix.
+/// </summary>
+public static class TopologyReader
+{
+    /// <summary>The built-in handlers: <c>health</c> (<c>Region {region} is healthy</c>) and <c>hello</c> (<c>Hello from region {region}</c>).</summary>
+    public static IReadOnlyList<string> BuiltInHandlers { get; } = ["health", "hello"];
+
+    /// <summary>The methods a route may name; <c>ANY</c> matches every method.</summary>
+    public static IReadOnlyList<string> RouteMethods { get; } = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
+
+    /// <summary>Reads topology YAML; <paramref name="displayPath"/> names the file in diagnostics.</summary>
+    public static TopologyReadResult Read(string yamlText, string displayPath)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        var context = new YamlReadContext(displayPath);
+        Topology? topology = null;
+        if (YamlDocumentReader.Read(yamlText, context) is { } root)
+        {
+            var mapper = new TopologyYamlMapper(context);
+            var draft = mapper.Map(root);
+            TopologyValidator.Validate(draft, new TopologySourceMap(context.Locations), mapper.RecordsWithBadRouting, context);
+            topology = draft with { SourcePath = displayPath };
+        }
+
+        return new TopologyReadResult(topology, [.. context.Diagnostics], new TopologySourceMap(context.Locations));
+    }
+
+    /// <summary>Reads a topology file. A missing file is a diagnostic, not an exception.</summary>
+    public static TopologyReadResult Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return new TopologyReadResult(null, [TopologyErrors.FileNotFound(path)], TopologySourceMap.Empty);
+        }
+
+        return Read(File.ReadAllText(path), path);
+    }
+}

@@ -1,0 +1,80 @@
+using Faultline.Core.Yaml;
+
+namespace Faultline.Core.Topology.Reading;
+
+// The Clients part of the topology file; see TopologyYamlMapper.cs for the approach.
+internal sealed partial class TopologyYamlMapper
+{
+    private List<ClientConfig> ReadClients(MappingReader root)
+    {
+        var result = new List<ClientConfig>();
+        var clients = root.Mapping("clients", "clients");
+        foreach (var (name, node) in clients.NamedEntries())
+        {
+            var what = $"client '{name.Value}'";
+            var reader = MappingReader.Create(node, what, clients.ChildPath(name.Value), _context);
+            var location = reader.RequiredString("location", "us-east-1") ?? string.Empty;
+            var urlText = reader.RequiredString("url", "https://api.example.test/api/hello");
+            Uri? url = null;
+            if (urlText is not null)
+            {
+                if (Uri.TryCreate(urlText, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    url = uri;
+                }
+                else
+                {
+                    _context.Add(TopologyErrors.BadUrl(reader.LocationOf("url"), what, urlText));
+                }
+            }
+
+            var rate = ReadRate(reader);
+            var reuse = reader.Enum("connectionReuse", ConnectionReuseNames) ?? ConnectionReuse.KeepAlive;
+            reader.Complete();
+            if (url is not null)
+            {
+                result.Add(new ClientConfig { Name = name.Value, Location = location, Url = url, RatePerSecond = rate ?? 0, ConnectionReuse = reuse });
+            }
+        }
+
+        return result;
+    }
+
+    private double? ReadRate(MappingReader reader)
+    {
+        var node = reader.Required("rate", "20/s");
+        if (node is null || YamlValues.Scalar(node, reader.What, "rate", _context) is not { } scalar)
+        {
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        var perSeconds = 1.0;
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            perSeconds = text[(slash + 1)..].Trim() switch
+            {
+                "s" => 1,
+                "m" => 60,
+                "h" => 3600,
+                _ => double.NaN,
+            };
+            text = text[..slash].Trim();
+        }
+
+        if (double.IsNaN(perSeconds) || !YamlValues.TryParseNumber(text, out var count))
+        {
+            _context.Add(TopologyErrors.BadRate(scalar.Location, reader.What, scalar.Value));
+            return null;
+        }
+
+        if (count <= 0)
+        {
+            _context.Add(TopologyErrors.RateNotPositive(scalar.Location, reader.What, scalar.Value));
+            return null;
+        }
+
+        return count / perSeconds;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Faultline.Core.Yaml;
+
+namespace Faultline.Core.Topology.Reading;
+
+// The HealthChecks part of the topology file; see TopologyYamlMapper.cs for the approach.
+internal sealed partial class TopologyYamlMapper
+{
+    private List<HealthCheckConfig> ReadHealthChecks(MappingReader root)
+    {
+        var result = new List<HealthCheckConfig>();
+        var checks = root.Mapping("healthChecks", "healthChecks");
+        foreach (var (id, node) in checks.NamedEntries())
+        {
+            var what = $"health check '{id.Value}'";
+            var reader = MappingReader.Create(node, what, checks.ChildPath(id.Value), _context);
+            var type = reader.Enum("type", HealthCheckTypeNames) ?? HealthCheckType.Https;
+            var typeName = HealthCheckTypeNames.First(p => p.Value == type).Key;
+            var fqdn = reader.RequiredString("fqdn", "api.us-east-1.example.test") is { } fqdnText ? DnsName.Normalize(fqdnText) : string.Empty;
+            var port = reader.WholeNumber("port");
+            if (port is < 1 or > 65535)
+            {
+                _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("port"), what, "port", port.Value.ToString(CultureInfo.InvariantCulture), "1", "65535", "TCP's"));
+            }
+
+            var path = reader.Text("path") ?? "/";
+            if (!path.StartsWith('/'))
+            {
+                _context.Add(TopologyErrors.PathNotAbsolute(reader.LocationOf("path"), id.Value, path));
+            }
+
+            var interval = reader.Duration("interval") ?? HealthCheckConfig.DefaultInterval;
+            if (interval != TimeSpan.FromSeconds(10) && interval != TimeSpan.FromSeconds(30))
+            {
+                _context.Add(TopologyErrors.BadInterval(reader.LocationOf("interval"), what, interval));
+            }
+
+            var threshold = reader.WholeNumber("failureThreshold") ?? HealthCheckConfig.DefaultFailureThreshold;
+            if (threshold is < 1 or > 10)
+            {
+                _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("failureThreshold"), what, "failureThreshold", threshold.ToString(CultureInfo.InvariantCulture), "1", "10", "Route 53's"));
+            }
+
+            var searchString = reader.Text("searchString");
+            var isStringMatch = type is HealthCheckType.HttpStrMatch or HealthCheckType.HttpsStrMatch;
+            if (isStringMatch && string.IsNullOrEmpty(searchString) && reader.Node is not null)
+            {
+                _context.Add(TopologyErrors.SearchStringRequired(reader.LocationOf("type"), id.Value, typeName));
+            }
+            else if (searchString is { Length: > 255 })
+            {
+                _context.Add(TopologyErrors.SearchStringTooLong(reader.LocationOf("searchString"), id.Value, searchString.Length));
+            }
+            else if (!isStringMatch && searchString is not null)
+            {
+                _context.Add(TopologyErrors.SearchStringUnused(reader.LocationOf("searchString"), id.Value, typeName));
+            }
+
+            var checkers = reader.WholeNumber("checkers") ?? HealthCheckConfig.DefaultCheckers;
+            if (checkers is < 1 or > 64)
+            {
+                _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("checkers"), what, "checkers", checkers.ToString(CultureInfo.InvariantCulture), "1", "64", "the lab's"));
+            }
+
+            var regions = reader.ScalarList("regions").Select(s => s.Value).ToList();
+            var inverted = reader.Boolean("inverted") ?? false;
+            var disabled = reader.Boolean("disabled") ?? false;
+            reader.Complete();
+            result.Add(new HealthCheckConfig
+            {
+                Id = id.Value,
+                Type = type,
+                Fqdn = fqdn,
+                Port = port,
+                Path = path,
+                Interval = interval,
+                FailureThreshold = threshold,
+                SearchString = searchString,
+                Checkers = checkers,
+                Regions = regions,
+                Inverted = inverted,
+                Disabled = disabled,
+            });
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,140 @@
+using Faultline.Core.Topology;
+using Faultline.Core.Topology.Linting;
+using Faultline.Core.Topology.Reading;
+using Faultline.TestUtils;
+using Xunit;
+
+namespace Faultline.Core.Tests.Samples;
+
+public sealed class SampleTopologiesTests
+{
+    public static TheoryData<string> SampleFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "samples"), "topology.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(RepoRoot(), file));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void SampleFiles_Found_IncludeSeedMisconfiguredAndAllFields()
+    {
+        var files = SampleFiles().Select(row => row.Data.Replace('\\', '/')).ToList();
+
+        Assert.Contains("samples/seed/topology.yaml", files);
+        Assert.Contains("samples/seed/misconfigured/topology.yaml", files);
+        Assert.Contains("samples/all-fields/topology.yaml", files);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void Load_Sample_HasNoDiagnostics(string relativePath)
+    {
+        var result = TopologyReader.Load(Path.Combine(RepoRoot(), relativePath));
+
+        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+        Assert.NotNull(result.Topology);
+    }
+
+    [Theory]
+    [InlineData("name", "timeScale", "locations", "latencyMs", "regions", "gateway", "integrationTimeout", "functions", "route", "handler", "upstream")]
+    [InlineData("timeout", "reservedConcurrency", "coldStart", "keepWarm", "environment", "tags", "dns", "zone", "propagationDelay", "records", "type")]
+    [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
+    [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
+    [InlineData("rate", "connectionReuse")]
+    public void AllFieldsSample_MentionsEveryKey(params string[] keys)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
+
+        Assert.All(keys, key => Assert.Matches($@"(^|[\s{{,#])\s*{key}:", text));
+    }
+
+    [Fact]
+    public void Lint_SeedSample_HasNoFindings()
+    {
+        var result = LoadSample("samples/seed/topology.yaml");
+
+        Assert.Empty(TopologyLinter.Lint(result.ThrowIfInvalid(), result.SourceMap).Select(f => f.ToDiagnostic().ToString()));
+    }
+
+    [Fact]
+    public void Lint_AllFieldsSample_HasNoFindings()
+    {
+        var result = LoadSample("samples/all-fields/topology.yaml");
+
+        Assert.Empty(TopologyLinter.Lint(result.ThrowIfInvalid(), result.SourceMap).Select(f => f.ToDiagnostic().ToString()));
+    }
+
+    [Fact]
+    public void Lint_MisconfiguredSample_FindsHcUsProbingOtherRegion()
+    {
+        var result = LoadSample("samples/seed/misconfigured/topology.yaml");
+
+        var finding = Assert.Single(TopologyLinter.Lint(result.ThrowIfInvalid(), result.SourceMap));
+
+        Assert.Equal(LintCodes.HealthCheckProbesOtherRegion, finding.Code);
+        Assert.Equal("hc-us", finding.HealthCheck);
+        Assert.Equal("us-east-1", finding.Region);
+        Assert.Equal(["eu-west-1"], finding.ProbedRegions);
+        Assert.Equal("32:31", $"{finding.Location?.Line}:{finding.Location?.Column}");
+    }
+
+    [Fact]
+    public void Load_SeedSample_EqualsSomeTopology()
+    {
+        var loaded = LoadSample("samples/seed/topology.yaml").ThrowIfInvalid();
+        var expected = Some.Topology();
+
+        Assert.Equal(expected.Name, loaded.Name);
+        Assert.Equal(expected.Locations, loaded.Locations);
+        foreach (var from in expected.Locations)
+        {
+            foreach (var to in expected.Regions.Select(r => r.Name))
+            {
+                Assert.Equal(expected.Latency.Find(from, to), loaded.Latency.Find(from, to));
+            }
+        }
+
+        Assert.Equal(expected.Regions.Select(Describe), loaded.Regions.Select(Describe));
+        Assert.Equal(expected.Dns.Zone, loaded.Dns.Zone);
+        Assert.Equal(expected.Dns.PropagationDelay, loaded.Dns.PropagationDelay);
+        Assert.Equal(expected.Dns.Records.Select(Describe), loaded.Dns.Records.Select(Describe));
+        Assert.Equal(expected.HealthChecks, loaded.HealthChecks, HealthCheckEquals);
+        Assert.Equal(expected.Clients, loaded.Clients);
+    }
+
+    [Fact]
+    public void Load_MisconfiguredSample_DiffersFromSeedOnlyInHcUsFqdn()
+    {
+        var loaded = LoadSample("samples/seed/misconfigured/topology.yaml").ThrowIfInvalid();
+        var expected = Some.Topology(usHealthCheckFqdn: "api.eu-west-1.example.test");
+
+        Assert.Equal(expected.HealthChecks, loaded.HealthChecks, HealthCheckEquals);
+        Assert.Equal(expected.Dns.Records.Select(Describe), loaded.Dns.Records.Select(Describe));
+    }
+
+    private static TopologyReadResult LoadSample(string relativePath) => TopologyReader.Load(Path.Combine(RepoRoot(), relativePath));
+
+    private static string Describe(Region region) =>
+        $"{region.Name} {region.Gateway} [{string.Join("; ", region.Functions.Select(f => $"{f with { Environment = new Dictionary<string, string>(), Tags = new Dictionary<string, string>() }} env={f.Environment.Count} tags={f.Tags.Count}"))}]";
+
+    private static string Describe(DnsRecord record) =>
+        $"{record.Name} {record.Type} {record.Routing} {record.Ttl} [{string.Join("; ", record.Sets)}]";
+
+    private static bool HealthCheckEquals(HealthCheckConfig a, HealthCheckConfig b) =>
+        a with { Regions = [] } == b with { Regions = [] } && a.Regions.SequenceEqual(b.Regions);
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Faultline.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"no Faultline.slnx above {AppContext.BaseDirectory}");
+    }
+}
