@@ -1,3 +1,10 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Faultline.Cli.Commands.Fault;
+using Faultline.Cli.Commands.Init;
+using Faultline.Cli.Commands.Lab;
+using Faultline.Cli.Commands.Lint;
+using Faultline.Core.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -6,18 +13,74 @@ namespace Faultline.Cli;
 /// <summary>The command-line application: every verb registered in one place.</summary>
 public static class FaultlineApp
 {
-    /// <summary>Runs the CLI with the given arguments and returns the exit code.</summary>
-    public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    /// <summary>Runs the CLI with the given arguments and returns the exit code. Ctrl-C and SIGTERM cancel the command once; a second one ends the process.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        using var cancellation = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            // The first signal asks the command to stop in order (faults reverted); a second one is not held back.
+            context.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return await Create(console).RunAsync(args, cancellation.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the application (for tests: run it with a test console).</summary>
+    public static CommandApp Create(IAnsiConsole? console = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("faultline");
+            config.SetApplicationVersion(typeof(FaultlineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
             if (console is not null)
             {
                 config.ConfigureConsole(console);
             }
+
+            config.SetExceptionHandler((exception, _) => HandleException(console ?? AnsiConsole.Console, exception));
+
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Write the seed sample: topology.yaml and misconfigured/ with the blog's bug")
+                .WithExample("init", "my-lab");
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Validate a topology and flag what will not fail over (e.g. a health check probing another region)")
+                .WithExample("lint", "samples/seed/misconfigured/topology.yaml");
+            config.AddBranch("lab", lab =>
+            {
+                lab.SetDescription("Run the local multi-region lab");
+                lab.AddCommand<LabUpCommand>("up")
+                    .WithDescription("Start gateways, DNS, health checkers and the fault control API; run until Ctrl-C")
+                    .WithExample("lab", "up", "samples/seed/topology.yaml", "--time-scale", "20");
+            });
+            config.AddFaultCommands();
         });
-        return app.RunAsync(args);
+        return app;
+    }
+
+    private static int HandleException(IAnsiConsole console, Exception exception)
+    {
+        switch (exception)
+        {
+            case CommandParseException or CommandRuntimeException:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                console.MarkupLine("[grey]run 'faultline --help' or 'faultline COMMAND --help' for usage[/]");
+                return ExitCodes.InvalidInput;
+            case InvalidInputException invalid:
+                foreach (var diagnostic in invalid.Diagnostics)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(diagnostic.ToString())}[/]");
+                }
+
+                return ExitCodes.InvalidInput;
+            default:
+                console.MarkupLine($"[red]internal error:[/] {Markup.Escape(exception.GetType().Name)}: {Markup.Escape(exception.Message)}");
+                console.MarkupLine("[grey]this is a bug in faultline; any faults it had applied were reverted or lapse with their leases[/]");
+                return ExitCodes.InternalFailure;
+        }
     }
 }

@@ -158,12 +158,17 @@ public sealed class FaultControlServer : IAsyncDisposable
             stream.Write(Encoding.ASCII.GetBytes(Token));
         }
 
+        var description = _describe?.Invoke();
         var descriptor = new LabDescriptor
         {
             Name = _store.Topology.Name,
             ControlUrl = BaseAddress,
             TokenFile = TokenFile,
             ProcessId = Environment.ProcessId,
+            DnsPort = description?.DnsPort,
+            HttpPort = description?.HttpPort,
+            Regions = description?.Regions.Where(r => r.GatewayUrl is not null).ToDictionary(r => r.Name, r => r.GatewayUrl!, StringComparer.Ordinal)
+                ?? new Dictionary<string, Uri>(StringComparer.Ordinal),
         };
         File.WriteAllText(DescriptorFile, JsonSerializer.Serialize(descriptor, FaultJson.Options));
     }

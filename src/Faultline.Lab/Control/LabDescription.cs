@@ -15,6 +15,21 @@ public sealed record LabDescription
     /// <summary>The health checks and their status now. Default none.</summary>
     public IReadOnlyList<LabHealthCheckDescription> HealthChecks { get; init; } = [];
 
+    /// <summary>The DNS server's port on 127.0.0.1.</summary>
+    public int? DnsPort { get; init; }
+
+    /// <summary>The port every region's gateway listens on.</summary>
+    public int? HttpPort { get; init; }
+
+    /// <summary>Lab seconds per wall second.</summary>
+    public double? TimeScale { get; init; }
+
+    /// <summary>The seed of the lab's random source.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The lab's clock (lab time).</summary>
+    public DateTimeOffset? Now { get; init; }
+
     /// <summary>The fault control API's URL.</summary>
     public Uri? ControlUrl { get; init; }
 }

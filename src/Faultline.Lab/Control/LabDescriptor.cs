@@ -14,4 +14,13 @@ public sealed record LabDescriptor
 
     /// <summary>The lab's process id.</summary>
     public required int ProcessId { get; init; }
+
+    /// <summary>The DNS server's port on 127.0.0.1, when the lab runs one.</summary>
+    public int? DnsPort { get; init; }
+
+    /// <summary>The port every region's gateway listens on, when the lab runs gateways.</summary>
+    public int? HttpPort { get; init; }
+
+    /// <summary>Each region's gateway URL.</summary>
+    public IReadOnlyDictionary<string, Uri> Regions { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 }

@@ -8,4 +8,10 @@ public sealed record LabHealthCheckDescription
 
     /// <summary>Whether it is healthy now.</summary>
     public required bool Healthy { get; init; }
+
+    /// <summary>The share of checkers (0–100) that see the endpoint healthy.</summary>
+    public double PercentageHealthy { get; init; }
+
+    /// <summary>The FQDN the check probes.</summary>
+    public string? Fqdn { get; init; }
 }

@@ -10,10 +10,14 @@ public abstract class FaultLabSettings : CommandSettings
     /// <summary>The environment variable holding a token when no token file is given.</summary>
     public const string TokenVariable = "FAULTLINE_TOKEN";
 
-    /// <summary>The lab's fault control URL, e.g. <c>http://127.0.0.1:8474</c>.</summary>
+    /// <summary>The control URL of a lab started with <c>faultline lab up</c>'s default ports.</summary>
+    public const string DefaultLab = "http://127.0.0.1:8474";
+
+    /// <summary>The lab's fault control URL. Default <c>http://127.0.0.1:8474</c>, where <c>faultline lab up</c> listens by default.</summary>
     [CommandOption("--lab <URL>")]
-    [Description("The lab's fault control URL (printed by 'faultline lab up'), e.g. http://127.0.0.1:8474")]
-    public string? Lab { get; init; }
+    [Description("The lab's fault control URL, printed by 'faultline lab up'. Default: http://127.0.0.1:8474")]
+    [DefaultValue(DefaultLab)]
+    public string? Lab { get; init; } = DefaultLab;
 
     /// <summary>A file holding the lab's token; default: <c>FAULTLINE_TOKEN</c>, else the lab's token file in the state directory.</summary>
     [CommandOption("--token-file <FILE>")]
