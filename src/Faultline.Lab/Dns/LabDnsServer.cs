@@ -125,13 +125,24 @@ public sealed class LabDnsServer : IAsyncDisposable
     private static int FindFreePort(IPAddress address)
     {
         // ARSoft's transports do not publish the port they bound, so a free one is probed for UDP and TCP
-        // together and bound right after; StartAsync retries if someone takes it in between.
-        using var udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        udp.Bind(new IPEndPoint(address, 0));
-        var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-        using var tcp = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        tcp.Bind(new IPEndPoint(address, port));
-        return port;
+        // together and bound right after; StartAsync retries if someone takes it in between. A UDP port
+        // that is free can still be taken for TCP, so the probe itself tries several.
+        for (var attempt = 1; ; attempt++)
+        {
+            using var udp = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(address, 0));
+            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            using var tcp = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                tcp.Bind(new IPEndPoint(address, port));
+                return port;
+            }
+            catch (SocketException) when (attempt < MaxPortAttempts)
+            {
+                // Taken for TCP: probe another.
+            }
+        }
     }
 
     private Task OnExceptionThrownAsync(object sender, ExceptionEventArgs e)
