@@ -1,5 +1,3 @@
-using Faultline.Core.Diagnostics;
-
 namespace Faultline.Core.Experiments;
 
 /// <summary>
