@@ -1,0 +1,400 @@
+using System.Net;
+using System.Net.Sockets;
+using Faultline.Core.Load;
+using Faultline.Core.Randomness;
+using Faultline.Core.Time;
+using Faultline.Core.Topology;
+using Faultline.Core.Gateway;
+using Faultline.Lab.Dns;
+using Faultline.Lab.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Faultline.Lab.Load;
+
+/// <summary>
+/// One client population sending open-model load: requests leave at the times its
+/// <see cref="ArrivalSchedule"/> intends, however slowly answers come back, from the population's customer
+/// address, to its URL's host resolved through the lab DNS from there (cached for the TTL), over kept-alive
+/// or per-request connections. Created and driven by <see cref="LoadGenerator"/>.
+/// </summary>
+public sealed class LoadPopulation : IDisposable
+{
+    private const string RegionBodyMarker = "from region ";
+
+    // Sleeping less than this (wall) is not possible with the runtime's millisecond timers: shorter waits
+    // sleep this long and then send everything that fell due, late by less than the timer's granularity.
+    private static readonly TimeSpan MinimumWallSleep = TimeSpan.FromMilliseconds(1);
+
+    // Waits longer than this (lab) also wake up on a rate change; shorter ones end before a change could matter.
+    private static readonly TimeSpan WakeableWait = TimeSpan.FromMilliseconds(50);
+
+    private readonly LoadGeneratorOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly double _scale;
+    private readonly RandomSource _random;
+    private readonly ILogger _logger;
+    private readonly ArrivalSchedule _schedule;
+    private readonly HttpClient _client;
+    private readonly DnsAnswerCache _answers;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abandon = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _rateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private LoadAggregator? _aggregator;
+    private Task _loop = Task.CompletedTask;
+    private long _start;
+    private int _inFlight;
+    private int _maxInFlight;
+    private long _connections;
+
+    internal LoadPopulation(
+        ClientConfig config,
+        IPAddress source,
+        int gatewayPort,
+        DnsStubResolver resolver,
+        TimeProvider timeProvider,
+        RandomSource random,
+        LoadGeneratorOptions options,
+        Action<DnsAnswerChange> answerChanged,
+        ILogger logger)
+    {
+        Config = config;
+        SourceAddress = source;
+        _options = options;
+        _timeProvider = timeProvider;
+        _scale = timeProvider is ScaledTimeProvider scaled ? scaled.Scale : 1;
+        _random = random;
+        _logger = logger;
+        _schedule = new ArrivalSchedule(config.RatePerSecond);
+        _maxInFlight = SizeInFlight(config.RatePerSecond);
+
+        // "https://" means the same plain-HTTP endpoint; the port is the lab's gateway port unless the URL names one.
+        var url = config.Url;
+        var port = url.IsDefaultPort ? gatewayPort : url.Port;
+        RequestUri = new UriBuilder(Uri.UriSchemeHttp, url.Host, port, url.AbsolutePath) { Query = url.Query.TrimStart('?') }.Uri;
+
+        _answers = new DnsAnswerCache(
+            url.IdnHost,
+            source,
+            resolver,
+            timeProvider,
+            options.NegativeDnsTtl,
+            (previous, current, ttl) => answerChanged(new DnsAnswerChange
+            {
+                Population = Name,
+                Location = config.Location,
+                Host = url.IdnHost,
+                Previous = previous,
+                Current = current,
+                Ttl = ttl,
+                At = timeProvider.GetUtcNow(),
+            }),
+            status => LoadLog.LookupFailed(_logger, Name, url.IdnHost, status),
+            _stopping.Token);
+
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+
+            // The lab-time connect timeout is enforced in ConnectAsync; this wall-clock one must never fire first.
+            ConnectTimeout = Timeout.InfiniteTimeSpan,
+
+            // Connections are pooled by host name, not by address: a kept-alive connection stays with the region it
+            // was opened to until it closes, as in the real world; only new connections see a new DNS answer.
+            ConnectCallback = ConnectAsync,
+        };
+        if (config.ConnectionReuse == ConnectionReuse.PerRequest)
+        {
+            // A zero lifetime means a connection is never handed out twice: every request connects (and resolves) anew.
+            handler.PooledConnectionLifetime = TimeSpan.Zero;
+        }
+
+        _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The population's name.</summary>
+    public string Name => Config.Name;
+
+    /// <summary>Its configuration (the initial rate; see <see cref="CurrentRate"/> for the live one).</summary>
+    public ClientConfig Config { get; }
+
+    /// <summary>The address its requests leave from (<c>127.0.k.100</c>).</summary>
+    public IPAddress SourceAddress { get; }
+
+    /// <summary>The URL as requested on the wire: plain HTTP, the lab's gateway port unless the configured URL names one.</summary>
+    public Uri RequestUri { get; }
+
+    /// <summary>The population's current DNS answer for its host (empty before the first lookup).</summary>
+    public IReadOnlyList<IPAddress> CurrentAnswer => _answers.Current;
+
+    /// <summary>Requests sent and not yet finished.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The in-flight bound: sends beyond it are dropped and counted.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>TCP connections opened so far (one per request with <see cref="ConnectionReuse.PerRequest"/>).</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connections);
+
+    /// <summary>The arrival rate now, requests per lab second.</summary>
+    public double CurrentRate => _schedule.RateAt(Elapsed());
+
+    /// <summary>The most recent finished seconds (at most <see cref="LoadGeneratorOptions.RecentSeconds"/>), oldest first.</summary>
+    public IReadOnlyList<LoadSecond> Recent() => _aggregator?.Recent() ?? [];
+
+    /// <summary>Changes the arrival rate from now (lab time). 0 pauses the population.</summary>
+    public void SetRate(double ratePerSecond) => Ramp(ratePerSecond, TimeSpan.Zero);
+
+    /// <summary>Ramps the arrival rate linearly from the current rate to <paramref name="toRate"/> over <paramref name="duration"/> (lab time), then holds it.</summary>
+    public void Ramp(double toRate, TimeSpan duration)
+    {
+        var now = Elapsed();
+        _schedule.Ramp(now, _schedule.RateAt(now), toRate, duration);
+        if (_options.MaxInFlight is null)
+        {
+            Volatile.Write(ref _maxInFlight, Math.Max(SizeInFlight(toRate), SizeInFlight(_schedule.RateAt(now))));
+        }
+
+        LoadLog.RateChanged(_logger, Name, toRate, duration);
+        Interlocked.Exchange(ref _rateChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    internal void Start(long startTimestamp)
+    {
+        _start = startTimestamp;
+        _aggregator = new LoadAggregator(Name, Config.Url, _timeProvider, startTimestamp, _options.LateThreshold, _options.RecentSeconds);
+        LoadLog.Started(_logger, Name, Config.Location, SourceAddress, Config.RatePerSecond, Config.Url, Config.ConnectionReuse, MaxInFlight);
+        _loop = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    internal IReadOnlyList<LoadSecond> Collect() => _aggregator?.Collect() ?? [];
+
+    internal IReadOnlyList<LoadSecond> Flush() => _aggregator?.Flush() ?? [];
+
+    /// <summary>Stops sending, waits up to the stop timeout (lab time) for in-flight requests, then abandons the rest (not counted).</summary>
+    internal async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _loop.ConfigureAwait(false);
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            await _drained.Task.WaitAsync(_options.StopTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LoadLog.Abandoned(_logger, Name, InFlight, _timeProvider.GetElapsedTime(started));
+        }
+        finally
+        {
+            await _abandon.CancelAsync().ConfigureAwait(false);
+        }
+
+        // Abandoned requests unwind at once; give them a bounded moment so the client is not disposed under them.
+        await Task.WhenAny(_drained.Task, Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, cancellationToken)).ConfigureAwait(false);
+        LoadLog.Stopped(_logger, Name);
+    }
+
+    /// <summary>Releases the connections; the generator calls it after stopping.</summary>
+    void IDisposable.Dispose()
+    {
+        _client.Dispose();
+        _stopping.Dispose();
+        _abandon.Dispose();
+    }
+
+    private int SizeInFlight(double rate) => _options.MaxInFlight
+        ?? (int)Math.Min(LoadGeneratorOptions.MaxAutoInFlight, Math.Ceiling(rate * _options.RequestTimeout.TotalSeconds * 1.25) + 32);
+
+    private TimeSpan Elapsed() => _aggregator is null ? TimeSpan.Zero : _timeProvider.GetElapsedTime(_start);
+
+    private double FirstTarget() => _options.Arrivals == ArrivalProcess.Poisson ? Exponential() : 0;
+
+    private double NextTarget(double target) => target + (_options.Arrivals == ArrivalProcess.Poisson ? Exponential() : 1);
+
+    private double Exponential() => -Math.Log(1 - _random.NextDouble());
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var target = FirstTarget();
+        var frequency = _timeProvider.TimestampFrequency;
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var changed = Volatile.Read(ref _rateChanged).Task;
+                var offset = _schedule.IntendedTimeAt(target);
+                if (offset == TimeSpan.MaxValue)
+                {
+                    // Paused (rate 0): nothing to send until the rate changes.
+                    await changed.WaitAsync(stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                // Intended times come from the start and the schedule, never from summing waits: no drift.
+                var intended = _start + (long)(offset.Ticks * ((double)frequency / TimeSpan.TicksPerSecond));
+                var now = _timeProvider.GetTimestamp();
+                if (intended > now)
+                {
+                    await WaitAsync(_timeProvider.GetElapsedTime(now, intended), changed, stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                Dispatch(intended, now);
+                target = NextTarget(target);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan wait, Task changed, CancellationToken stopping)
+    {
+        var minimum = TimeSpan.FromTicks((long)(MinimumWallSleep.Ticks * _scale));
+        var delay = Task.Delay(wait < minimum ? minimum : wait, _timeProvider, stopping);
+        if (wait > WakeableWait)
+        {
+            await Task.WhenAny(delay, changed).ConfigureAwait(false);
+            stopping.ThrowIfCancellationRequested();
+        }
+        else
+        {
+            await delay.ConfigureAwait(false);
+        }
+    }
+
+    private void Dispatch(long intended, long now)
+    {
+        var aggregator = _aggregator!;
+        if (Interlocked.Increment(ref _inFlight) > Volatile.Read(ref _maxInFlight))
+        {
+            // The pool is full: drop and count, never queue (an unbounded queue collapses the generator).
+            Release();
+            aggregator.RecordDropped();
+            return;
+        }
+
+        aggregator.RecordSend(TimeSpan.FromTicks((long)(_timeProvider.GetElapsedTime(intended, now).Ticks / _scale)));
+        _answers.RefreshIfExpired();
+        _ = SendAsync(intended, aggregator);
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0 && _stopping.IsCancellationRequested)
+        {
+            _drained.TrySetResult();
+        }
+    }
+
+    private async Task SendAsync(long intended, LoadAggregator aggregator)
+    {
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
+        using var abandon = _abandon.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            var region = response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values)
+                ? values.ToString()
+                : RegionFromBody(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+            aggregator.RecordOutcome(LoadOutcomeKind.Response, (int)response.StatusCode, region, _timeProvider.GetElapsedTime(intended));
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // Abandoned at stop: neither a success nor the system's failure, so not counted (the stop is logged).
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            aggregator.RecordOutcome(LoadOutcomeKind.Timeout, 0, null, _timeProvider.GetElapsedTime(intended));
+        }
+        catch (HttpRequestException ex)
+        {
+            aggregator.RecordOutcome(Classify(ex), 0, null, TimeSpan.Zero);
+        }
+        catch (IOException)
+        {
+            aggregator.RecordOutcome(LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
+        }
+#pragma warning disable CA1031 // Observability never breaks a run: an unexpected failure is counted and logged.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LoadLog.RequestCrashed(_logger, Name, ex);
+            aggregator.RecordOutcome(LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private static LoadOutcomeKind Classify(HttpRequestException exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case DnsLookupException:
+                    return LoadOutcomeKind.DnsError;
+                case ConnectFailedException:
+                    return LoadOutcomeKind.ConnectError;
+                default:
+                    break;
+            }
+        }
+
+        return LoadOutcomeKind.OtherError;
+    }
+
+    /// <summary>Reads the region from a seed-style body, <c>Hello from region X</c>; <c>null</c> when it names none.</summary>
+    internal static string? RegionFromBody(string body)
+    {
+        var at = body.IndexOf(RegionBodyMarker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + RegionBodyMarker.Length;
+        var end = start;
+        while (end < body.Length && (char.IsAsciiLetterOrDigit(body[end]) || body[end] == '-'))
+        {
+            end++;
+        }
+
+        return end > start ? body[start..end] : null;
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var address = await _answers.NextAddressAsync(cancellationToken).ConfigureAwait(false);
+        Socket socket;
+        try
+        {
+            socket = await SourceBoundHttp.ConnectAsync(SourceAddress, new IPEndPoint(address, context.DnsEndPoint.Port), _options.ConnectTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or TimeoutException)
+        {
+            throw new ConnectFailedException(ex);
+        }
+
+        Interlocked.Increment(ref _connections);
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>Marks a failure to open the TCP connection, so it is told apart from failures after connecting.</summary>
+    private sealed class ConnectFailedException(Exception inner) : IOException(inner.Message, inner);
+}
