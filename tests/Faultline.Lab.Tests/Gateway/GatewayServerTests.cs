@@ -41,7 +41,7 @@ public sealed class GatewayServerTests : IAsyncLifetime
         }
     }
 
-    private async Task StartAsync(Topology? topology = null, double scale = 100, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0)
+    private async Task StartAsync(Topology? topology = null, double scale = 10, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0)
     {
         topology ??= Some.Topology();
         var time = new ScaledTimeProvider(TimeProvider.System, scale);
@@ -266,7 +266,7 @@ public sealed class GatewayServerTests : IAsyncLifetime
             ],
         };
         using var upstreamClient = new HttpClient();
-        await StartAsync(topology, upstream: upstreamClient);
+        await StartAsync(topology, scale: 1, upstream: upstreamClient);
         using var client = ClientFrom(UsCustomer);
 
         using var response = await client.GetAsync(Url("us-east-1", "/api/hello?x=1"), TestContext.Current.CancellationToken);
