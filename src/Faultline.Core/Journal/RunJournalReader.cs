@@ -158,7 +158,7 @@ public static class RunJournalReader
                     Stats = stats,
                 });
             }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException)
             {
                 problems.Add($"second {index} of {population} skipped: {e.Message}");
             }
