@@ -184,6 +184,44 @@ public sealed class LoadStats
         }
     }
 
+    /// <summary>The latency histogram (µs), for the journal to encode; do not record into it.</summary>
+    internal HistogramBase LatencyHistogram => _latency;
+
+    /// <summary>The send-lag histogram (µs), for the journal to encode; do not record into it.</summary>
+    internal HistogramBase SendLagHistogram => _sendLag;
+
+    /// <summary>Rebuilds a span from what the journal stored: its counters in declaration order, regions and histograms.</summary>
+    internal static LoadStats Restore(
+        ReadOnlySpan<long> counters, IEnumerable<KeyValuePair<string, long>> regions, HistogramBase latency, HistogramBase sendLag)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(counters.Length, RestoredCounterCount);
+        var stats = new LoadStats(latency, sendLag)
+        {
+            Sent = counters[0],
+            Responses = counters[1],
+            Status2xx = counters[2],
+            Status3xx = counters[3],
+            Status4xx = counters[4],
+            Status5xx = counters[5],
+            ConnectErrors = counters[6],
+            DnsErrors = counters[7],
+            Timeouts = counters[8],
+            OtherErrors = counters[9],
+            LateSends = counters[10],
+            DroppedSends = counters[11],
+        };
+        foreach (var (region, count) in regions)
+        {
+            stats._regions[region] = count;
+        }
+
+        return stats;
+    }
+
+    /// <summary>How many counters <see cref="Restore"/> takes.</summary>
+    internal const int RestoredCounterCount = 12;
+
     private void Add(LoadStats other)
     {
         Sent += other.Sent;
