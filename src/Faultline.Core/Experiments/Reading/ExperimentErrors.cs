@@ -64,7 +64,7 @@ public static class ExperimentErrors
 
     /// <summary>A percentage outside 0–100.</summary>
     public static Diagnostic PercentOutOfRange(SourceLocation? at, string what, string key, string text) =>
-        Diagnostic.Error(at, $"{what} has {key} '{text}', which is outside 0%–100%", $"set {key} between 0% and 100%");
+        Diagnostic.Error(at, $"{what} has {key} '{text}', which is outside 0%-100%", $"set {key} between 0% and 100%");
 
     /// <summary>A latency key that is not a percentile.</summary>
     public static Diagnostic BadPercentile(SourceLocation? at, string what, string key) =>
