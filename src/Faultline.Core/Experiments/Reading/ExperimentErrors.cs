@@ -174,6 +174,10 @@ public static class ExperimentErrors
     public static Diagnostic PercentageOutOfRange(SourceLocation? at, string name, double value) =>
         Diagnostic.Error(at, $"action '{name}' has percentage {Number(value)}, which is outside 0-100", "set percentage between 0 and 100 (share of requests affected)");
 
+    /// <summary>A check that looks at the baseline when the baseline lasts no time.</summary>
+    public static Diagnostic BaselineCheckWithoutBaseline(SourceLocation? at, string check) =>
+        Diagnostic.Error(at, $"check '{check}' looks at the baseline, but load has baseline 0s", "set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)");
+
     /// <summary>A load population with only one of rampFrom and rampOver.</summary>
     public static Diagnostic RampIncomplete(SourceLocation? at, string client) =>
         Diagnostic.Error(at, $"load of client '{client}' has only one of rampFrom and rampOver", "give both, e.g. rampFrom: 5/s, rampOver: 1m, or neither");

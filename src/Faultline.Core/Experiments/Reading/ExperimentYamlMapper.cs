@@ -53,6 +53,14 @@ internal sealed partial class ExperimentYamlMapper
         var seed = reader.WholeNumber("seed");
         var hypothesis = ReadHypothesis(reader);
         var load = ReadLoad(reader);
+        if (load.Baseline == TimeSpan.Zero)
+        {
+            foreach (var check in hypothesis.Checks.Where(c => c.Window.From.Phase == Phase.Baseline || c.Window.To.Phase == Phase.Baseline))
+            {
+                _context.Add(ExperimentErrors.BaselineCheckWithoutBaseline(check.Location, check.Name));
+            }
+        }
+
         var targets = ReadTargets(reader);
         var actions = ReadActions(reader);
         var stopConditions = ReadStopConditions(reader);

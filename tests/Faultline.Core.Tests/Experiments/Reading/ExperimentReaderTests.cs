@@ -163,6 +163,31 @@ public sealed class ExperimentReaderTests
     }
 
     [Fact]
+    public void Read_TopologyInAnotherFolder_DiagnosticsNameItRelativeToTheCurrentDirectory()
+    {
+        var yaml = SeedExperimentYaml.With("topology: ./topology.yaml", "topology: ../seed/topology.yaml");
+        string? display = null;
+
+        ExperimentReader.Read(yaml, Path.Combine("samples", "stop", "experiment.yaml"), (_, d) =>
+        {
+            display = d;
+            return Faultline.Core.Topology.Reading.TopologyReader.Read(SeedTopologyYaml.Text, d);
+        });
+
+        Assert.Equal("samples/seed/topology.yaml", display);
+    }
+
+    [Fact]
+    public void Read_BaselineCheckWithZeroBaseline_Reported()
+    {
+        var yaml = SeedExperimentYaml.With("baseline: 2m", "baseline: 0s");
+
+        Assert.Equal(
+            ["experiment.yaml:7:7: check 'steady state' looks at the baseline, but load has baseline 0s; set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)"],
+            SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
+    }
+
+    [Fact]
     public void Read_UnknownKeys_DidYouMeanAndKnownKeys()
     {
         var yaml = SeedExperimentYaml.With("stopConditions:", "stopCondition:").Replace("recovery: 3m", "recover: 3m", StringComparison.Ordinal);
