@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Faultline.Cli.Commands.Run;
+
+/// <summary>Settings of <c>faultline run</c>.</summary>
+internal sealed class RunSettings : CommandSettings
+{
+    /// <summary>The experiment file.</summary>
+    [CommandArgument(0, "<experiment>")]
+    [Description("The experiment file, e.g. samples/seed/experiment.yaml.")]
+    public string Experiment { get; init; } = string.Empty;
+
+    /// <summary>Lab seconds per wall second; overrides the experiment's and the topology's.</summary>
+    [CommandOption("--time-scale <K>")]
+    [Description("Lab seconds per wall second. Default: the experiment's timeScale, else the topology's, else 20")]
+    public double? TimeScale { get; init; }
+
+    /// <summary>The seed of the run's random source.</summary>
+    [CommandOption("--seed <N>")]
+    [Description("Seed of the run's random source. Default: the experiment's seed, else 42")]
+    public int? Seed { get; init; }
+
+    /// <summary>A running lab to use instead of starting one.</summary>
+    [CommandOption("--lab <URL>")]
+    [Description("Use the running lab at this fault control URL (from 'faultline lab up') instead of starting one")]
+    public string? Lab { get; init; }
+
+    /// <summary>A file holding the running lab's token.</summary>
+    [CommandOption("--token-file <FILE>")]
+    [Description("With --lab: a file holding the lab's token. Default: $FAULTLINE_TOKEN, else the token the lab wrote")]
+    public string? TokenFile { get; init; }
+
+    /// <summary>Where run folders go.</summary>
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for run folders (journal.db, result.json). Default: ./runs")]
+    public string Out { get; init; } = "runs";
+
+    /// <summary>Another topology to run the experiment against.</summary>
+    [CommandOption("--topology <FILE>")]
+    [Description("Run against this topology instead of the one the experiment names (e.g. the fixed one)")]
+    public string? Topology { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Experiment))
+        {
+            return ValidationResult.Error("name the experiment file, e.g. faultline run samples/seed/experiment.yaml");
+        }
+
+        if (TimeScale is { } scale && (scale <= 0 || double.IsNaN(scale) || double.IsInfinity(scale)))
+        {
+            return ValidationResult.Error($"--time-scale {scale} must be a number above 0, e.g. 20");
+        }
+
+        if (Lab is not null && (!Uri.TryCreate(Lab, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        {
+            return ValidationResult.Error($"--lab '{Lab}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
+        }
+
+        if (TokenFile is not null && Lab is null)
+        {
+            return ValidationResult.Error("--token-file goes with --lab");
+        }
+
+        return ValidationResult.Success();
+    }
+}
