@@ -30,8 +30,19 @@ public static class CheckEvaluator
     }
 
     /// <summary>
-    /// Evaluates only the steady-state checks (window exactly the baseline). The runner calls this at the baseline's
-    /// end: when one fails, nothing is injected and the verdict is not-run.
+    /// Evaluates only the steady-state checks (window exactly the baseline) at the baseline's end, before any fault
+    /// started: the baseline window ends at <paramref name="baselineEnd"/> (the fault phase's planned start). The
+    /// runner calls this; when one fails, nothing is injected and the verdict is not-run.
+    /// </summary>
+    public static IReadOnlyList<CheckResult> EvaluateSteadyState(RunObservations observations, DateTimeOffset baselineEnd)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        return EvaluateSteadyState(observations with { Phases = observations.Phases with { FaultStart = observations.Phases.FaultStart ?? baselineEnd } });
+    }
+
+    /// <summary>
+    /// Evaluates only the steady-state checks (window exactly the baseline) over observations whose baseline has
+    /// ended (<see cref="PhaseTimes.FaultStart"/> set); otherwise they are undecidable.
     /// </summary>
     public static IReadOnlyList<CheckResult> EvaluateSteadyState(RunObservations observations)
     {

@@ -23,7 +23,7 @@ public sealed class StopConditionMonitor
 
     private readonly HashSet<string> _populations;
     private readonly Dictionary<string, long> _latestByPopulation = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, List<LoadStats>> _pending = [];
+    private readonly SortedDictionary<long, List<LoadSecond>> _pending = [];
     private readonly int _secondsNeeded;
     private long? _lastEvaluated;
     private int _streak;
@@ -69,24 +69,24 @@ public sealed class StopConditionMonitor
             return null;
         }
 
-        if (!_pending.TryGetValue(key, out var spans))
+        if (!_pending.TryGetValue(key, out var seconds))
         {
-            spans = [];
-            _pending[key] = spans;
+            seconds = [];
+            _pending[key] = seconds;
         }
 
-        spans.Add(second.Stats);
+        seconds.Add(second);
         _latestByPopulation[second.Population] = Math.Max(key, _latestByPopulation.GetValueOrDefault(second.Population, long.MinValue));
         while (_pending.Count > 0 && _fired is null)
         {
-            var (first, firstSpans) = _pending.First();
+            var (first, firstSeconds) = _pending.First();
             if (!IsComplete(first))
             {
                 break;
             }
 
             _pending.Remove(first);
-            _fired = Evaluate(first, firstSpans);
+            _fired = Evaluate(first, firstSeconds);
         }
 
         return _fired;
@@ -95,11 +95,11 @@ public sealed class StopConditionMonitor
     private bool IsComplete(long key) =>
         _populations.All(p => _latestByPopulation.TryGetValue(p, out var latest) && latest >= key);
 
-    private StopConditionFired? Evaluate(long key, List<LoadStats> spans)
+    private StopConditionFired? Evaluate(long key, List<LoadSecond> seconds)
     {
         var contiguous = _lastEvaluated is { } previous && previous == key - 1;
         _lastEvaluated = key;
-        var value = TrafficMeasures.Measure(Condition.Metric, LoadStats.Merge(spans));
+        var value = TrafficMeasures.Measure(Condition.Metric, LoadStats.Merge(seconds.Select(s => s.Stats)));
         if (value is null || !Condition.AlarmWhen.IsMetBy(value.Value))
         {
             _streak = 0;
@@ -115,7 +115,7 @@ public sealed class StopConditionMonitor
         // Known at the end of the second that completed the streak.
         return new StopConditionFired
         {
-            At = new DateTimeOffset(key * TimeSpan.TicksPerSecond, TimeSpan.Zero) + Second,
+            At = seconds.Max(s => s.Start) + Second,
             Name = Condition.Name,
             Measured = value.Value,
             Threshold = Condition.AlarmWhen.ToString(),

@@ -12,8 +12,8 @@ public static class TrafficMeasures
 {
     /// <summary>
     /// The metric's value over <paramref name="stats"/>, or <c>null</c> when there is nothing to measure: no attempts
-    /// (rates, requests are then 0 attempts and still <c>null</c>, so a silent window is never a pass), no responses
-    /// (region share), no recorded latency (percentiles).
+    /// (any metric, requests included, so a silent window is never a pass), no responses (region share), no recorded
+    /// latency (percentiles).
     /// </summary>
     public static double? Measure(TrafficMetric metric, LoadStats stats)
     {

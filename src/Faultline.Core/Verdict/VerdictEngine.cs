@@ -66,7 +66,7 @@ public static class VerdictEngine
         var undecided = checks.Where(c => c.Passed is null).ToList();
         var text = kind switch
         {
-            VerdictKind.Held => $"Held: all {Checks(checks.Count)} passed.",
+            VerdictKind.Held => checks.Count == 1 ? "Held: the check passed." : $"Held: all {Checks(checks.Count)} passed.",
             VerdictKind.Refuted => $"Refuted: {failed.Count} of {Checks(checks.Count)} failed ({Names(failed)}).{(diagnosis.Count > 0 ? $" Reason: {diagnosis[0].Headline}." : string.Empty)}",
             VerdictKind.Inconclusive when checks.Count == 0 => "Inconclusive: the hypothesis has no checks.",
             VerdictKind.Inconclusive => $"Inconclusive: no check failed, but {undecided.Count} of {Checks(checks.Count)} could not be decided ({Names(undecided)}).",

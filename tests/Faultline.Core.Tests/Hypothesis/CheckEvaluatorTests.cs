@@ -235,6 +235,63 @@ public sealed class CheckEvaluatorTests
     }
 
     [Fact]
+    public void EvaluateSteadyState_AtTheBaselinesEndBeforeAnyFault_EndsTheWindowThere()
+    {
+        var run = new SomeRun()
+            .Phases(faultStart: null, faultEnd: null, runEnd: null)
+            .Check(SomeChecks.SuccessRate("steady", "all", CheckWindow.During(Phase.Baseline)))
+            .Traffic("eu-customers", TimeSpan.Zero, FaultStart, SomeTraffic.Stats(ok: 18, status5xx: 2))
+            .Build();
+
+        Assert.Null(Assert.Single(CheckEvaluator.EvaluateSteadyState(run)).Passed);
+        var result = Assert.Single(CheckEvaluator.EvaluateSteadyState(run, SomeRun.At(FaultStart)));
+
+        Assert.False(result.Passed);
+        Assert.Equal("90%", result.Measured);
+        Assert.Equal(TimeSpan.FromMinutes(2), result.ToOffset);
+    }
+
+    [Fact]
+    public void Evaluate_LatencyCheck_MeasuresMillisecondsAgainstTheThreshold()
+    {
+        var check = new TrafficCheck
+        {
+            Name = "fast",
+            Clients = ClientSelector.All,
+            Metric = new TrafficMetric(TrafficMetricKind.LatencyPercentile, Percentile: 99),
+            Threshold = new Threshold(ComparisonOperator.Less, 2000, ThresholdUnit.Milliseconds),
+        };
+        var run = new SomeRun()
+            .Check(check)
+            .Traffic("us-customers", FaultStart, TimeSpan.FromMinutes(12), SomeTraffic.Stats(ok: 5, latency: TimeSpan.FromSeconds(10)))
+            .Build();
+
+        var result = Assert.Single(CheckEvaluator.Evaluate(run));
+
+        Assert.False(result.Passed);
+        Assert.Equal("< 2000ms", result.Expected);
+        Assert.InRange(result.MeasuredValue!.Value, 9900, 10100);
+    }
+
+    [Fact]
+    public void Evaluate_RegionShareCheck_MeasuresTheShareOfResponses()
+    {
+        var check = new TrafficCheck
+        {
+            Name = "us customers served by eu",
+            Clients = new ClientSelector { Names = ["us-customers"] },
+            Metric = new TrafficMetric(TrafficMetricKind.RegionShare, Region: "eu-west-1"),
+            Threshold = new Threshold(ComparisonOperator.GreaterOrEqual, 50, ThresholdUnit.Percent),
+        };
+
+        var result = CheckEvaluator.Evaluate(SeedRuns.Correct().Check(check).Build())[3];
+
+        Assert.True(result.Passed);
+        Assert.Equal("75.33%", result.Measured);
+        Assert.Equal("75.33% of 12,000 responses came from eu-west-1 (eu-west-1 9,040, us-east-1 2,960)", result.Explanation);
+    }
+
+    [Fact]
     public void ToEvent_Result_CarriesTheJournalFields()
     {
         var result = CheckEvaluator.Evaluate(SeedRuns.Misconfigured().Build())[2];

@@ -127,7 +127,7 @@ public sealed class VerdictEngineTests
         Assert.Equal("global outage", verdict.StoppedBy);
         Assert.Equal(RunState.Stopped, verdict.FinalState);
         Assert.Equal(
-            "Held: all 1 check passed. The run was stopped at +4m: stop condition 'global outage' fired: success rate 12.5% (< 50%) for 1m; every fault was reverted.",
+            "Held: the check passed. The run was stopped at +4m: stop condition 'global outage' fired: success rate 12.5% (< 50%) for 1m; every fault was reverted.",
             verdict.Summary);
     }
 
