@@ -1,0 +1,20 @@
+namespace Faultline.Core.Verdict;
+
+/// <summary>The stable codes of diagnosis findings; reports and CI key on them.</summary>
+public static class DiagnosisCodes
+{
+    /// <summary>A health check guarding one region's set probes a name served by another region, so it never saw the fault.</summary>
+    public const string HealthCheckProbesOtherRegion = "health-check-probes-other-region";
+
+    /// <summary>A health check's path routes to a function no fault touched, while the region's other functions were faulted.</summary>
+    public const string HealthCheckPathNotFaulted = "health-check-path-not-faulted";
+
+    /// <summary>Every set of a record was unhealthy, so Route 53 answered all of them (fail-open).</summary>
+    public const string FailOpenNoRegionHealthy = "fail-open-no-region-healthy";
+
+    /// <summary>A population kept reaching the region DNS had moved away from for longer than the TTL.</summary>
+    public const string ClientsStuckAfterDnsChange = "clients-stuck-after-dns-change";
+
+    /// <summary>Checks failed and no rule explains why: lists them.</summary>
+    public const string ChecksFailed = "checks-failed";
+}

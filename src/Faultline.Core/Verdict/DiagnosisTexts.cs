@@ -1,0 +1,49 @@
+using Faultline.Core.Text;
+
+namespace Faultline.Core.Verdict;
+
+/// <summary>Every sentence the diagnosis says, in one place: these texts are API, pinned by tests.</summary>
+public static class DiagnosisTexts
+{
+    /// <summary>The headline of <see cref="DiagnosisCodes.HealthCheckProbesOtherRegion"/>.</summary>
+    public static string ProbesOtherRegion(string healthCheck, string victims, string fqdn, string? address, string probedRegion, string guardedRegion) =>
+        $"{healthCheck} stayed healthy while {victims}: it probes {fqdn}, which resolved to {(address is null ? probedRegion : $"{address} ({probedRegion})")}, not the region it guards ({guardedRegion})";
+
+    /// <summary>The fix of <see cref="DiagnosisCodes.HealthCheckProbesOtherRegion"/>.</summary>
+    public static string ProbesOtherRegionFix(string healthCheck, string? ownName, string guardedRegion) =>
+        ownName is null
+            ? $"point {healthCheck} at a name served only by {guardedRegion}"
+            : $"point {healthCheck} at {ownName}";
+
+    /// <summary>The headline of <see cref="DiagnosisCodes.HealthCheckPathNotFaulted"/>.</summary>
+    public static string PathNotFaulted(string healthCheck, string path, string faultedPaths) =>
+        $"{healthCheck} probes {path}, which was not faulted: the health check does not exercise {faultedPaths}";
+
+    /// <summary>The fix of <see cref="DiagnosisCodes.HealthCheckPathNotFaulted"/>.</summary>
+    public static string PathNotFaultedFix(string healthCheck, string path) =>
+        $"make {healthCheck}'s path exercise what customers depend on (a deep health check), or fault the function behind {path} too";
+
+    /// <summary>The headline of <see cref="DiagnosisCodes.FailOpenNoRegionHealthy"/>.</summary>
+    public static string FailOpen(string record, string checks, TimeSpan lasted) =>
+        $"no region was healthy, so Route 53 answered all of them: {checks} were all unhealthy for {Durations.Format(lasted)} and {record} kept answering every region";
+
+    /// <summary>The fix of <see cref="DiagnosisCodes.FailOpenNoRegionHealthy"/>.</summary>
+    public const string FailOpenFix = "make sure a fault in one region cannot fail every region's health check (check each region's own endpoint), or add a healthy fallback set";
+
+    /// <summary>The headline of <see cref="DiagnosisCodes.ClientsStuckAfterDnsChange"/>.</summary>
+    public static string ClientsStuck(string population, string region, TimeSpan lasted, string location, string name, string newRegions, string at, TimeSpan ttl, bool keepAlive) =>
+        $"{population} kept reaching {region} for {Durations.Format(lasted)} after {location}'s answer for {name} moved to {newRegions} at {at}, longer than the TTL ({Durations.Format(ttl)}): likely {(keepAlive ? "kept-alive connections to " + region + " outliving the DNS change" : "DNS answers cached beyond the TTL")}";
+
+    /// <summary>The fix of <see cref="DiagnosisCodes.ClientsStuckAfterDnsChange"/>.</summary>
+    public static string ClientsStuckFix(bool keepAlive) =>
+        keepAlive
+            ? "bound connection lifetime to the TTL and drop connections on errors, or use connectionReuse: perRequest"
+            : "make the client's resolver honour the record's TTL";
+
+    /// <summary>The headline of <see cref="DiagnosisCodes.ChecksFailed"/>.</summary>
+    public static string ChecksFailed(IReadOnlyList<int> numbers) =>
+        $"{numbers.Count} check{(numbers.Count == 1 ? string.Empty : "s")} failed ({string.Join(", ", numbers.Select(n => "#" + n))}) and no known cause matched what was observed";
+
+    /// <summary>How a victim population is named in a headline, e.g. <c>us-customers got errors (1,200×5xx)</c>.</summary>
+    public static string Victim(string population, string breakdown) => $"{population} got errors ({breakdown})";
+}
