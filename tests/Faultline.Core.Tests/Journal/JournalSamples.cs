@@ -32,7 +32,7 @@ internal static class JournalSamples
     {
         TopologyPath = TopologyPath,
         SourcePath = path,
-        Hypothesis = new Hypothesis { Title = text, Checks = [] },
+        Hypothesis = new Faultline.Core.Experiments.Hypothesis { Title = text, Checks = [] },
         Load = new LoadPlan(),
     };
 
