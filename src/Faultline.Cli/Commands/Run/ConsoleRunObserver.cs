@@ -1,0 +1,137 @@
+using System.Globalization;
+using Faultline.Core.Experiments;
+using Faultline.Core.Load;
+using Faultline.Core.Runs;
+using Faultline.Core.Text;
+using Faultline.Lab.Runs;
+using Spectre.Console;
+
+namespace Faultline.Cli.Commands.Run;
+
+/// <summary>
+/// The live console view of a run: a line per thing that happens (phase, action, fault, health flip, DNS
+/// answer change, stop condition) and every 30 lab seconds a status line per population — lab and wall time,
+/// success rate, p99 and health.
+/// </summary>
+internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wallClock) : IRunObserver
+{
+    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _lock = new();
+    private readonly long _wallStart = wallClock.GetTimestamp();
+    private readonly Dictionary<string, List<LoadSecond>> _window = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _health = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Location, string Name), string> _answers = [];
+    private RunStarted? _started;
+    private DateTimeOffset? _runStart;
+    private DateTimeOffset _nextStatus;
+    private Phase? _phase;
+
+    public void OnStarted(RunStarted started)
+    {
+        lock (_lock)
+        {
+            _started = started;
+            _runStart = started.LabTime.GetUtcNow();
+            _nextStatus = _runStart.Value + StatusEvery;
+            var perMinute = 60 / started.TimeScale;
+            console.MarkupLine($"[bold]run {Markup.Escape(started.RunId)}[/] — time scale {started.TimeScale.ToString(CultureInfo.InvariantCulture)} (1 lab minute = {perMinute.ToString("0.##", CultureInfo.InvariantCulture)} s), seed {started.Seed}, {(started.OwnLab ? "own lab" : "running lab")} at {Markup.Escape(started.ControlUrl.ToString().TrimEnd('/'))}");
+            console.MarkupLine($"[grey]files: {Markup.Escape(started.Directory)}[/]");
+        }
+    }
+
+    public void OnEvent(RunEvent runEvent)
+    {
+        lock (_lock)
+        {
+            if (Describe(runEvent) is { } line)
+            {
+                console.MarkupLine($"{Stamp(runEvent.At)} {line}");
+            }
+        }
+    }
+
+    public void OnSecond(LoadSecond second)
+    {
+        lock (_lock)
+        {
+            if (!_window.TryGetValue(second.Population, out var seconds))
+            {
+                _window[second.Population] = seconds = [];
+            }
+
+            seconds.Add(second);
+            var end = second.Start + TimeSpan.FromSeconds(1);
+            if (_started is null || end < _nextStatus || !_started.Populations.All(p => _window.TryGetValue(p, out var s) && s.Count > 0 && s[^1].Start + TimeSpan.FromSeconds(1) >= _nextStatus))
+            {
+                return;
+            }
+
+            var parts = _started.Populations.Select(p =>
+            {
+                var stats = LoadStats.Merge(_window[p].Select(s => s.Stats));
+                var rate = stats.SuccessRate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+                var p99 = stats.LatencyCount == 0 ? "-" : Durations.Format(stats.Latency(99));
+                var color = stats.SuccessRate is null or >= 0.99 ? "green" : stats.SuccessRate >= 0.5 ? "yellow" : "red";
+                return $"{Markup.Escape(p)} [{color}]{rate} ok[/] p99 {Markup.Escape(p99)}";
+            });
+            var health = string.Join(" ", _health.Select(h => h.Value ? $"[green]{Markup.Escape(h.Key)} ✓[/]" : $"[red]{Markup.Escape(h.Key)} ✗[/]"));
+            var phase = _phase?.ToString().ToLowerInvariant() ?? "starting";
+            console.MarkupLine($"{Stamp(_nextStatus)} [blue]{phase,-8}[/] {string.Join(" · ", parts)}{(health.Length > 0 ? " · " + health : string.Empty)}");
+            _window.Clear();
+            _nextStatus += StatusEvery;
+        }
+    }
+
+    private string Stamp(DateTimeOffset at)
+    {
+        var lab = _runStart is { } start ? at - start : TimeSpan.Zero;
+        var wall = wallClock.GetElapsedTime(_wallStart);
+        return $"[grey]T+{(int)lab.TotalMinutes:00}:{Math.Max(0, lab.Seconds):00} ({wall.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s)[/]";
+    }
+
+    private string? Describe(RunEvent runEvent)
+    {
+        switch (runEvent)
+        {
+            case RunStateChanged state:
+                return $"run [bold]{state.State.ToString().ToLowerInvariant()}[/]{(state.Reason is null ? string.Empty : $" ({Markup.Escape(state.Reason)})")}";
+            case PhaseStarted phase:
+                _phase = phase.Phase;
+                return $"[blue]phase {phase.Phase.ToString().ToLowerInvariant()}[/]";
+            case ActionStateChanged action when action.State is ActionState.Running or ActionState.Completed or ActionState.Failed or ActionState.Stopped or ActionState.Cancelled or ActionState.Skipped:
+                return $"action [bold]{Markup.Escape(action.Action)}[/] {action.State.ToString().ToLowerInvariant()}{(action.Detail is null ? string.Empty : $": {Markup.Escape(action.Detail)}")}";
+            case FaultAppliedEvent applied:
+                return $"[yellow]fault {Markup.Escape(applied.FaultId)} applied[/]: {Markup.Escape(applied.Kind.ToString().ToLowerInvariant())} on {Markup.Escape(string.Join(", ", applied.Targets))}";
+            case FaultRevertedEvent reverted:
+                return $"[green]fault {Markup.Escape(reverted.FaultId)} reverted[/] ({Markup.Escape(reverted.Reason)})";
+            case ConfigurationChanged configured:
+                return $"configuration of {Markup.Escape(configured.Function)} changed by {Markup.Escape(configured.Action)}: {Markup.Escape(string.Join(", ", configured.Environment.Select(e => e.Value is null ? $"-{e.Key}" : $"{e.Key}={e.Value}")))}";
+            case HealthChanged health:
+                var was = _health.GetValueOrDefault(health.HealthCheck, true);
+                _health[health.HealthCheck] = health.Healthy;
+                return was == health.Healthy && health.Healthy ? null
+                    : health.Healthy
+                        ? $"[green]{Markup.Escape(health.HealthCheck)} healthy[/] ({health.PercentageHealthy:0}% of checkers)"
+                        : $"[red]{Markup.Escape(health.HealthCheck)} UNHEALTHY[/] ({health.PercentageHealthy:0}% of checkers)";
+            case DnsAnswerChanged dns:
+                var answer = dns.Regions.Count > 0 ? string.Join(", ", dns.Regions) : dns.Outcome;
+                var key = (dns.Location, dns.Name);
+                var first = !_answers.TryGetValue(key, out var previous);
+                if (!first && previous == answer)
+                {
+                    return null;
+                }
+
+                _answers[key] = answer;
+                return $"DNS {(first ? string.Empty : "[bold]now[/] ")}answers {Markup.Escape(dns.Location)} customers {Markup.Escape(dns.Name)} → {Markup.Escape(answer)}";
+            case StopConditionFired stop:
+                return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Format(stop.Lasted))}";
+            case CheckEvaluated check when _phase is null or Phase.Baseline:
+                var verdict = check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" };
+                return $"steady state: {Markup.Escape(check.Check)} {verdict} ({Markup.Escape(check.Measured ?? "-")}, wanted {Markup.Escape(check.Expected ?? "-")})";
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Reflection;
+using Faultline.Cli.Logging;
+using Faultline.Cli.Output;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Experiments.Reading;
+using Faultline.Core.Runs;
+using Faultline.Core.Text;
+using Faultline.Core.Topology.Linting;
+using Faultline.Core.Topology.Reading;
+using Faultline.Core.Verdict;
+using Faultline.Lab.Control;
+using Faultline.Lab.Runs;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Faultline.Cli.Commands.Run;
+
+/// <summary>
+/// <c>faultline run EXPERIMENT</c>: validates everything first (invalid input injects nothing), runs the
+/// experiment on its own lab or a running one, shows progress, and ends with the verdict and its reasons.
+/// Exit codes: 0 held, 1 refuted / inconclusive / not-run, 2 invalid input, 3 stopped, 4 internal failure.
+/// </summary>
+internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSettings>
+{
+    /// <summary>Time scale when neither the command line, the experiment nor the topology sets one.</summary>
+    public const double DefaultTimeScale = 20;
+
+    /// <summary>Seed when neither the command line nor the experiment sets one.</summary>
+    public const int DefaultSeed = 42;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var read = settings.Topology is null
+            ? ExperimentReader.Load(settings.Experiment)
+            : ExperimentReader.Read(ReadText(settings.Experiment) ?? string.Empty, settings.Experiment, (_, _) => TopologyReader.Load(settings.Topology));
+        if (!File.Exists(settings.Experiment) || read.HasErrors || read.Experiment is null || read.Topology is null)
+        {
+            DiagnosticWriter.Write(console, read.Diagnostics.Count > 0 ? read.Diagnostics : [Diagnostic.Error(null, $"{settings.Experiment}: the experiment file does not exist", "check the path")]);
+            return ExitCodes.InvalidInput;
+        }
+
+        var experiment = read.Experiment;
+        var topology = read.Topology;
+        var warnings = read.Diagnostics
+            .Concat(TopologyLinter.Lint(topology, read.TopologyResult?.SourceMap).Select(f => f.ToDiagnostic()))
+            .ToList();
+        if (warnings.Count > 0)
+        {
+            DiagnosticWriter.Write(console, warnings);
+        }
+
+        Uri? labUrl = settings.Lab is null ? null : new Uri(settings.Lab);
+        string? token = null;
+        if (labUrl is not null)
+        {
+            token = settings.TokenFile is not null ? File.ReadAllText(settings.TokenFile).Trim()
+                : Environment.GetEnvironmentVariable("FAULTLINE_TOKEN") ?? LabStateDirectory.TryReadToken(labUrl);
+            if (string.IsNullOrEmpty(token))
+            {
+                console.MarkupLine($"[red]no token for the lab at {Markup.Escape(labUrl.ToString())}[/]: pass --token-file, set FAULTLINE_TOKEN, or run on the machine whose lab wrote it");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
+        var topologyPath = settings.Topology ?? experiment.TopologyPath;
+        var options = new RunOptions
+        {
+            TimeScale = settings.TimeScale ?? experiment.TimeScale ?? topology.TimeScale ?? DefaultTimeScale,
+            Seed = settings.Seed ?? experiment.Seed ?? DefaultSeed,
+            RunsRoot = settings.Out,
+            ExperimentPath = Path.GetFullPath(settings.Experiment),
+            ExperimentText = ReadText(settings.Experiment) ?? string.Empty,
+            TopologyPath = Path.GetFullPath(topologyPath),
+            TopologyText = ReadText(topologyPath) ?? string.Empty,
+            LabUrl = labUrl,
+            LabToken = token,
+            ToolVersion = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
+        };
+
+        console.MarkupLine($"[bold]{Markup.Escape(experiment.Hypothesis.Title)}[/]");
+        var wall = TimeProvider.System;
+        using var loggers = LoggerFactory.Create(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(new AnsiConsoleLoggerProvider(console, wall, LogLevel.Warning));
+            logging.SetMinimumLevel(LogLevel.Warning);
+        });
+
+        RunOutcome outcome;
+        try
+        {
+            outcome = await ExperimentRunner.RunAsync(experiment, topology, options, new ConsoleRunObserver(console, wall), loggers, cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (labUrl is not null)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.InvalidInput;
+        }
+        catch (FaultControlException ex)
+        {
+            console.MarkupLine($"[red]the lab refused: {Markup.Escape(ex.Message)}[/]");
+            return ExitCodes.InvalidInput;
+        }
+        catch (HttpRequestException ex) when (labUrl is not null)
+        {
+            console.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running?");
+            return ExitCodes.InvalidInput;
+        }
+
+        RunSummary.Write(console, outcome);
+        return ExitCodeOf(outcome);
+    }
+
+    /// <summary>The exit code of a finished run (DESIGN §2).</summary>
+    public static int ExitCodeOf(RunOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.FinalState switch
+        {
+            RunState.Stopped or RunState.Stopping => ExitCodes.Stopped,
+            RunState.Failed => ExitCodes.InternalFailure,
+            _ => outcome.Verdict.Kind == VerdictKind.Held ? ExitCodes.Ok : ExitCodes.Refuted,
+        };
+    }
+
+    private static string? ReadText(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+}

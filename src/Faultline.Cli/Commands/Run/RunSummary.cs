@@ -1,0 +1,100 @@
+using System.Globalization;
+using Faultline.Core.Text;
+using Faultline.Core.Verdict;
+using Faultline.Lab.Runs;
+using Spectre.Console;
+
+namespace Faultline.Cli.Commands.Run;
+
+/// <summary>The end of <c>faultline run</c>: checks, timeline, customer impact, verdict, diagnosis and the files.</summary>
+internal static class RunSummary
+{
+    public static void Write(IAnsiConsole console, RunOutcome outcome)
+    {
+        var verdict = outcome.Verdict;
+        console.WriteLine();
+
+        var checks = new Table().Border(TableBorder.Rounded).Title("[bold]checks[/]");
+        checks.AddColumn("#");
+        checks.AddColumn("check");
+        checks.AddColumn("result");
+        checks.AddColumn("measured");
+        checks.AddColumn("wanted");
+        checks.AddColumn("window");
+        foreach (var check in verdict.Checks)
+        {
+            checks.AddRow(
+                check.Number.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(check.Name),
+                check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" },
+                Markup.Escape(check.Measured ?? "-"),
+                Markup.Escape(check.Expected),
+                Markup.Escape(check.Window));
+        }
+
+        console.Write(checks);
+
+        console.MarkupLine("[bold]timeline[/]");
+        foreach (var entry in verdict.Timeline)
+        {
+            console.MarkupLine($"  [grey]T+{(int)entry.Offset.TotalMinutes:00}:{Math.Max(0, entry.Offset.Seconds):00}[/] {Markup.Escape(entry.Text)}");
+        }
+
+        var impact = new Table().Border(TableBorder.Rounded).Title("[bold]customer impact[/]");
+        impact.AddColumn("population");
+        impact.AddColumn("requests");
+        impact.AddColumn("success");
+        impact.AddColumn("during fault");
+        impact.AddColumn("failures");
+        impact.AddColumn("outage");
+        impact.AddColumn("served by");
+        foreach (var population in verdict.Impact)
+        {
+            impact.AddRow(
+                Markup.Escape(population.Population),
+                population.Attempts.ToString("N0", CultureInfo.InvariantCulture),
+                Percent(population.SuccessRate),
+                Percent(population.FaultSuccessRate),
+                Markup.Escape(population.FailureBreakdown),
+                Markup.Escape(Durations.Format(population.OutageDuration)),
+                Markup.Escape(string.Join(", ", population.ServedBy.Select(r => $"{r.Region} {r.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%"))));
+        }
+
+        console.Write(impact);
+
+        var color = verdict.Kind switch
+        {
+            VerdictKind.Held => "green",
+            VerdictKind.Refuted => "red",
+            _ => "yellow",
+        };
+        var kind = verdict.Kind switch
+        {
+            VerdictKind.NotRun => "not-run",
+            _ => verdict.Kind.ToString().ToLowerInvariant(),
+        };
+        console.MarkupLine($"[bold {color}]verdict: {kind}[/] — {Markup.Escape(verdict.Summary)}");
+        foreach (var finding in verdict.Diagnosis)
+        {
+            console.MarkupLine($"[bold]why:[/] {Markup.Escape(finding.Headline)} [grey][[{Markup.Escape(finding.Code)}]][/]");
+            foreach (var evidence in finding.Evidence)
+            {
+                console.MarkupLine($"  [grey]- {Markup.Escape(evidence)}[/]");
+            }
+
+            if (finding.Fix is not null)
+            {
+                console.MarkupLine($"  [bold]fix:[/] {Markup.Escape(finding.Fix)}");
+            }
+        }
+
+        console.MarkupLine($"run [bold]{Markup.Escape(outcome.RunId)}[/] {outcome.FinalState.ToString().ToLowerInvariant()}; files in {Markup.Escape(outcome.Directory)} (journal.db, result.json)");
+        if (outcome.FailedJournalWrites > 0)
+        {
+            console.MarkupLine($"[yellow]{outcome.FailedJournalWrites} journal write(s) failed; the journal is incomplete[/]");
+        }
+    }
+
+    private static string Percent(double? value) =>
+        value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";
+}

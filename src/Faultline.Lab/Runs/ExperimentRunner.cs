@@ -1,0 +1,467 @@
+using System.Net;
+using Faultline.Core.Addressing;
+using Faultline.Core.Experiments;
+using Faultline.Core.Experiments.Execution;
+using Faultline.Core.Hypothesis;
+using Faultline.Core.Journal;
+using Faultline.Core.Load;
+using Faultline.Core.Randomness;
+using Faultline.Core.Runs;
+using Faultline.Core.Time;
+using Faultline.Core.Topology;
+using Faultline.Core.Verdict;
+using Faultline.Lab.Control;
+using Faultline.Lab.Dns;
+using Faultline.Lab.Health;
+using Faultline.Lab.Hosting;
+using Faultline.Lab.Load;
+using Faultline.Lab.Runs.Effects;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Faultline.Lab.Runs;
+
+/// <summary>
+/// Runs one experiment end to end: a run folder and journal, the lab (its own, or a running one), the
+/// customer load, the FIS-style schedule with its steady-state gate and stop conditions, and at the end the
+/// checks, the verdict and <c>result.json</c>. Faults always revert: the scheduler reverts them, the lab
+/// reverts whatever is left when it stops, and leases lapse if this process dies.
+/// </summary>
+public sealed class ExperimentRunner : IAsyncDisposable
+{
+    private static readonly TimeSpan SteadyStateCatchUp = TimeSpan.FromSeconds(3);
+
+    private readonly Experiment _experiment;
+    private readonly Topology _topology;
+    private readonly RunOptions _options;
+    private readonly IRunObserver? _observer;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly ScaledTimeProvider _clock;
+    private readonly RandomSource _random;
+    private readonly AddressPlan _plan;
+    private readonly List<RunEvent> _events = [];
+    private readonly List<LoadSecond> _traffic = [];
+    private readonly Dictionary<string, DateTimeOffset> _delivered = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Check, string Location), string?> _probeTargets = [];
+    private readonly Dictionary<string, bool> _polledHealth = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly List<StopConditionMonitor> _monitors = [];
+    private readonly HttpClient _http = new();
+    private RunDirectory? _directory;
+    private RunJournal? _journal;
+    private LabHost? _lab;
+    private LoadGenerator? _load;
+    private ExperimentScheduler? _scheduler;
+    private ITimer? _healthPoll;
+    private FaultControlClient? _remote;
+    private TaskCompletionSource _trafficArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ExperimentRunner(Experiment experiment, Topology topology, RunOptions options, IRunObserver? observer, ILoggerFactory loggers)
+    {
+        _experiment = experiment;
+        _topology = topology;
+        _options = options;
+        _observer = observer;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<ExperimentRunner>();
+        _clock = new ScaledTimeProvider(options.WallClock, options.TimeScale);
+        _random = new RandomSource(options.Seed);
+        _plan = AddressPlan.For(topology);
+    }
+
+    /// <summary>Runs the experiment; cancelling the token stops it in order (faults reverted, state <c>stopped</c>).</summary>
+    public static async Task<RunOutcome> RunAsync(Experiment experiment, Topology topology, RunOptions options, IRunObserver? observer, ILoggerFactory? loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(options);
+        await using var runner = new ExperimentRunner(experiment, topology, options, observer, loggers ?? NullLoggerFactory.Instance);
+        return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the load and the lab if still running; never throws.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_healthPoll is not null)
+        {
+            await _healthPoll.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_scheduler is not null)
+        {
+            await _scheduler.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_load is not null)
+        {
+            await _load.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_lab is not null)
+        {
+            await _lab.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _journal?.Dispose();
+        _http.Dispose();
+    }
+
+    private static string? RegionOf(AddressPlan plan, string address) =>
+        IPAddress.TryParse(address, out var ip) ? plan.RegionAt(ip) : null;
+
+    private async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileNameWithoutExtension(_options.ExperimentPath) is { Length: > 0 } file && file != "experiment" ? $"{_topology.Name}-{file}" : _topology.Name;
+        _directory = RunDirectory.Create(_options.RunsRoot, name, _clock, _random.Derive());
+        _journal = RunJournal.Create(
+            _directory.JournalPath,
+            new RunHeader
+            {
+                RunId = _directory.RunId,
+                ExperimentPath = _options.ExperimentPath,
+                ExperimentText = _options.ExperimentText,
+                TopologyPath = _options.TopologyPath,
+                TopologyText = _options.TopologyText,
+                Seed = _options.Seed,
+                TimeScale = _options.TimeScale,
+                StartedAt = _clock.GetUtcNow(),
+                ToolVersion = _options.ToolVersion,
+            },
+            _clock,
+            failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message));
+
+        foreach (var condition in _experiment.StopConditions)
+        {
+            _monitors.Add(new StopConditionMonitor(condition, Populations().Select(p => p.Name)));
+        }
+
+        IExperimentEffects effects = _options.LabUrl is null ? await StartOwnLabAsync(cancellationToken).ConfigureAwait(false) : await ConnectToLabAsync(cancellationToken).ConfigureAwait(false);
+        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = _options.Lease }, Record);
+        Notify(o => o.OnStarted(new RunStarted
+        {
+            RunId = _directory.RunId,
+            Directory = _directory.FullPath,
+            LabTime = _clock,
+            TimeScale = _clock.Scale,
+            Seed = _options.Seed,
+            ControlUrl = _lab?.ControlUrl ?? _options.LabUrl!,
+            Populations = Populations().Select(p => p.Name).ToArray(),
+            OwnLab = _lab is not null,
+        }));
+
+        var hooks = new ExperimentHooks
+        {
+            InitiateAsync = StartLoadAsync,
+            SteadyStateAsync = SteadyStateAsync,
+        };
+
+        RunState finalState;
+        try
+        {
+            finalState = await _scheduler.RunAsync(hooks, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_load is not null)
+            {
+                await _load.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        var observations = Observe(finalState, RunEndPhases());
+        var checks = CheckEvaluator.Evaluate(observations);
+        var verdict = VerdictEngine.Decide(observations, checks);
+        foreach (var check in checks)
+        {
+            Record(check.ToEvent(_clock.GetUtcNow()));
+        }
+
+        _journal.WritePhases(observations.Phases);
+        _journal.WriteCheckResults("final", checks);
+        _journal.WriteVerdict(verdict);
+        _journal.Complete(finalState);
+        ResultJson.Write(_directory.ResultPath, new RunResultDocument
+        {
+            RunId = _directory.RunId,
+            Experiment = _options.ExperimentPath,
+            Topology = _options.TopologyPath,
+            Seed = _options.Seed,
+            TimeScale = _clock.Scale,
+            FinalState = finalState,
+            Verdict = verdict,
+        });
+
+        return new RunOutcome
+        {
+            RunId = _directory.RunId,
+            Directory = _directory.FullPath,
+            Verdict = verdict,
+            FinalState = finalState,
+            FailedJournalWrites = _journal.FailedWrites,
+        };
+    }
+
+    private IReadOnlyList<ClientConfig> Populations()
+    {
+        if (_experiment.Load.Populations.Count == 0)
+        {
+            return _topology.Clients;
+        }
+
+        return _experiment.Load.Populations
+            .Select(p =>
+            {
+                var client = _topology.Clients.First(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal));
+                return client with { RatePerSecond = p.RampFromPerSecond ?? p.RatePerSecond ?? client.RatePerSecond };
+            })
+            .ToArray();
+    }
+
+    private async Task<IExperimentEffects> StartOwnLabAsync(CancellationToken cancellationToken)
+    {
+        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock }, _loggers, cancellationToken).ConfigureAwait(false);
+        _lab.Health.Transitioned += (_, t) => Record(new HealthChanged { At = t.At, HealthCheck = t.CheckId, Healthy = t.Healthy, PercentageHealthy = t.PercentageHealthy });
+        _lab.HealthProbed += OnProbed;
+        return new LabExperimentEffects(_lab.Faults, _lab.Functions, _random.Derive());
+    }
+
+    private async Task<IExperimentEffects> ConnectToLabAsync(CancellationToken cancellationToken)
+    {
+        _remote = new FaultControlClient(_http, _options.LabUrl!, _options.LabToken ?? string.Empty);
+        var lab = await _remote.GetLabAsync(cancellationToken).ConfigureAwait(false);
+        var missing = _topology.Regions.Select(r => r.Name).Except(lab.Regions.Select(r => r.Name), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0 || lab.DnsPort is null || lab.HttpPort is null)
+        {
+            throw new InvalidOperationException(
+                $"the lab at {_options.LabUrl} runs topology '{lab.Name}' (regions {string.Join(", ", lab.Regions.Select(r => r.Name))}), which lacks {string.Join(", ", missing)} of the experiment's topology; start the lab with the experiment's topology or pass --topology");
+        }
+
+        foreach (var check in lab.HealthChecks)
+        {
+            _polledHealth[check.Id] = check.Healthy;
+        }
+
+        // A running lab's health is seen by polling its control API every lab second.
+        _healthPoll = _clock.CreateTimer(_ => _ = PollHealthAsync(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return new RemoteExperimentEffects(_remote, _topology, _random.Derive());
+    }
+
+    private async Task PollHealthAsync()
+    {
+        try
+        {
+            var lab = await _remote!.GetLabAsync(CancellationToken.None).ConfigureAwait(false);
+            foreach (var check in lab.HealthChecks)
+            {
+                bool changed;
+                lock (_lock)
+                {
+                    changed = !_polledHealth.TryGetValue(check.Id, out var was) || was != check.Healthy;
+                    _polledHealth[check.Id] = check.Healthy;
+                }
+
+                if (changed)
+                {
+                    Record(new HealthChanged { At = _clock.GetUtcNow(), HealthCheck = check.Id, Healthy = check.Healthy, PercentageHealthy = check.PercentageHealthy });
+                }
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or FaultControlException or TaskCanceledException or IOException)
+        {
+            RunLog.HealthPollFailed(_logger, ex.Message);
+        }
+    }
+
+    private async Task StartLoadAsync(CancellationToken cancellationToken)
+    {
+        int dnsPort;
+        int httpPort;
+        if (_lab is not null)
+        {
+            dnsPort = _lab.DnsEndPoint.Port;
+            httpPort = _lab.HttpPort;
+        }
+        else
+        {
+            var lab = await _remote!.GetLabAsync(cancellationToken).ConfigureAwait(false);
+            dnsPort = lab.DnsPort!.Value;
+            httpPort = lab.HttpPort!.Value;
+        }
+
+        var resolver = new DnsStubResolver(new IPEndPoint(AddressPlan.DnsAddress, dnsPort), _clock);
+        _load = new LoadGenerator(Populations(), _plan, resolver, httpPort, _clock, _random.Derive(), logger: _loggers.CreateLogger<LoadGenerator>());
+        _load.SecondCompleted += (_, second) => OnSecond(second);
+        _load.AnswerChanged += (_, change) => Record(new DnsAnswerChanged
+        {
+            At = change.At,
+            Location = change.Location,
+            Name = change.Host,
+            Addresses = change.Current.Select(a => a.ToString()).ToArray(),
+            Regions = change.Current.Select(a => _plan.RegionAt(a)).OfType<string>().ToArray(),
+        });
+        await _load.StartAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var population in _experiment.Load.Populations.Where(p => p.RampFromPerSecond is not null && p.RampOver is not null))
+        {
+            var target = population.RatePerSecond ?? _topology.Clients.First(c => c.Name == population.Client).RatePerSecond;
+            _load[population.Client].Ramp(target, population.RampOver!.Value);
+        }
+    }
+
+    private async Task<bool> SteadyStateAsync(CancellationToken cancellationToken)
+    {
+        var baselineEnd = _clock.GetUtcNow();
+
+        // The baseline's last second is published a moment after it ends: wait for every population's.
+        using var catchUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        catchUp.CancelAfter(_clock.ToWall(SteadyStateCatchUp));
+        try
+        {
+            while (!AllDelivered(baselineEnd))
+            {
+                Task arrived;
+                lock (_lock)
+                {
+                    arrived = _trafficArrived.Task;
+                }
+
+                await arrived.WaitAsync(catchUp.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            RunLog.SteadyStateEarly(_logger);
+        }
+
+        var phases = _scheduler!.Phases ?? new PhaseTimes { RunStart = baselineEnd };
+        var results = CheckEvaluator.EvaluateSteadyState(Observe(RunState.Running, phases), baselineEnd);
+        _journal!.WriteCheckResults("steady-state", results);
+        foreach (var result in results)
+        {
+            Record(result.ToEvent(baselineEnd));
+        }
+
+        return results.All(r => r.Passed == true);
+    }
+
+    private bool AllDelivered(DateTimeOffset until)
+    {
+        lock (_lock)
+        {
+            return Populations().All(p => _delivered.TryGetValue(p.Name, out var end) && end >= until - TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    private PhaseTimes RunEndPhases()
+    {
+        var now = _clock.GetUtcNow();
+        var phases = _scheduler?.Phases ?? new PhaseTimes { RunStart = now };
+        return phases.RunEnd is null ? phases with { RunEnd = now } : phases;
+    }
+
+    private RunObservations Observe(RunState state, PhaseTimes phases)
+    {
+        lock (_lock)
+        {
+            return new RunObservations
+            {
+                Experiment = _experiment,
+                Topology = _topology,
+                Phases = phases,
+                Events = _events.OrderBy(e => e.At).ToArray(),
+                Traffic = _traffic.OrderBy(s => s.Start).ToArray(),
+                FinalState = state,
+            };
+        }
+    }
+
+    private void OnProbed(object? sender, HealthProbeResult probe)
+    {
+        var address = probe.Address?.ToString();
+        lock (_lock)
+        {
+            var key = (probe.CheckId, probe.Location);
+            if (_probeTargets.TryGetValue(key, out var previous) && previous == address)
+            {
+                return;
+            }
+
+            _probeTargets[key] = address;
+        }
+
+        Record(new HealthProbeTargetChanged
+        {
+            At = probe.At,
+            HealthCheck = probe.CheckId,
+            Fqdn = _topology.FindHealthCheck(probe.CheckId)?.Fqdn ?? string.Empty,
+            Location = probe.Location,
+            Address = address,
+            Region = address is null ? null : RegionOf(_plan, address),
+        });
+    }
+
+    private void OnSecond(LoadSecond second)
+    {
+        var fired = new List<StopConditionFired>();
+        TaskCompletionSource arrived;
+        lock (_lock)
+        {
+            _traffic.Add(second);
+            var end = second.Start + TimeSpan.FromSeconds(1);
+            if (!_delivered.TryGetValue(second.Population, out var known) || end > known)
+            {
+                _delivered[second.Population] = end;
+            }
+
+            foreach (var monitor in _monitors)
+            {
+                if (monitor.Fired is null && monitor.Observe(second) is { } stop)
+                {
+                    fired.Add(stop);
+                }
+            }
+
+            arrived = _trafficArrived;
+            _trafficArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        arrived.TrySetResult();
+        _journal?.AppendSeconds([second]);
+        Notify(o => o.OnSecond(second));
+        foreach (var stop in fired)
+        {
+            Record(stop);
+            _ = _scheduler?.StopAsync($"stop condition '{stop.Name}'");
+        }
+    }
+
+    private void Record(RunEvent runEvent)
+    {
+        lock (_lock)
+        {
+            _events.Add(runEvent);
+        }
+
+        _journal?.AppendEvent(runEvent);
+        Notify(o => o.OnEvent(runEvent));
+    }
+
+    private void Notify(Action<IRunObserver> call)
+    {
+        if (_observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            call(_observer);
+        }
+#pragma warning disable CA1031 // Observability never breaks a run (STYLE habit 9).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            RunLog.ObserverFailed(_logger, ex);
+        }
+    }
+}

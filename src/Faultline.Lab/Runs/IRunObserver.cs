@@ -1,0 +1,17 @@
+using Faultline.Core.Load;
+using Faultline.Core.Runs;
+
+namespace Faultline.Lab.Runs;
+
+/// <summary>Follows a run as it goes (the console's progress, later the dashboard). Calls come from several threads; an observer must not throw.</summary>
+public interface IRunObserver
+{
+    /// <summary>The run has a folder, a journal and (for a local run) a lab.</summary>
+    void OnStarted(RunStarted started);
+
+    /// <summary>Something happened.</summary>
+    void OnEvent(RunEvent runEvent);
+
+    /// <summary>A population finished a lab second.</summary>
+    void OnSecond(LoadSecond second);
+}

@@ -1,0 +1,41 @@
+namespace Faultline.Lab.Runs;
+
+/// <summary>How one run of an experiment is carried out.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Lab seconds per wall second.</summary>
+    public required double TimeScale { get; init; }
+
+    /// <summary>The seed of the run's one random source.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>The folder run folders go into. Default <c>runs</c>.</summary>
+    public string RunsRoot { get; init; } = "runs";
+
+    /// <summary>The experiment file's path and text, kept in the journal so a report can be rebuilt from it alone.</summary>
+    public required string ExperimentPath { get; init; }
+
+    /// <summary>The experiment file's text.</summary>
+    public required string ExperimentText { get; init; }
+
+    /// <summary>The topology file's path.</summary>
+    public required string TopologyPath { get; init; }
+
+    /// <summary>The topology file's text.</summary>
+    public required string TopologyText { get; init; }
+
+    /// <summary>A running lab's control URL; <c>null</c> starts a lab for the run.</summary>
+    public Uri? LabUrl { get; init; }
+
+    /// <summary>The running lab's token (with <see cref="LabUrl"/>).</summary>
+    public string? LabToken { get; init; }
+
+    /// <summary>The tool's version, journaled.</summary>
+    public string ToolVersion { get; init; } = "0.0.0";
+
+    /// <summary>How long applied faults live unless renewed (lab time). Default 30 s.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wall clock (tests may pass another). Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider WallClock { get; init; } = TimeProvider.System;
+}
