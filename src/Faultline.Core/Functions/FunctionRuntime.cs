@@ -33,6 +33,7 @@ public sealed class FunctionRuntime
     private readonly Lock _lock = new();
     private readonly Stack<long> _idleSince = new();
     private ImmutableDictionary<string, string> _environment;
+    private volatile string[] _layers = [];
     private int _inFlight;
 
     /// <summary>Creates the runtime of one function.</summary>
@@ -56,6 +57,12 @@ public sealed class FunctionRuntime
 
     /// <summary>The environment variables now.</summary>
     public IReadOnlyDictionary<string, string> Environment => Volatile.Read(ref _environment);
+
+    /// <summary>
+    /// The layers attached now (names or ARNs), in attach order. Informational: a function obeys the chaos
+    /// extension's variables when they are set, attached or not. Default none.
+    /// </summary>
+    public IReadOnlyList<string> Layers => _layers;
 
     /// <summary>Invocations running now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -96,6 +103,17 @@ public sealed class FunctionRuntime
             }
 
             _environment = builder.ToImmutable();
+            _idleSince.Clear();
+        }
+    }
+
+    /// <summary>Replaces the attached layers. As any configuration change, it retires the warm environments.</summary>
+    public void SetLayers(IReadOnlyList<string> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        lock (_lock)
+        {
+            _layers = [.. layers];
             _idleSince.Clear();
         }
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Serialization;
 
@@ -55,6 +56,33 @@ public sealed class FaultControlClient
     /// <summary>Reverts every fault; returns how many.</summary>
     public async Task<int> ResetAsync(CancellationToken cancellationToken) =>
         (await SendAsync<CountResponse>(HttpMethod.Post, "v1/faults/reset", null, cancellationToken).ConfigureAwait(false)).Removed;
+
+    /// <summary>Describes every function's environment and layers.</summary>
+    public Task<FunctionListResponse> ListFunctionsAsync(CancellationToken cancellationToken) =>
+        SendAsync<FunctionListResponse>(HttpMethod.Get, "v1/functions", null, cancellationToken);
+
+    /// <summary>Changes a function's environment or layers; returns its configuration before and after.</summary>
+    /// <exception cref="FaultControlException">The lab refused (400 for an unknown function, 401 without the right token).</exception>
+    public Task<ConfigurationChange> ConfigureFunctionAsync(string functionId, ConfigureFunctionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionId);
+        var slash = functionId.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            throw new ArgumentException($"a function id is region/name, not '{functionId}'", nameof(functionId));
+        }
+
+        var path = $"v1/functions/{Uri.EscapeDataString(functionId[..slash])}/{Uri.EscapeDataString(functionId[(slash + 1)..])}/configuration";
+        return SendAsync<ConfigurationChange>(HttpMethod.Post, path, request, cancellationToken);
+    }
+
+    /// <summary>Undoes the configuration changes of <paramref name="owner"/>, or, without one, puts every function back to the topology's configuration.</summary>
+    public async Task<IReadOnlyList<ConfigurationChange>> RestoreFunctionsAsync(string? owner, CancellationToken cancellationToken) =>
+        (await SendAsync<RestoreFunctionsResponse>(
+            HttpMethod.Post,
+            owner is null ? "v1/functions/restore" : $"v1/functions/restore?owner={Uri.EscapeDataString(owner)}",
+            null,
+            cancellationToken).ConfigureAwait(false)).Restored;
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {

@@ -23,4 +23,10 @@ internal static partial class FaultControlLog
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Could not remove lab state file {Path}")]
     public static partial void CleanupFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Information, Message = "Configured function {Function} for {Owner}")]
+    public static partial void Configured(ILogger logger, string function, string owner);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Information, Message = "Restored function {Function} (changes of {Owner})")]
+    public static partial void Restored(ILogger logger, string function, string owner);
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Serialization;
+using Faultline.Core.Functions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -22,8 +23,10 @@ namespace Faultline.Lab.Control;
 /// </summary>
 /// <remarks>
 /// Endpoints: <c>GET /v1/lab</c>, <c>GET /v1/faults</c>, <c>POST /v1/faults</c>, <c>POST /v1/faults/{id}/renew</c>,
-/// <c>DELETE /v1/faults/{id}</c>, <c>DELETE /v1/faults?owner=X</c>, <c>POST /v1/faults/reset</c>. Bad input is a
-/// 400 with the message; an unknown fault a 404.
+/// <c>DELETE /v1/faults/{id}</c>, <c>DELETE /v1/faults?owner=X</c>, <c>POST /v1/faults/reset</c>; with functions:
+/// <c>GET /v1/functions</c>, <c>POST /v1/functions/{region}/{name}/configuration</c> (answers the configuration
+/// before and after), <c>POST /v1/functions/restore[?owner=X]</c>. Bad input is a 400 with the message; an unknown
+/// fault a 404.
 /// </remarks>
 public sealed class FaultControlServer : IAsyncDisposable
 {
@@ -33,6 +36,7 @@ public sealed class FaultControlServer : IAsyncDisposable
     private readonly Func<LabDescription>? _describe;
     private readonly ILogger _logger;
     private readonly byte[] _tokenBytes;
+    private readonly FunctionConfigurator? _configurator;
     private WebApplication? _app;
     private ITimer? _sweeper;
     private bool _disposed;
@@ -43,7 +47,8 @@ public sealed class FaultControlServer : IAsyncDisposable
     /// <param name="timeProvider">Lab time (leases and the sweeper).</param>
     /// <param name="describe">What <c>GET /v1/lab</c> answers; default: the topology's name and regions only.</param>
     /// <param name="logger">Where to log; default none.</param>
-    public FaultControlServer(FaultStore store, FaultControlOptions options, TimeProvider timeProvider, Func<LabDescription>? describe = null, ILogger<FaultControlServer>? logger = null)
+    /// <param name="functions">The lab's functions, for the <c>/v1/functions</c> endpoints; default none (those endpoints answer 404).</param>
+    public FaultControlServer(FaultStore store, FaultControlOptions options, TimeProvider timeProvider, Func<LabDescription>? describe = null, ILogger<FaultControlServer>? logger = null, FunctionFleet? functions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -58,7 +63,11 @@ public sealed class FaultControlServer : IAsyncDisposable
         Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         _tokenBytes = Encoding.ASCII.GetBytes(Token);
         StateDirectory = LabStateDirectory.Resolve(options.StateDirectory);
+        _configurator = functions is null ? null : new FunctionConfigurator(functions);
     }
+
+    /// <summary>What changes functions through the API, or <c>null</c> when the server was given no functions.</summary>
+    public FunctionConfigurator? Functions => _configurator;
 
     /// <summary>The bearer token.</summary>
     public string Token { get; }
@@ -270,8 +279,27 @@ public sealed class FaultControlServer : IAsyncDisposable
 
                     await WriteAsync(context, 200, new CountResponse { Removed = _store.RemoveByOwner(owner) }).ConfigureAwait(false);
                     break;
+                case ("GET", ["v1", "functions"]):
+                    await WriteAsync(context, 200, new FunctionListResponse { Functions = RequireFunctions().Describe() }).ConfigureAwait(false);
+                    break;
+                case ("POST", ["v1", "functions", "restore"]):
+                    var restoreOwner = request.Query["owner"].ToString();
+                    var restored = RequireFunctions().RestoreAll(string.IsNullOrEmpty(restoreOwner) ? null : restoreOwner);
+                    foreach (var change in restored)
+                    {
+                        FaultControlLog.Restored(_logger, change.Function, string.IsNullOrEmpty(restoreOwner) ? "every owner" : restoreOwner);
+                    }
+
+                    await WriteAsync(context, 200, new RestoreFunctionsResponse { Restored = restored }).ConfigureAwait(false);
+                    break;
+                case ("POST", ["v1", "functions", var region, var name, "configuration"]):
+                    var configure = await ReadAsync<ConfigureFunctionRequest>(context, ct).ConfigureAwait(false);
+                    var changed = RequireFunctions().Configure($"{region}/{name}", configure);
+                    FaultControlLog.Configured(_logger, changed.Function, configure.Owner);
+                    await WriteAsync(context, 200, changed).ConfigureAwait(false);
+                    break;
                 default:
-                    await WriteAsync(context, 404, new ErrorResponse { Error = $"no endpoint {request.Method} {path}; endpoints: GET /v1/lab, GET|POST|DELETE /v1/faults, POST /v1/faults/reset, POST /v1/faults/{{id}}/renew, DELETE /v1/faults/{{id}}" }).ConfigureAwait(false);
+                    await WriteAsync(context, 404, new ErrorResponse { Error = $"no endpoint {request.Method} {path}; endpoints: GET /v1/lab, GET|POST|DELETE /v1/faults, POST /v1/faults/reset, POST /v1/faults/{{id}}/renew, DELETE /v1/faults/{{id}}, GET /v1/functions, POST /v1/functions/{{region}}/{{name}}/configuration, POST /v1/functions/restore" }).ConfigureAwait(false);
                     break;
             }
         }
@@ -284,6 +312,9 @@ public sealed class FaultControlServer : IAsyncDisposable
             await WriteAsync(context, 400, new ErrorResponse { Error = "invalid JSON: " + ex.Message }).ConfigureAwait(false);
         }
     }
+
+    private FunctionConfigurator RequireFunctions() =>
+        _configurator ?? throw new InvalidInputException("this lab serves no functions (the control API was started without them)");
 
     private LabDescription Describe()
     {

@@ -56,7 +56,8 @@ public sealed class LabHost : IAsyncDisposable
             new FaultControlOptions { Port = options.ControlPort, StateDirectory = options.StateDirectory },
             Time,
             Describe,
-            loggerFactory.CreateLogger<FaultControlServer>());
+            loggerFactory.CreateLogger<FaultControlServer>(),
+            Functions);
         CheckerRandom = Random.Derive();
         LoggerFactory = loggerFactory;
     }

@@ -1,0 +1,36 @@
+using Faultline.Core.Faults;
+using Faultline.Core.Faults.Error;
+using Faultline.Core.Randomness;
+
+namespace Faultline.Core.Experiments.Execution;
+
+/// <summary>Turns actions and their targets into what the lab takes: fault specs, and the functions a configure step changes.</summary>
+public static class ExecutionTargets
+{
+    /// <summary>The fault a fault action applies to its target.</summary>
+    public static FaultSpec ToFaultSpec(FaultAction action, TargetDefinition target)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(target);
+        return new FaultSpec { Options = action.Options, Target = target.Target, Percentage = action.Percentage };
+    }
+
+    /// <summary>
+    /// The function ids (<c>region/name</c>) a configure target selects, with <c>COUNT</c>/<c>PERCENT</c> drawn once
+    /// from <paramref name="random"/>, in topology order.
+    /// </summary>
+    /// <exception cref="Diagnostics.InvalidInputException">The target matches no function, or names unknown ones.</exception>
+    public static IReadOnlyList<string> ResolveFunctions(TargetDefinition target, Topology.Topology topology, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(random);
+
+        // Any function kind matches the same way; the validator owns the matching rules and their messages.
+        var probe = new FaultSpec { Options = new ErrorFaultOptions(), Target = target.Target };
+        var candidates = FaultSpecValidator.ValidateAndMatch(probe, topology);
+        return target.Target.Selection.Kind == SelectionModeKind.All
+            ? candidates
+            : random.Pick(candidates, target.Target.Selection.CountOf(candidates.Count));
+    }
+}

@@ -1,0 +1,846 @@
+using System.Globalization;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Faults;
+using Faultline.Core.Runs;
+
+namespace Faultline.Core.Experiments.Execution;
+
+/// <summary>
+/// Runs one experiment's timeline on lab time with FIS semantics: <c>baseline</c> (load, no faults) → the
+/// steady-state gate → <c>fault</c> (the action graph) → <c>recovery</c>. An action without <c>startAfter</c>
+/// starts when the fault phase starts, the others when all their predecessors completed; an action completes
+/// when its duration has elapsed (configure steps and actions without a duration at once). A failed action
+/// fails the run. <see cref="StopAsync"/> (a stop condition, Ctrl-C) stops running actions, cancels pending
+/// ones, reverts every fault and undoes every configuration change. Applied faults carry a lease renewed
+/// while the scheduler lives, so a killed runner's faults lapse on their own.
+/// </summary>
+/// <remarks>
+/// One loop owns every state change, so events come in a consistent order; a stop only asks the loop to stop
+/// and waits for it. Every state change, phase start, fault apply/revert and configuration change is raised
+/// to the event sink and kept in <see cref="Events"/>. Effects are not cancelled half-way: a stop is acted on
+/// between effects, so a fault being applied is known, and reverted, before the run ends.
+/// </remarks>
+public sealed class ExperimentScheduler : IAsyncDisposable
+{
+    /// <summary>The <see cref="ConfigurationChanged.Action"/> of the end-of-run restore.</summary>
+    public const string UndoAction = "undo";
+
+    private readonly Experiment _experiment;
+    private readonly IExperimentEffects _effects;
+    private readonly TimeProvider _time;
+    private readonly ExperimentSchedulerOptions _options;
+    private readonly Action<RunEvent>? _sink;
+    private readonly Lock _lock = new();
+    private readonly List<RunEvent> _events = [];
+    private readonly List<string> _problems = [];
+    private readonly List<ActionRun> _actions;
+    private readonly Dictionary<string, ActionRun> _byName;
+    private readonly List<string> _touchedFunctions = [];
+    private readonly Dictionary<string, FunctionConfiguration> _originals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FunctionConfiguration> _currents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ActiveFault> _applied = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<RunState> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ITimer? _renewer;
+    private string? _stopReason;
+    private string? _reason;
+    private RunState _state = RunState.Pending;
+    private PhaseTimes? _phases;
+    private bool _applyAttempted;
+    private int _started;
+    private int _renewing;
+
+    /// <summary>Creates a scheduler for one run of <paramref name="experiment"/>.</summary>
+    /// <param name="experiment">The experiment; its targets and action graph are checked here.</param>
+    /// <param name="effects">Where actions take effect.</param>
+    /// <param name="timeProvider">Lab time.</param>
+    /// <param name="options">The owner (run id) and the lease.</param>
+    /// <param name="onEvent">Called with every event, in order, on the scheduler's loop (the journal); its failures are kept in <see cref="Problems"/>.</param>
+    /// <exception cref="InvalidInputException">An action names an unknown target or predecessor, a name repeats, or the graph has a cycle.</exception>
+    public ExperimentScheduler(Experiment experiment, IExperimentEffects effects, TimeProvider timeProvider, ExperimentSchedulerOptions options, Action<RunEvent>? onEvent = null)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(effects);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Owner);
+        if (options.Lease <= TimeSpan.Zero || options.EffectiveRenewInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "the lease and the renew interval must be positive");
+        }
+
+        _experiment = experiment;
+        _effects = effects;
+        _time = timeProvider;
+        _options = options;
+        _sink = onEvent;
+        _actions = experiment.Actions.Select(a => new ActionRun(a, TargetOf(experiment, a))).ToList();
+        _byName = new Dictionary<string, ActionRun>(StringComparer.Ordinal);
+        foreach (var action in _actions)
+        {
+            if (!_byName.TryAdd(action.Name, action))
+            {
+                throw new InvalidInputException($"action '{action.Name}' is defined twice; action names must be unique");
+            }
+        }
+
+        CheckGraph();
+    }
+
+    /// <summary>The run's state.</summary>
+    public RunState State
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>Why the run ended as it did (stop reason, failure, steady state not met), or <c>null</c>.</summary>
+    public string? Reason
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _reason;
+            }
+        }
+    }
+
+    /// <summary>Each action's state, by name.</summary>
+    public IReadOnlyDictionary<string, ActionState> ActionStates
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _actions.ToDictionary(a => a.Name, a => a.State, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The phases' edges so far, or <c>null</c> before the baseline starts.</summary>
+    public PhaseTimes? Phases
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _phases;
+            }
+        }
+    }
+
+    /// <summary>Every event raised so far, in order.</summary>
+    public IReadOnlyList<RunEvent> Events
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _events.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// What went wrong without changing the run's outcome: a revert or renewal that failed (the lease will
+    /// lapse), a fault already gone, an event sink that threw.
+    /// </summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _problems.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The faults applied and not yet reverted, by id.</summary>
+    public IReadOnlyList<ActiveFault> AppliedFaults
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _applied.Values.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Completes with the final state when the run ends.</summary>
+    public Task<RunState> Completion => _finished.Task;
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    private bool StopRequested => _stop.IsCancellationRequested;
+
+    /// <summary>Runs the whole timeline; call once.</summary>
+    /// <param name="hooks">Initiation and the steady-state gate; default none.</param>
+    /// <param name="cancellationToken">Cancelling it stops the run as <see cref="StopAsync"/> does (Ctrl-C), with <see cref="ExperimentSchedulerOptions.InterruptedReason"/>.</param>
+    /// <returns>The final state: <c>Completed</c>, <c>Stopped</c>, <c>Failed</c> or <c>Cancelled</c>.</returns>
+    public async Task<RunState> RunAsync(ExperimentHooks? hooks, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("A scheduler runs once; create another for another run.");
+        }
+
+        hooks ??= ExperimentHooks.None;
+        using var registration = cancellationToken.Register(() => RequestStop(_options.InterruptedReason));
+        RunState final;
+        try
+        {
+            final = await RunTimelineAsync(hooks).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_renewer is not null)
+            {
+                await _renewer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        _finished.TrySetResult(final);
+        return final;
+    }
+
+    /// <summary>
+    /// Stops the run (a stop condition fired, or the user interrupted): running actions stop, pending ones are
+    /// cancelled, every fault is reverted and every configuration change undone. Returns when the run has ended.
+    /// The first reason given wins.
+    /// </summary>
+    public async Task<RunState> StopAsync(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        RequestStop(reason);
+        return Volatile.Read(ref _started) == 0 ? State : await _finished.Task.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        RequestStop("disposed");
+        if (Volatile.Read(ref _started) != 0)
+        {
+            await _finished.Task.ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+    }
+
+    private static TargetDefinition? TargetOf(Experiment experiment, ActionDefinition action)
+    {
+        var name = action switch
+        {
+            FaultAction fault => fault.Target,
+            ConfigureAction configure => configure.Target,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return null;
+        }
+
+        return experiment.FindTarget(name)
+            ?? throw new InvalidInputException($"action '{action.Name}' names target '{name}', which is not defined; defined targets: {string.Join(", ", experiment.Targets.Select(t => t.Name))}");
+    }
+
+    private static string Describe(IReadOnlyList<string> targets) => targets.Count == 0 ? "no targets" : "targets: " + string.Join(", ", targets);
+
+    private void CheckGraph()
+    {
+        foreach (var action in _actions)
+        {
+            foreach (var predecessor in action.Definition.StartAfter)
+            {
+                if (!_byName.ContainsKey(predecessor))
+                {
+                    throw new InvalidInputException($"action '{action.Name}' starts after '{predecessor}', which is not defined; defined actions: {string.Join(", ", _byName.Keys)}");
+                }
+            }
+        }
+
+        // Kahn's algorithm: whatever is left unsorted sits on a cycle and could never start.
+        var remaining = _actions.ToDictionary(a => a.Name, a => a.Definition.StartAfter.Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        var ready = new Queue<string>(remaining.Where(p => p.Value == 0).Select(p => p.Key));
+        while (ready.TryDequeue(out var name))
+        {
+            remaining.Remove(name);
+            foreach (var successor in _actions.Where(a => a.Definition.StartAfter.Contains(name, StringComparer.Ordinal)))
+            {
+                if (--remaining[successor.Name] == 0)
+                {
+                    ready.Enqueue(successor.Name);
+                }
+            }
+        }
+
+        if (remaining.Count > 0)
+        {
+            throw new InvalidInputException($"actions {string.Join(", ", remaining.Keys.Order(StringComparer.Ordinal))} start after each other in a cycle; none of them could ever start");
+        }
+    }
+
+    private async Task<RunState> RunTimelineAsync(ExperimentHooks hooks)
+    {
+        SetRunState(RunState.Initiating, null);
+        if (hooks.InitiateAsync is { } initiate)
+        {
+            try
+            {
+                await initiate(_stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (StopRequested)
+            {
+            }
+#pragma warning disable CA1031 // Any failure to initiate is the run's failure, reported in its reason.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                return await FinishFailedAsync($"could not initiate the run: {ex.Message}").ConfigureAwait(false);
+            }
+        }
+
+        lock (_lock)
+        {
+            _phases = new PhaseTimes { RunStart = Now };
+        }
+
+        if (StopRequested)
+        {
+            return await FinishStoppedAsync().ConfigureAwait(false);
+        }
+
+        SetRunState(RunState.Running, null);
+        Emit(new PhaseStarted { At = Now, Phase = Phase.Baseline });
+        StartRenewer();
+        if (!await WaitAsync(_experiment.Load.Baseline).ConfigureAwait(false))
+        {
+            return await FinishStoppedAsync().ConfigureAwait(false);
+        }
+
+        bool steady;
+        try
+        {
+            steady = hooks.SteadyStateAsync is null || await hooks.SteadyStateAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (StopRequested)
+        {
+            return await FinishStoppedAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A gate that cannot decide fails the run; nothing was injected yet.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return await FinishFailedAsync($"the steady-state checks could not be evaluated: {ex.Message}").ConfigureAwait(false);
+        }
+
+        if (StopRequested)
+        {
+            return await FinishStoppedAsync().ConfigureAwait(false);
+        }
+
+        if (!steady)
+        {
+            return FinishCancelled("steady state not met before any fault: the baseline checks failed, so nothing was injected");
+        }
+
+        lock (_lock)
+        {
+            _phases = _phases! with { FaultStart = Now };
+        }
+
+        Emit(new PhaseStarted { At = Now, Phase = Phase.Fault });
+        var failure = await RunGraphAsync().ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return await FinishFailedAsync(failure).ConfigureAwait(false);
+        }
+
+        if (StopRequested)
+        {
+            return await FinishStoppedAsync().ConfigureAwait(false);
+        }
+
+        // The fault phase ends with the last action; a configuration left in place would leak into recovery.
+        await UndoConfigurationAsync().ConfigureAwait(false);
+        lock (_lock)
+        {
+            _phases = _phases! with { FaultEnd = Now };
+        }
+
+        Emit(new PhaseStarted { At = Now, Phase = Phase.Recovery });
+        if (!await WaitAsync(_experiment.Load.Recovery).ConfigureAwait(false))
+        {
+            return await FinishStoppedAsync().ConfigureAwait(false);
+        }
+
+        await SweepOwnerAsync().ConfigureAwait(false);
+        lock (_lock)
+        {
+            _phases = _phases! with { RunEnd = Now };
+        }
+
+        SetRunState(RunState.Completed, null);
+        return RunState.Completed;
+    }
+
+    /// <returns>A failure message, or <c>null</c> when every action ended or a stop was requested.</returns>
+    private async Task<string?> RunGraphAsync()
+    {
+        while (!StopRequested)
+        {
+            var progressed = true;
+            while (progressed && !StopRequested)
+            {
+                progressed = false;
+                foreach (var action in _actions.Where(a => a.State == ActionState.Running && a.EndsAt <= Now).ToArray())
+                {
+                    await CompleteAsync(action).ConfigureAwait(false);
+                    progressed = true;
+                }
+
+                foreach (var action in _actions.Where(a => a.State == ActionState.Pending && a.Definition.StartAfter.All(p => _byName[p].State == ActionState.Completed)).ToArray())
+                {
+                    if (StopRequested)
+                    {
+                        return null;
+                    }
+
+                    var failure = await StartAsync(action).ConfigureAwait(false);
+                    if (failure is not null)
+                    {
+                        return failure;
+                    }
+
+                    progressed = true;
+                }
+            }
+
+            var running = _actions.Where(a => a.State == ActionState.Running).ToArray();
+            if (running.Length == 0)
+            {
+                // Every action ended (the graph was checked: no pending action can be left unreachable).
+                return null;
+            }
+
+            var next = running.Min(a => a.EndsAt);
+            if (!await WaitAsync(next - Now).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string?> StartAsync(ActionRun action)
+    {
+        SetActionState(action, ActionState.Initiating, null);
+        string? detail = null;
+        try
+        {
+            switch (action.Definition)
+            {
+                case FaultAction fault:
+                    lock (_lock)
+                    {
+                        _applyAttempted = true;
+                    }
+
+                    var applied = await _effects.ApplyFaultAsync(fault, action.Target!, _options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
+                    lock (_lock)
+                    {
+                        _applied[applied.Id] = applied;
+                        action.FaultId = applied.Id;
+                    }
+
+                    Emit(new FaultAppliedEvent { At = Now, FaultId = applied.Id, Action = action.Name, Kind = applied.Spec.Kind, Targets = applied.Targets });
+                    detail = $"fault {applied.Id}, {Describe(applied.Targets)}";
+                    break;
+                case ConfigureAction configure:
+                    var changes = await _effects.ConfigureAsync(configure, action.Target!, _options.Owner, CancellationToken.None).ConfigureAwait(false);
+                    foreach (var change in changes)
+                    {
+                        Record(change);
+                        Emit(new ConfigurationChanged
+                        {
+                            At = Now,
+                            Action = action.Name,
+                            Function = change.Function,
+                            Environment = change.Before.EnvironmentChangesTo(change.After),
+                            Layers = change.After.Layers,
+                        });
+                    }
+
+                    detail = Describe(changes.Select(c => c.Function).ToArray());
+                    break;
+                default:
+                    break;
+            }
+        }
+#pragma warning disable CA1031 // An action that cannot be applied fails the run (FIS: the action and the experiment fail).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SetActionState(action, ActionState.Failed, ex.Message);
+            return $"action '{action.Name}' failed: {ex.Message}";
+        }
+
+        action.EndsAt = Now + (action.Definition.Duration ?? TimeSpan.Zero);
+        SetActionState(action, ActionState.Running, detail);
+        return null;
+    }
+
+    private async Task CompleteAsync(ActionRun action)
+    {
+        if (action.FaultId is { } id)
+        {
+            await RevertAsync(id, "completed").ConfigureAwait(false);
+        }
+
+        SetActionState(action, ActionState.Completed, null);
+    }
+
+    private void Record(ConfigurationChange change)
+    {
+        lock (_lock)
+        {
+            if (_originals.TryAdd(change.Function, change.Before))
+            {
+                _touchedFunctions.Add(change.Function);
+            }
+
+            _currents[change.Function] = change.After;
+        }
+    }
+
+    private async Task RevertAsync(string faultId, string reason)
+    {
+        try
+        {
+            if (!await _effects.RevertFaultAsync(faultId, CancellationToken.None).ConfigureAwait(false))
+            {
+                AddProblem($"fault {faultId} was no longer active when reverted (its lease may have lapsed)");
+            }
+
+            lock (_lock)
+            {
+                _applied.Remove(faultId);
+            }
+
+            Emit(new FaultRevertedEvent { At = Now, FaultId = faultId, Reason = reason });
+        }
+#pragma warning disable CA1031 // A revert that fails must not stop the others; the fault stays tracked for the final sweep.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            AddProblem($"could not revert fault {faultId}: {ex.Message}");
+        }
+    }
+
+    private async Task StopActionsAsync()
+    {
+        foreach (var action in _actions)
+        {
+            if (action.State is ActionState.Running or ActionState.Initiating)
+            {
+                SetActionState(action, ActionState.Stopping, null);
+                if (action.FaultId is { } id)
+                {
+                    await RevertAsync(id, "stopped").ConfigureAwait(false);
+                }
+
+                SetActionState(action, ActionState.Stopped, null);
+            }
+            else if (action.State == ActionState.Pending)
+            {
+                SetActionState(action, ActionState.Cancelled, null);
+            }
+        }
+    }
+
+    private async Task<RunState> FinishStoppedAsync()
+    {
+        string reason;
+        lock (_lock)
+        {
+            reason = _stopReason ?? "stopped";
+        }
+
+        SetRunState(RunState.Stopping, reason);
+        await StopActionsAsync().ConfigureAwait(false);
+        await CleanUpAsync().ConfigureAwait(false);
+        SetRunState(RunState.Stopped, reason);
+        return RunState.Stopped;
+    }
+
+    private async Task<RunState> FinishFailedAsync(string reason)
+    {
+        await StopActionsAsync().ConfigureAwait(false);
+        await CleanUpAsync().ConfigureAwait(false);
+        SetRunState(RunState.Failed, reason);
+        return RunState.Failed;
+    }
+
+    private RunState FinishCancelled(string reason)
+    {
+        foreach (var action in _actions.Where(a => a.State == ActionState.Pending))
+        {
+            SetActionState(action, ActionState.Cancelled, null);
+        }
+
+        lock (_lock)
+        {
+            _phases = (_phases ?? new PhaseTimes { RunStart = Now }) with { RunEnd = Now };
+        }
+
+        SetRunState(RunState.Cancelled, reason);
+        return RunState.Cancelled;
+    }
+
+    private async Task CleanUpAsync()
+    {
+        foreach (var leftover in AppliedFaults)
+        {
+            await RevertAsync(leftover.Id, "stopped").ConfigureAwait(false);
+        }
+
+        await UndoConfigurationAsync().ConfigureAwait(false);
+        await SweepOwnerAsync().ConfigureAwait(false);
+        lock (_lock)
+        {
+            var now = Now;
+            _phases ??= new PhaseTimes { RunStart = now };
+            if (_phases.FaultStart is not null && _phases.FaultEnd is null)
+            {
+                _phases = _phases with { FaultEnd = now };
+            }
+
+            _phases = _phases with { RunEnd = now };
+        }
+    }
+
+    private async Task SweepOwnerAsync()
+    {
+        bool attempted;
+        lock (_lock)
+        {
+            attempted = _applyAttempted;
+        }
+
+        if (!attempted)
+        {
+            return;
+        }
+
+        try
+        {
+            var strays = await _effects.RevertOwnerAsync(_options.Owner, CancellationToken.None).ConfigureAwait(false);
+            if (strays > 0)
+            {
+                AddProblem(string.Create(CultureInfo.InvariantCulture, $"{strays} fault(s) of {_options.Owner} were still active at the end and were reverted"));
+            }
+        }
+#pragma warning disable CA1031 // The safety net failing leaves the leases to lapse; report, do not throw.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            AddProblem($"could not revert the remaining faults of {_options.Owner}: {ex.Message}");
+        }
+    }
+
+    private async Task UndoConfigurationAsync()
+    {
+        (string Function, FunctionConfiguration Original, FunctionConfiguration? Current)[] touched;
+        lock (_lock)
+        {
+            touched = _touchedFunctions.Select(f => (f, _originals[f], _currents.GetValueOrDefault(f))).ToArray();
+        }
+
+        foreach (var (function, original, current) in touched)
+        {
+            if (current is not null && current.SameAs(original))
+            {
+                continue;
+            }
+
+            try
+            {
+                var change = await _effects.RestoreAsync(function, original, _options.Owner, CancellationToken.None).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    _currents[function] = change.After;
+                }
+
+                Emit(new ConfigurationChanged
+                {
+                    At = Now,
+                    Action = UndoAction,
+                    Function = function,
+                    Environment = change.Before.EnvironmentChangesTo(change.After),
+                    Layers = change.After.Layers,
+                });
+            }
+#pragma warning disable CA1031 // One function that cannot be restored must not keep the others changed.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                AddProblem($"could not restore the configuration of {function}: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task<bool> WaitAsync(TimeSpan span)
+    {
+        if (StopRequested)
+        {
+            return false;
+        }
+
+        if (span <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        try
+        {
+            await Task.Delay(span, _time, _stop.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (StopRequested)
+        {
+            return false;
+        }
+    }
+
+    private void RequestStop(string reason)
+    {
+        lock (_lock)
+        {
+            _stopReason ??= reason;
+        }
+
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed: the run has ended already.
+        }
+    }
+
+    private void StartRenewer()
+    {
+        var interval = _options.EffectiveRenewInterval;
+        _renewer = _time.CreateTimer(_ => _ = RenewAsync(), null, interval, interval);
+    }
+
+    private async Task RenewAsync()
+    {
+        // A slow lab must not pile up renewals; the next tick retries.
+        if (Interlocked.Exchange(ref _renewing, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var fault in AppliedFaults)
+            {
+                try
+                {
+                    if (!await _effects.RenewFaultAsync(fault.Id, _options.Lease, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        AddProblem($"fault {fault.Id} was gone when its lease was renewed");
+                    }
+                }
+#pragma warning disable CA1031 // A failed renewal is retried on the next tick; the lease outlives several.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    AddProblem($"could not renew the lease of fault {fault.Id}: {ex.Message}");
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _renewing, 0);
+        }
+    }
+
+    private void SetRunState(RunState state, string? reason)
+    {
+        lock (_lock)
+        {
+            _state = state;
+            if (reason is not null)
+            {
+                _reason = reason;
+            }
+        }
+
+        Emit(new RunStateChanged { At = Now, State = state, Reason = reason });
+    }
+
+    private void SetActionState(ActionRun action, ActionState state, string? detail)
+    {
+        lock (_lock)
+        {
+            action.State = state;
+        }
+
+        Emit(new ActionStateChanged { At = Now, Action = action.Name, State = state, Detail = detail });
+    }
+
+    private void AddProblem(string problem)
+    {
+        lock (_lock)
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    private void Emit(RunEvent runEvent)
+    {
+        lock (_lock)
+        {
+            _events.Add(runEvent);
+        }
+
+        try
+        {
+            _sink?.Invoke(runEvent);
+        }
+#pragma warning disable CA1031 // Observability never breaks a run: a failing sink is reported, the run goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            AddProblem($"the event sink failed on a {runEvent.GetType().Name} event: {ex.Message}");
+        }
+    }
+
+    /// <summary>One action's progress in this run.</summary>
+    private sealed class ActionRun(ActionDefinition definition, TargetDefinition? target)
+    {
+        public ActionDefinition Definition { get; } = definition;
+
+        public TargetDefinition? Target { get; } = target;
+
+        public string Name => Definition.Name;
+
+        public ActionState State { get; set; } = ActionState.Pending;
+
+        public DateTimeOffset EndsAt { get; set; }
+
+        public string? FaultId { get; set; }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Experiments.Execution;
+using Faultline.Core.Functions;
+
+namespace Faultline.Lab.Control;
+
+/// <summary>
+/// Changes functions' environment and layers at run time and remembers, per owner, each function's
+/// configuration before that owner's first change, so a dead run's changes can be undone (<c>faultline recover</c>).
+/// </summary>
+public sealed class FunctionConfigurator
+{
+    private readonly FunctionFleet _fleet;
+    private readonly Lock _lock = new();
+    private readonly ConcurrentDictionary<(string Owner, string Function), FunctionConfiguration> _originals = new();
+
+    /// <summary>Creates a configurator of a fleet.</summary>
+    public FunctionConfigurator(FunctionFleet fleet)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        _fleet = fleet;
+    }
+
+    /// <summary>A function's configuration now.</summary>
+    public static FunctionConfiguration Current(FunctionRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return new FunctionConfiguration { Environment = runtime.Environment, Layers = runtime.Layers };
+    }
+
+    /// <summary>The configuration the topology gives a function (no layers).</summary>
+    public static FunctionConfiguration Initial(FunctionRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        return new FunctionConfiguration { Environment = runtime.Config.Environment };
+    }
+
+    /// <summary>Every function, described.</summary>
+    public IReadOnlyList<FunctionDescription> Describe() => _fleet.All
+        .Select(r => new FunctionDescription { Id = r.Config.Id, Environment = r.Environment, Layers = r.Layers, Changed = !Current(r).SameAs(Initial(r)) })
+        .ToArray();
+
+    /// <summary>Applies <paramref name="request"/> to the function <paramref name="id"/>.</summary>
+    /// <exception cref="InvalidInputException">No such function.</exception>
+    public ConfigurationChange Configure(string id, ConfigureFunctionRequest request) => Apply(id, request, record: true);
+
+    private ConfigurationChange Apply(string id, ConfigureFunctionRequest request, bool record)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var runtime = Find(id);
+        lock (_lock)
+        {
+            var before = Current(runtime);
+            var environment = new Dictionary<string, string>(request.Environment ?? before.Environment, StringComparer.Ordinal);
+            foreach (var name in request.Unset ?? [])
+            {
+                environment.Remove(name);
+            }
+
+            foreach (var (name, value) in request.Set ?? new Dictionary<string, string>(StringComparer.Ordinal))
+            {
+                environment[name] = value;
+            }
+
+            var layers = (request.Layers ?? before.Layers).ToList();
+            if (request.DetachLayer is { } detach)
+            {
+                layers.Remove(detach);
+            }
+
+            if (request.AttachLayer is { } attach && !layers.Contains(attach, StringComparer.Ordinal))
+            {
+                layers.Add(attach);
+            }
+
+            var after = new FunctionConfiguration { Environment = environment, Layers = layers };
+            var changes = before.EnvironmentChangesTo(after);
+            if (changes.Count > 0)
+            {
+                runtime.Configure(changes);
+            }
+
+            if (!before.Layers.SequenceEqual(layers, StringComparer.Ordinal))
+            {
+                runtime.SetLayers(layers);
+            }
+
+            if (record)
+            {
+                _originals.TryAdd((string.IsNullOrWhiteSpace(request.Owner) ? "cli" : request.Owner, runtime.Config.Id), before);
+            }
+
+            return new ConfigurationChange { Function = runtime.Config.Id, Before = before, After = Current(runtime) };
+        }
+    }
+
+    /// <summary>Puts a function back to <paramref name="configuration"/>.</summary>
+    public ConfigurationChange Restore(string id, FunctionConfiguration configuration, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Configure(id, new ConfigureFunctionRequest { Owner = owner, Environment = configuration.Environment, Layers = configuration.Layers });
+    }
+
+    /// <summary>
+    /// Undoes changes: with an owner, every function that owner changed goes back to what it was before the
+    /// owner's first change; without, every changed function goes back to the topology's configuration.
+    /// </summary>
+    /// <returns>The functions that changed.</returns>
+    public IReadOnlyList<ConfigurationChange> RestoreAll(string? owner)
+    {
+        var targets = owner is null
+            ? _fleet.All.Select(r => (r.Config.Id, Initial(r))).ToArray()
+            : _originals.Where(p => string.Equals(p.Key.Owner, owner, StringComparison.Ordinal)).Select(p => (p.Key.Function, p.Value)).ToArray();
+        var restored = new List<ConfigurationChange>();
+        foreach (var (id, configuration) in targets)
+        {
+            if (Current(Find(id)).SameAs(configuration))
+            {
+                continue;
+            }
+
+            restored.Add(Apply(id, new ConfigureFunctionRequest { Environment = configuration.Environment, Layers = configuration.Layers }, record: false));
+        }
+
+        foreach (var key in _originals.Keys.Where(k => owner is null || string.Equals(k.Owner, owner, StringComparison.Ordinal)))
+        {
+            _originals.TryRemove(key, out _);
+        }
+
+        return restored;
+    }
+
+    private FunctionRuntime Find(string id) =>
+        _fleet.Find(id) ?? throw new InvalidInputException($"no function '{id}'; functions: {string.Join(", ", _fleet.All.Select(r => r.Config.Id))}");
+}

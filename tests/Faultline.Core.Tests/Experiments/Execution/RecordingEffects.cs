@@ -1,0 +1,109 @@
+using Faultline.Core.Experiments;
+using Faultline.Core.Experiments.Execution;
+using Faultline.Core.Faults;
+
+namespace Faultline.Core.Tests.Experiments.Execution;
+
+/// <summary>Effects that complete at once and record every call with the lab time it was made at.</summary>
+internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
+{
+    private readonly Dictionary<string, ActiveFault> _active = new(StringComparer.Ordinal);
+    private int _next;
+
+    public List<string> Calls { get; } = [];
+
+    public Dictionary<string, FunctionConfiguration> Functions { get; } = new(StringComparer.Ordinal)
+    {
+        ["us-east-1/hello"] = new FunctionConfiguration { Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["STAGE"] = "prod" } },
+    };
+
+    public HashSet<string> FailingActions { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<ActiveFault> Active => _active.Values;
+
+    public int Renewals { get; private set; }
+
+    public Task<ActiveFault> ApplyFaultAsync(FaultAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        Log($"apply {action.Name}");
+        if (FailingActions.Contains(action.Name))
+        {
+            throw new InvalidOperationException($"cannot apply {action.Name}");
+        }
+
+        var fault = new ActiveFault
+        {
+            Id = "f" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Owner = owner,
+            Spec = ExecutionTargets.ToFaultSpec(action, target),
+            Targets = [target.Target.Region + "/" + (target.Target.Function ?? "hello")],
+            AppliedAt = time.GetUtcNow(),
+            LeaseExpiresAt = time.GetUtcNow() + lease,
+        };
+        _active[fault.Id] = fault;
+        return Task.FromResult(fault);
+    }
+
+    public Task<bool> RenewFaultAsync(string faultId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        Renewals++;
+        Log($"renew {faultId}");
+        return Task.FromResult(_active.ContainsKey(faultId));
+    }
+
+    public Task<bool> RevertFaultAsync(string faultId, CancellationToken cancellationToken)
+    {
+        Log($"revert {faultId}");
+        return Task.FromResult(_active.Remove(faultId));
+    }
+
+    public Task<int> RevertOwnerAsync(string owner, CancellationToken cancellationToken)
+    {
+        Log($"revert-owner {owner}");
+        var count = _active.Count;
+        _active.Clear();
+        return Task.FromResult(count);
+    }
+
+    public Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, CancellationToken cancellationToken)
+    {
+        Log($"configure {action.Name}");
+        var id = target.Target.Region + "/" + target.Target.Function;
+        var before = Functions[id];
+        var environment = new Dictionary<string, string>(before.Environment, StringComparer.Ordinal);
+        foreach (var (name, value) in action.SetEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var name in action.UnsetEnvironment)
+        {
+            environment.Remove(name);
+        }
+
+        var layers = before.Layers.ToList();
+        if (action.AttachLayer is { } attach && !layers.Contains(attach))
+        {
+            layers.Add(attach);
+        }
+
+        if (action.DetachLayer is { } detach)
+        {
+            layers.Remove(detach);
+        }
+
+        var after = new FunctionConfiguration { Environment = environment, Layers = layers };
+        Functions[id] = after;
+        return Task.FromResult<IReadOnlyList<ConfigurationChange>>([new ConfigurationChange { Function = id, Before = before, After = after }]);
+    }
+
+    public Task<ConfigurationChange> RestoreAsync(string function, FunctionConfiguration configuration, string owner, CancellationToken cancellationToken)
+    {
+        Log($"restore {function}");
+        var before = Functions[function];
+        Functions[function] = configuration;
+        return Task.FromResult(new ConfigurationChange { Function = function, Before = before, After = configuration });
+    }
+
+    private void Log(string call) => Calls.Add($"{call} @{(time.GetUtcNow() - ExperimentSchedulerTests.Start).TotalSeconds:0}s");
+}
