@@ -4,6 +4,7 @@ using Faultline.Cli.Commands.Fault;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
+using Faultline.Cli.Commands.Run;
 using Faultline.Core.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -57,6 +58,10 @@ public static class FaultlineApp
                     .WithDescription("Start gateways, DNS, health checkers and the fault control API; run until Ctrl-C")
                     .WithExample("lab", "up", "samples/seed/topology.yaml", "--time-scale", "20");
             });
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run an experiment end to end: lab, load, faults on schedule, stop conditions, verdict with its reasons")
+                .WithExample("run", "samples/seed/experiment.yaml")
+                .WithExample("run", "samples/seed/misconfigured/experiment.yaml");
             config.AddFaultCommands();
         });
         return app;

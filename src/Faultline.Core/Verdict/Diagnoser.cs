@@ -1,6 +1,6 @@
 using Faultline.Core.Addressing;
 using Faultline.Core.Faults;
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Runs;
 using Faultline.Core.Text;
 using Faultline.Core.Topology;

@@ -1,4 +1,4 @@
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Topology;

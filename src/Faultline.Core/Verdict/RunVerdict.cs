@@ -1,4 +1,4 @@
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Runs;
 
 namespace Faultline.Core.Verdict;

@@ -2,7 +2,7 @@ using System.Net;
 using Faultline.Core.Addressing;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Execution;
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;

@@ -1,5 +1,5 @@
 using Faultline.Core.Faults;
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Runs;
 using Faultline.Core.Topology;
 using Faultline.Core.Verdict;

@@ -1,5 +1,5 @@
 using Faultline.Core.Experiments;
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
 using Faultline.TestUtils.Runs;

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Reflection;
 using Faultline.Cli.Logging;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Runs;
-using Faultline.Core.Text;
 using Faultline.Core.Topology.Linting;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Faultline.Core.Experiments;
 using Faultline.Core.Load;
 
-namespace Faultline.Core.Hypothesis;
+namespace Faultline.Core.Checks;
 
 /// <summary>
 /// Measures a <see cref="TrafficMetric"/> over merged traffic, in the unit thresholds are written in: percent

@@ -1,9 +1,9 @@
 using Faultline.Core.Experiments;
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.Core.Runs;
 using Faultline.TestUtils.Runs;
 
-namespace Faultline.Core.Tests.Hypothesis;
+namespace Faultline.Core.Tests.Checks;
 
 public sealed class ResolvedWindowTests
 {

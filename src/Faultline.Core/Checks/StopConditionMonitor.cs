@@ -2,7 +2,7 @@ using Faultline.Core.Experiments;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 
-namespace Faultline.Core.Hypothesis;
+namespace Faultline.Core.Checks;
 
 /// <summary>
 /// Watches one stop condition over per-second traffic as the runner receives it, and fires when the alarm

@@ -4,7 +4,7 @@ using Faultline.Core.Runs;
 using Faultline.Core.Text;
 using Faultline.Core.Topology;
 
-namespace Faultline.Core.Hypothesis;
+namespace Faultline.Core.Checks;
 
 /// <summary>
 /// Evaluates hypothesis checks over a run's observations. Every check is evaluated (none stops at the first

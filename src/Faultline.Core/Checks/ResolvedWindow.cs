@@ -1,7 +1,7 @@
 using Faultline.Core.Experiments;
 using Faultline.Core.Runs;
 
-namespace Faultline.Core.Hypothesis;
+namespace Faultline.Core.Checks;
 
 /// <summary>A check window placed in lab time: <see cref="From"/> inclusive, <see cref="To"/> exclusive.</summary>
 /// <param name="From">The window's start (lab time).</param>

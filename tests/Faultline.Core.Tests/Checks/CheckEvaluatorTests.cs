@@ -1,8 +1,8 @@
 using Faultline.Core.Experiments;
-using Faultline.Core.Hypothesis;
+using Faultline.Core.Checks;
 using Faultline.TestUtils.Runs;
 
-namespace Faultline.Core.Tests.Hypothesis;
+namespace Faultline.Core.Tests.Checks;
 
 public sealed class CheckEvaluatorTests
 {

@@ -1,6 +1,6 @@
 using Faultline.Core.Runs;
 
-namespace Faultline.Core.Hypothesis;
+namespace Faultline.Core.Checks;
 
 /// <summary>
 /// The outcome of one hypothesis check: passed, failed, or undecidable (<see cref="Passed"/> <c>null</c>, e.g. no

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Faultline.Core.Hypothesis;
+namespace Faultline.Core.Checks;
 
 /// <summary>The kind of a hypothesis check, as reports name it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CheckKind>))]
