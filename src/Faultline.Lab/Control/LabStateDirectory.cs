@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Faultline.Core.Faults.Serialization;
 
 namespace Faultline.Lab.Control;
 
@@ -39,5 +41,36 @@ public static class LabStateDirectory
         ArgumentNullException.ThrowIfNull(controlUrl);
         var path = TokenFile(Resolve(stateDirectory), controlUrl.Port);
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
+    /// <summary>
+    /// The descriptors of every lab that left one in the state directory, with their file paths; unreadable
+    /// files are skipped. A lab that was killed leaves its descriptor behind, so a listed lab may not be running.
+    /// </summary>
+    public static IReadOnlyList<(string Path, LabDescriptor Descriptor)> FindDescriptors(string? stateDirectory = null)
+    {
+        var labs = Path.Combine(Resolve(stateDirectory), "labs");
+        if (!Directory.Exists(labs))
+        {
+            return [];
+        }
+
+        var found = new List<(string, LabDescriptor)>();
+        foreach (var path in Directory.EnumerateFiles(labs, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<LabDescriptor>(File.ReadAllText(path), FaultJson.Options) is { } descriptor)
+                {
+                    found.Add((path, descriptor));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+            {
+                // Half-written or foreign files are not labs.
+            }
+        }
+
+        return found;
     }
 }
