@@ -4,6 +4,7 @@ using Faultline.Cli.Commands.Fault;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
+using Faultline.Cli.Commands.Recover;
 using Faultline.Cli.Commands.Run;
 using Faultline.Core.Diagnostics;
 using Spectre.Console;
@@ -63,6 +64,7 @@ public static class FaultlineApp
                 .WithExample("run", "samples/seed/experiment.yaml")
                 .WithExample("run", "samples/seed/misconfigured/experiment.yaml");
             config.AddFaultCommands();
+            config.AddRecoverCommand();
         });
         return app;
     }

@@ -46,8 +46,8 @@ public static class Some
         ],
         Clients =
         [
-            new ClientConfig { Name = "us-customers", Location = "us-east-1", Url = new Uri("https://api.example.test/api/hello"), RatePerSecond = 20 },
-            new ClientConfig { Name = "eu-customers", Location = "eu-west-1", Url = new Uri("https://api.example.test/api/hello"), RatePerSecond = 20 },
+            new ClientConfig { Name = "us-customers", Location = "us-east-1", Url = new Uri("https://api.example.test/api/hello"), RatePerSecond = 20, ConnectionReuse = ConnectionReuse.PerRequest },
+            new ClientConfig { Name = "eu-customers", Location = "eu-west-1", Url = new Uri("https://api.example.test/api/hello"), RatePerSecond = 20, ConnectionReuse = ConnectionReuse.PerRequest },
         ],
     };
 

@@ -97,6 +97,30 @@ public static partial class Durations
         return string.Concat(parts);
     }
 
+    /// <summary>
+    /// Formats a duration for people, rounded: <c>250ms</c> below a second, <c>1.5s</c> below ten seconds,
+    /// whole seconds above (<c>11m1s</c>). Not for round trips: use <see cref="Format"/> there.
+    /// </summary>
+    public static string Describe(TimeSpan value)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            return "-" + Describe(-value);
+        }
+
+        if (value < TimeSpan.FromSeconds(1))
+        {
+            return Math.Round(value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
+        }
+
+        if (value < TimeSpan.FromSeconds(10))
+        {
+            return Math.Round(value.TotalSeconds, 1).ToString("0.#", CultureInfo.InvariantCulture) + "s";
+        }
+
+        return Format(TimeSpan.FromSeconds(Math.Round(value.TotalSeconds)));
+    }
+
     [GeneratedRegex(@"(?<n>\d+(\.\d+)?)(?<u>ms|s|m|h)", RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 }

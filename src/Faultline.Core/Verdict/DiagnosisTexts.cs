@@ -25,14 +25,14 @@ public static class DiagnosisTexts
 
     /// <summary>The headline of <see cref="DiagnosisCodes.FailOpenNoRegionHealthy"/>.</summary>
     public static string FailOpen(string record, string checks, TimeSpan lasted) =>
-        $"no region was healthy, so Route 53 answered all of them: {checks} were all unhealthy for {Durations.Format(lasted)} and {record} kept answering every region";
+        $"no region was healthy, so Route 53 answered all of them: {checks} were all unhealthy for {Durations.Describe(lasted)} and {record} kept answering every region";
 
     /// <summary>The fix of <see cref="DiagnosisCodes.FailOpenNoRegionHealthy"/>.</summary>
     public const string FailOpenFix = "make sure a fault in one region cannot fail every region's health check (check each region's own endpoint), or add a healthy fallback set";
 
     /// <summary>The headline of <see cref="DiagnosisCodes.ClientsStuckAfterDnsChange"/>.</summary>
     public static string ClientsStuck(string population, string region, TimeSpan lasted, string location, string name, string newRegions, string at, TimeSpan ttl, bool keepAlive) =>
-        $"{population} kept reaching {region} for {Durations.Format(lasted)} after {location}'s answer for {name} moved to {newRegions} at {at}, longer than the TTL ({Durations.Format(ttl)}): likely {(keepAlive ? "kept-alive connections to " + region + " outliving the DNS change" : "DNS answers cached beyond the TTL")}";
+        $"{population} kept reaching {region} for {Durations.Describe(lasted)} after {location}'s answer for {name} moved to {newRegions} at {at}, longer than the TTL ({Durations.Describe(ttl)}): likely {(keepAlive ? "kept-alive connections to " + region + " outliving the DNS change" : "DNS answers cached beyond the TTL")}";
 
     /// <summary>The fix of <see cref="DiagnosisCodes.ClientsStuckAfterDnsChange"/>.</summary>
     public static string ClientsStuckFix(bool keepAlive) =>

@@ -102,7 +102,7 @@ public static class TimelineBuilder
         ArgumentNullException.ThrowIfNull(fired);
         var condition = observations.Experiment.StopConditions.FirstOrDefault(c => string.Equals(c.Name, fired.Name, StringComparison.Ordinal));
         var measured = condition is null ? TrafficMeasures.Count((long)fired.Measured) : $"{condition.Metric} {condition.AlarmWhen.Format(fired.Measured)}";
-        return $"stop condition '{fired.Name}' fired: {measured} ({fired.Threshold}) for {Durations.Format(fired.Lasted)}";
+        return $"stop condition '{fired.Name}' fired: {measured} ({fired.Threshold}) for {Durations.Describe(fired.Lasted)}";
     }
 
     private static string Configuration(ConfigurationChanged c)

@@ -54,6 +54,10 @@ public static class SourceBoundHttp
     public static HttpClient CreateClient(SourceBoundHttpOptions options) =>
         new(CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 
+    // Linux's IPPROTO_IP and IP_BIND_ADDRESS_NO_PORT (linux/in.h), passed raw: .NET has no name for the option.
+    private const int IpProtocolLevel = 0;
+    private const int IpBindAddressNoPort = 24;
+
     /// <summary>Opens a TCP connection from <paramref name="source"/> (any port) to an IP-literal endpoint within <paramref name="timeout"/> (lab time).</summary>
     /// <exception cref="TimeoutException">The connect took longer than <paramref name="timeout"/>.</exception>
     public static async Task<Socket> ConnectAsync(IPAddress source, DnsEndPoint remote, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -78,6 +82,14 @@ public static class SourceBoundHttp
         var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            if (OperatingSystem.IsLinux())
+            {
+                // Let the kernel pick the source port at connect time, per destination, as it does for an unbound
+                // client. With bind() alone every connection needs a port unique on the source address, and ports
+                // held in TIME_WAIT run out at a few hundred new connections a second (perRequest load).
+                socket.SetRawSocketOption(IpProtocolLevel, IpBindAddressNoPort, [1, 0, 0, 0]);
+            }
+
             socket.Bind(new IPEndPoint(source, 0));
             using var timeoutCts = new CancellationTokenSource(timeout, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);

@@ -133,7 +133,11 @@ public sealed class DiagnoserTests
     public void ClientsStuck_CustomersOnTheOldRegionLongAfterTheTtl_NamesPopulationDurationTtlAndCause()
     {
         var moved = TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(30);
-        var run = new SomeRun()
+        var topology = Some.Topology() with
+        {
+            Clients = [.. Some.Topology().Clients.Select(c => c with { ConnectionReuse = ConnectionReuse.KeepAlive })],
+        };
+        var run = new SomeRun(topology)
             .Dns("us-east-1", TimeSpan.Zero, "api.example.test", "us-east-1")
             .Dns("us-east-1", moved, "api.example.test", "eu-west-1")
             .Traffic("us-customers", FaultStart, TimeSpan.FromMinutes(6), SomeTraffic.Stats(status5xx: 20, region: "us-east-1"))

@@ -26,6 +26,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
     private DateTimeOffset? _runStart;
     private DateTimeOffset _nextStatus;
     private Phase? _phase;
+    private bool _ended;
 
     public void OnStarted(RunStarted started)
     {
@@ -71,7 +72,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             {
                 var stats = LoadStats.Merge(_window[p].Select(s => s.Stats));
                 var rate = stats.SuccessRate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
-                var p99 = stats.LatencyCount == 0 ? "-" : Durations.Format(stats.Latency(99));
+                var p99 = stats.LatencyCount == 0 ? "-" : Durations.Describe(stats.Latency(99));
                 var color = stats.SuccessRate is null or >= 0.99 ? "green" : stats.SuccessRate >= 0.5 ? "yellow" : "red";
                 return $"{Markup.Escape(p)} [{color}]{rate} ok[/] p99 {Markup.Escape(p99)}";
             });
@@ -95,6 +96,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
         switch (runEvent)
         {
             case RunStateChanged state:
+                _ended |= state.State is RunState.Completed or RunState.Stopped or RunState.Failed or RunState.Cancelled;
                 return $"run [bold]{state.State.ToString().ToLowerInvariant()}[/]{(state.Reason is null ? string.Empty : $" ({Markup.Escape(state.Reason)})")}";
             case PhaseStarted phase:
                 _phase = phase.Phase;
@@ -126,8 +128,8 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                 _answers[key] = answer;
                 return $"DNS {(first ? string.Empty : "[bold]now[/] ")}answers {Markup.Escape(dns.Location)} customers {Markup.Escape(dns.Name)} → {Markup.Escape(answer)}";
             case StopConditionFired stop:
-                return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Format(stop.Lasted))}";
-            case CheckEvaluated check when _phase is null or Phase.Baseline:
+                return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}";
+            case CheckEvaluated check when !_ended:
                 var verdict = check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" };
                 return $"steady state: {Markup.Escape(check.Check)} {verdict} ({Markup.Escape(check.Measured ?? "-")}, wanted {Markup.Escape(check.Expected ?? "-")})";
             default:

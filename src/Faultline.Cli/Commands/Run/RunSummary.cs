@@ -56,7 +56,7 @@ internal static class RunSummary
                 Percent(population.SuccessRate),
                 Percent(population.FaultSuccessRate),
                 Markup.Escape(population.FailureBreakdown),
-                Markup.Escape(Durations.Format(population.OutageDuration)),
+                Markup.Escape(Durations.Describe(population.OutageDuration)),
                 Markup.Escape(string.Join(", ", population.ServedBy.Select(r => $"{r.Region} {r.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%"))));
         }
 
