@@ -97,7 +97,7 @@ public static class CheckEvaluator
 
     /// <summary>Formats an elapsed time as users read it: whole seconds from 1s up (<c>1m28s</c>), milliseconds below.</summary>
     public static string FormatElapsed(TimeSpan elapsed) =>
-        Durations.Format(elapsed >= TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds)) : elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed);
+        Durations.Format(elapsed >= TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(Math.Round(elapsed.TotalSeconds)) : elapsed < TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Round(elapsed.TotalMilliseconds)));
 
     private static CheckResult EvaluateTraffic(TrafficCheck check, int number, RunObservations observations)
     {

@@ -55,6 +55,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
     private ExperimentScheduler? _scheduler;
     private ITimer? _healthPoll;
     private FaultControlClient? _remote;
+    private IReadOnlyList<CheckResult>? _steadyState;
     private TaskCompletionSource _trafficArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ExperimentRunner(Experiment experiment, Topology topology, RunOptions options, IRunObserver? observer, ILoggerFactory loggers)
@@ -170,7 +171,12 @@ public sealed class ExperimentRunner : IAsyncDisposable
         }
 
         var observations = Observe(finalState, RunEndPhases());
-        var checks = CheckEvaluator.Evaluate(observations);
+
+        // The steady state is what the gate saw before any fault; re-measured afterwards, the baseline's last
+        // second would include requests the first fault already touched.
+        var checks = CheckEvaluator.Evaluate(observations)
+            .Select(c => c.IsSteadyState && _steadyState?.FirstOrDefault(s => s.Number == c.Number) is { } gate ? gate : c)
+            .ToArray();
         var verdict = VerdictEngine.Decide(observations, checks);
         foreach (var check in checks)
         {
@@ -335,6 +341,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
 
         var phases = _scheduler!.Phases ?? new PhaseTimes { RunStart = baselineEnd };
         var results = CheckEvaluator.EvaluateSteadyState(Observe(RunState.Running, phases), baselineEnd);
+        _steadyState = results;
         _journal!.WriteCheckResults("steady-state", results);
         foreach (var result in results)
         {
