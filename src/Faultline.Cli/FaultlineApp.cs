@@ -28,6 +28,13 @@ public static class FaultlineApp
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        console ??= AnsiConsole.Console;
+        if (!console.Profile.Capabilities.Interactive && console.Profile.Width <= 80)
+        {
+            // Redirected output (a log, a pipe, CI) has no width: don't wrap `file:line:column: …` lines at 80.
+            console.Profile.Width = 400;
+        }
+
         return await Create(console).RunAsync(args, cancellation.Token).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Faultline.Cli.Logging;
 using Faultline.Cli.Output;
@@ -62,10 +63,43 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             }
         }
 
+        var timeScale = settings.TimeScale ?? experiment.TimeScale ?? topology.TimeScale ?? DefaultTimeScale;
+        if (labUrl is not null)
+        {
+            // A run against a running lab shares its clock: durations only mean the same at the lab's scale.
+            using var http = new HttpClient();
+            LabDescription lab;
+            try
+            {
+                lab = await new FaultControlClient(http, labUrl, token!).GetLabAsync(cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                console.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running there?");
+                return ExitCodes.InvalidInput;
+            }
+            catch (FaultControlException ex)
+            {
+                console.MarkupLine($"[red]the lab at {Markup.Escape(labUrl.ToString())} refused: {Markup.Escape(ex.Message)}[/]");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (lab.TimeScale is { } labScale)
+            {
+                if (settings.TimeScale is { } asked && Math.Abs(asked - labScale) > 1e-9)
+                {
+                    console.MarkupLine($"[red]--time-scale {asked.ToString(CultureInfo.InvariantCulture)} differs from the lab's {labScale.ToString(CultureInfo.InvariantCulture)}[/]: a run against a running lab uses the lab's clock; drop --time-scale, or start the lab with it");
+                    return ExitCodes.InvalidInput;
+                }
+
+                timeScale = labScale;
+            }
+        }
+
         var topologyPath = settings.Topology ?? experiment.TopologyPath;
         var options = new RunOptions
         {
-            TimeScale = settings.TimeScale ?? experiment.TimeScale ?? topology.TimeScale ?? DefaultTimeScale,
+            TimeScale = timeScale,
             Seed = settings.Seed ?? experiment.Seed ?? DefaultSeed,
             RunsRoot = settings.Out,
             ExperimentPath = Path.GetFullPath(settings.Experiment),

@@ -1,0 +1,92 @@
+using Faultline.Core.Journal;
+using Faultline.EndToEnd.Tests.Support;
+using Faultline.TestUtils;
+
+namespace Faultline.EndToEnd.Tests.Runs;
+
+/// <summary>Faults always revert: on Ctrl-C, by lease when the runner is killed, and at once with <c>recover</c>.</summary>
+[Collection(RunCollection.Name)]
+public sealed class RunSafetyTests : IDisposable
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);
+    private readonly string _dir = Directory.CreateTempSubdirectory("faultline-safety-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>A short experiment against the seed topology: 10 s of baseline, then 10 minutes of latency on us-east-1.</summary>
+    private string LongFaultExperiment()
+    {
+        var path = Path.Combine(_dir, "long-fault.yaml");
+        File.WriteAllText(path, $"""
+            topology: {RepoPaths.Combine("samples", "seed", "topology.yaml")}
+            hypothesis:
+              title: eu customers are not affected by a long us-east-1 failure
+              checks:
+                - {"{"} name: eu customers unaffected, clients: eu-customers, during: fault, successRate: ">= 99%" {"}"}
+            load: {"{"} baseline: 10s, recovery: 10s {"}"}
+            targets:
+              us-functions: {"{"} type: function, region: us-east-1 {"}"}
+            actions:
+              inject-latency: {"{"} fault: latency, target: us-functions, delay: 60s, duration: 10m {"}"}
+            """);
+        return path;
+    }
+
+    private static async Task<int> FaultCountAsync(RunningLab lab, CancellationToken ct) =>
+        (await lab.ControlAsync("/v1/faults", ct)).GetProperty("faults").GetArrayLength();
+
+    [Fact]
+    public async Task Run_KilledOutright_ItsFaultLapsesWithTheLeaseAndTheJournalIsPartial()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
+        var runs = Path.Combine(_dir, "runs");
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", runs);
+        await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
+
+        run.KillHard();
+        await run.WaitForExitAsync(Generous, ct);
+
+        // Nobody reverted it: the fault is still there, then lapses with its 30 s (lab) lease.
+        Assert.Equal(1, await FaultCountAsync(lab, ct));
+        await Eventually.ReturnsAsync(ct => FaultCountAsync(lab, ct), n => n == 0, Generous, "the killed run's fault to lapse", ct);
+        var journal = RunJournalReader.Open(Path.Combine(Assert.Single(Directory.GetDirectories(runs)), "journal.db"));
+        Assert.True(journal.Partial);
+        Assert.Contains(journal.Events, e => e is Core.Runs.FaultAppliedEvent);
+    }
+
+    [Fact]
+    public async Task Recover_AfterARunWasKilled_RevertsItsFaultAtOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // At time scale 2 the 30 s lease lasts 15 s of wall time: recover must beat it by far.
+        await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 2, ct);
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
+        await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
+        run.KillHard();
+        await run.WaitForExitAsync(Generous, ct);
+        Assert.Equal(1, await FaultCountAsync(lab, ct));
+
+        var (code, output) = await lab.CliAsync(ct, "recover");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("f1", output, StringComparison.Ordinal);
+        Assert.Equal(0, await FaultCountAsync(lab, ct));
+    }
+
+    [Fact]
+    public async Task Run_Interrupted_ExitsThreeAndRevertsItsFault()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
+        await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
+
+        run.Interrupt();
+
+        Assert.Equal(3, await run.WaitForExitAsync(Generous, ct));
+        Assert.Contains("interrupted", run.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await FaultCountAsync(lab, ct));
+    }
+}

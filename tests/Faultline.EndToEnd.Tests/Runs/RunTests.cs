@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Faultline.Core.Journal;
+using Faultline.EndToEnd.Tests.Support;
+using Faultline.TestUtils;
+
+namespace Faultline.EndToEnd.Tests.Runs;
+
+/// <summary><c>faultline run</c> as a process on real sockets: the blog's story found, explained and confirmed fixed.</summary>
+[Collection(RunCollection.Name)]
+public sealed class RunTests : IDisposable
+{
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(4);
+    private readonly string _home = Directory.CreateTempSubdirectory("faultline-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    private string Out => Path.Combine(_home, "runs");
+
+    private static string Sample(params string[] parts) => RepoPaths.Combine(["samples", .. parts]);
+
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        FaultlineProcess.RunAsync(_home, RunDeadline, TestContext.Current.CancellationToken, ["run", .. args, "--out", Out]);
+
+    private JsonElement Result()
+    {
+        var folder = Assert.Single(Directory.GetDirectories(Out));
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "result.json"))).RootElement;
+    }
+
+    [Fact]
+    public async Task Run_SeedExperiment_HoldsWithEveryCheckPassedAndExitsZero()
+    {
+        var (code, output) = await RunAsync(Sample("seed", "experiment.yaml"));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("verdict: held", output, StringComparison.Ordinal);
+        var verdict = Result().GetProperty("verdict");
+        Assert.Equal("held", verdict.GetProperty("kind").GetString(), ignoreCase: true);
+        Assert.All(verdict.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("passed").GetBoolean(), c.ToString()));
+
+        // hc-us turned unhealthy, and us customers were then served by eu-west-1.
+        Assert.Contains("hc-us turned unhealthy", output, StringComparison.Ordinal);
+        Assert.Contains("us-east-1 now gets eu-west-1", output, StringComparison.Ordinal);
+        var us = verdict.GetProperty("impact").EnumerateArray().Single(i => i.GetProperty("population").GetString() == "us-customers");
+        Assert.Contains(us.GetProperty("servedBy").EnumerateArray(), r => r.GetProperty("region").GetString() == "eu-west-1");
+    }
+
+    [Fact]
+    public async Task Run_MisconfiguredExperiment_RefutedAndTheDiagnosisNamesTheCheckItsDomainAndItsRegion()
+    {
+        var (code, output) = await RunAsync(Sample("seed", "misconfigured", "experiment.yaml"));
+
+        Assert.True(code == 1, output);
+        Assert.Contains("verdict: refuted", output, StringComparison.Ordinal);
+        var diagnosis = Result().GetProperty("verdict").GetProperty("diagnosis").EnumerateArray().First();
+        Assert.Equal("health-check-probes-other-region", diagnosis.GetProperty("code").GetString());
+        var headline = diagnosis.GetProperty("headline").GetString();
+        Assert.Contains("hc-us", headline, StringComparison.Ordinal);
+        Assert.Contains("api.eu-west-1.example.test", headline, StringComparison.Ordinal);
+        Assert.Contains("eu-west-1", headline, StringComparison.Ordinal);
+        Assert.Contains("point hc-us at api.us-east-1.example.test", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("seed", 0, "held")]
+    [InlineData("seed/misconfigured", 1, "refuted")]
+    public async Task Run_FisStyleGraph_AttachWaitDetach_GivesTheSameVerdict(string folder, int expectedCode, string expectedVerdict)
+    {
+        var (code, output) = await RunAsync(Sample([.. folder.Split('/'), "experiment-fis.yaml"]));
+
+        Assert.True(code == expectedCode, output);
+        Assert.Contains($"verdict: {expectedVerdict}", output, StringComparison.Ordinal);
+        Assert.Contains("action attach completed", output, StringComparison.Ordinal);
+        Assert.Contains("action detach completed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_StopConditionFires_ExitsThreeWithEveryFaultReverted()
+    {
+        var (code, output) = await RunAsync(Sample("stop-condition", "experiment.yaml"));
+
+        Assert.True(code == 3, output);
+        Assert.Contains("stop condition 'global outage' fired", output, StringComparison.Ordinal);
+        Assert.Matches(@"fault f\d+ reverted \(stopped\)", output);
+        var result = Result();
+        Assert.Equal("stopped", result.GetProperty("finalState").ToString(), ignoreCase: true);
+        var journal = RunJournalReader.Open(Path.Combine(Assert.Single(Directory.GetDirectories(Out)), "journal.db"));
+        Assert.False(journal.Partial);
+        Assert.Contains(journal.Events, e => e is Core.Runs.FaultRevertedEvent);
+    }
+
+    [Fact]
+    public async Task Run_InvalidExperiment_ExitsTwoNamingFileLineAndColumnAndStartsNothing()
+    {
+        var file = Path.Combine(_home, "experiment.yaml");
+        var text = (await File.ReadAllTextAsync(Sample("seed", "experiment.yaml"), TestContext.Current.CancellationToken))
+            .Replace("./topology.yaml", Sample("seed", "topology.yaml"), StringComparison.Ordinal)
+            .Replace("target: us-functions", "target: us-fns", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
+
+        var (code, output) = await RunAsync(file);
+
+        Assert.True(code == 2, output);
+        Assert.Matches(@"experiment\.yaml:\d+:\d+: action 'inject-latency' names target 'us-fns', which is not defined; defined targets: us-functions", output);
+        Assert.False(Directory.Exists(Out), "nothing should have run");
+    }
+}
