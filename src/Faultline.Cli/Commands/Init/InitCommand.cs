@@ -30,8 +30,9 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
             console.MarkupLine($"wrote [green]{Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, path))}[/]");
         }
 
-        var topology = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, "topology.yaml"));
-        console.MarkupLine($"next: [bold]faultline lab up {Markup.Escape(topology)}[/]");
+        var experiment = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, "experiment.yaml"));
+        var misconfigured = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, "misconfigured", "experiment.yaml"));
+        console.MarkupLine($"next: [bold]faultline run {Markup.Escape(misconfigured)}[/] (the blog's bug), then [bold]faultline run {Markup.Escape(experiment)}[/] (fixed)");
         return ExitCodes.Ok;
     }
 }

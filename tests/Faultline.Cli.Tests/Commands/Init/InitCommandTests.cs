@@ -28,7 +28,7 @@ public sealed class InitCommandTests : IDisposable
         }
 
         Assert.True(File.Exists(Path.Combine(_dir, "misconfigured", "topology.yaml")));
-        Assert.Contains("faultline lab up", output, StringComparison.Ordinal);
+        Assert.Contains("faultline run", output, StringComparison.Ordinal);
     }
 
     [Fact]
