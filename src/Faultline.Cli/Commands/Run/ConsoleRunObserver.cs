@@ -22,6 +22,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
     private readonly Dictionary<string, List<LoadSecond>> _window = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _health = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Location, string Name), string> _answers = [];
+    private readonly SortedDictionary<string, string> _activeFaults = new(StringComparer.Ordinal);
     private RunStarted? _started;
     private DateTimeOffset? _runStart;
     private DateTimeOffset _nextStatus;
@@ -78,7 +79,8 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             });
             var health = string.Join(" ", _health.Select(h => h.Value ? $"[green]{Markup.Escape(h.Key)} ✓[/]" : $"[red]{Markup.Escape(h.Key)} ✗[/]"));
             var phase = _phase?.ToString().ToLowerInvariant() ?? "starting";
-            console.MarkupLine($"{Stamp(_nextStatus)} [blue]{phase,-8}[/] {string.Join(" · ", parts)}{(health.Length > 0 ? " · " + health : string.Empty)}");
+            var faults = _activeFaults.Count == 0 ? "no faults" : $"[yellow]faults: {Markup.Escape(string.Join("; ", _activeFaults.Values))}[/]";
+            console.MarkupLine($"{Stamp(_nextStatus)} [blue]{phase,-8}[/] {string.Join(" · ", parts)}{(health.Length > 0 ? " · " + health : string.Empty)} · {faults}");
             _window.Clear();
             _nextStatus += StatusEvery;
         }
@@ -104,8 +106,10 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             case ActionStateChanged action when action.State is ActionState.Running or ActionState.Completed or ActionState.Failed or ActionState.Stopped or ActionState.Cancelled or ActionState.Skipped:
                 return $"action [bold]{Markup.Escape(action.Action)}[/] {action.State.ToString().ToLowerInvariant()}{(action.Detail is null ? string.Empty : $": {Markup.Escape(action.Detail)}")}";
             case FaultAppliedEvent applied:
+                _activeFaults[applied.FaultId] = $"{applied.FaultId} {applied.Kind.ToString().ToLowerInvariant()} on {string.Join(", ", applied.Targets)}";
                 return $"[yellow]fault {Markup.Escape(applied.FaultId)} applied[/]: {Markup.Escape(applied.Kind.ToString().ToLowerInvariant())} on {Markup.Escape(string.Join(", ", applied.Targets))}";
             case FaultRevertedEvent reverted:
+                _activeFaults.Remove(reverted.FaultId);
                 return $"[green]fault {Markup.Escape(reverted.FaultId)} reverted[/] ({Markup.Escape(reverted.Reason)})";
             case ConfigurationChanged configured:
                 return $"configuration of {Markup.Escape(configured.Function)} changed by {Markup.Escape(configured.Action)}: {Markup.Escape(string.Join(", ", configured.Environment.Select(e => e.Value is null ? $"-{e.Key}" : $"{e.Key}={e.Value}")))}";
