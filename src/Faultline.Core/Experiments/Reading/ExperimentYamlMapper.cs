@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Yaml;
 
@@ -189,28 +190,13 @@ internal sealed partial class ExperimentYamlMapper
             return null;
         }
 
-        var text = scalar.Value.Trim();
-        var perSeconds = 1.0;
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash >= 0)
-        {
-            perSeconds = text[(slash + 1)..].Trim() switch
-            {
-                "s" => 1,
-                "m" => 60,
-                "h" => 3600,
-                _ => double.NaN,
-            };
-            text = text[..slash].Trim();
-        }
-
-        if (double.IsNaN(perSeconds) || !YamlValues.TryParseNumber(text, out var count) || count <= 0)
+        if (!Rates.TryParse(scalar.Value, out var rate) || rate <= 0)
         {
             _context.Add(ExperimentErrors.BadRate(scalar.Location, reader.What, key, scalar.Value));
             return null;
         }
 
-        return count / perSeconds;
+        return rate;
     }
 
     private void CheckClient(YamlScalar name, string what)

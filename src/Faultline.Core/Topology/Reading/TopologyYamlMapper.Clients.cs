@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -48,33 +49,18 @@ internal sealed partial class TopologyYamlMapper
             return null;
         }
 
-        var text = scalar.Value.Trim();
-        var perSeconds = 1.0;
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash >= 0)
-        {
-            perSeconds = text[(slash + 1)..].Trim() switch
-            {
-                "s" => 1,
-                "m" => 60,
-                "h" => 3600,
-                _ => double.NaN,
-            };
-            text = text[..slash].Trim();
-        }
-
-        if (double.IsNaN(perSeconds) || !YamlValues.TryParseNumber(text, out var count))
+        if (!Rates.TryParse(scalar.Value, out var rate))
         {
             _context.Add(TopologyErrors.BadRate(scalar.Location, reader.What, scalar.Value));
             return null;
         }
 
-        if (count <= 0)
+        if (rate <= 0)
         {
             _context.Add(TopologyErrors.RateNotPositive(scalar.Location, reader.What, scalar.Value));
             return null;
         }
 
-        return count / perSeconds;
+        return rate;
     }
 }
