@@ -1,0 +1,28 @@
+using Faultline.Core.Text;
+
+namespace Faultline.Core.Tests.Text;
+
+public sealed class RatesTests
+{
+    [Theory]
+    [InlineData("20/s", 20)]
+    [InlineData("1200/m", 20)]
+    [InlineData("36/h", 0.01)]
+    [InlineData(" 12.5 / s ", 12.5)]
+    [InlineData("7", 7)]
+    [InlineData("0", 0)]
+    public void TryParse_RatesAsUsersWriteThem_GivesRequestsPerSecond(string text, double expected)
+    {
+        Assert.True(Rates.TryParse(text, out var perSecond));
+        Assert.Equal(expected, perSecond, 6);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("fast")]
+    [InlineData("20/d")]
+    [InlineData("20 per second")]
+    [InlineData("/s")]
+    [InlineData("NaN")]
+    public void TryParse_NotARate_ReturnsFalse(string text) => Assert.False(Rates.TryParse(text, out _));
+}
