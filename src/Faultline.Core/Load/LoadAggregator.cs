@@ -156,9 +156,11 @@ public sealed class LoadAggregator
 
         Finish(_open, _openIndex);
 
-        // Seconds without any traffic are published too, so an outage cannot hide as a gap. A jump longer
-        // than the capacity only needs the last Capacity of them.
-        for (var i = Math.Max(_openIndex + 1, index - Capacity); i < index; i++)
+        // Seconds without any traffic are published too, so an outage cannot hide as a gap. Of a jump longer
+        // than the capacity only the last Capacity fit; the others count as lost.
+        var first = Math.Max(_openIndex + 1, index - Capacity);
+        _lost += first - (_openIndex + 1);
+        for (var i = first; i < index; i++)
         {
             Finish(LoadStats.Empty, i);
         }
