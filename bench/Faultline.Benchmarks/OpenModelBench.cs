@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Faultline.Core.Addressing;
+using Faultline.Core.Load;
+using Faultline.Core.Randomness;
+using Faultline.Core.Topology;
+using Faultline.Lab.Dns;
+using Faultline.Lab.Load;
+
+namespace Faultline.Benchmarks;
+
+/// <summary>
+/// Steps the generator's open-model rate up against one endpoint (wall time, scale 1) and reports, per step,
+/// whether it held: send-lag p99 ≤ 2 ms and no dropped sends. Stops after the first step that does not hold.
+/// </summary>
+internal static class OpenModelBench
+{
+    public static readonly TimeSpan MaxLagP99 = TimeSpan.FromMilliseconds(2);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var url = new Uri(args[0]);
+        var rates = args[1].Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var step = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture));
+        foreach (var result in await StepAsync(url, rates, step))
+        {
+            Console.WriteLine(result);
+        }
+
+        return 0;
+    }
+
+    public static async Task<IReadOnlyList<StepResult>> StepAsync(Uri url, IReadOnlyList<double> rates, TimeSpan step)
+    {
+        var client = new ClientConfig { Name = "bench", Location = "bench", Url = url, RatePerSecond = 0, ConnectionReuse = ConnectionReuse.KeepAlive };
+        var seconds = new ConcurrentQueue<LoadSecond>();
+        await using var generator = new LoadGenerator(
+            [client],
+            new AddressPlan(["bench"]),
+            new DnsStubResolver(new IPEndPoint(IPAddress.Loopback, 53), TimeProvider.System),
+            url.Port,
+            TimeProvider.System,
+            new RandomSource(1));
+        generator.SecondCompleted += (_, s) => seconds.Enqueue(s);
+        await generator.StartAsync(CancellationToken.None);
+        var population = generator.Populations[0];
+        var results = new List<StepResult>();
+        var started = DateTimeOffset.UtcNow;
+
+        // Warm up (JIT, thread pool, a pool of kept-alive connections) with a ramp, as a real ramp-up would.
+        population.Ramp(rates[0], TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        foreach (var rate in rates)
+        {
+            population.SetRate(rate);
+            var allocated = GC.GetTotalAllocatedBytes();
+            var gcs = GC.CollectionCount(0);
+            var paused = GC.GetTotalPauseDuration();
+            var cpu = Environment.CpuUsage.TotalTime;
+            var from = (long)(DateTimeOffset.UtcNow - started).TotalSeconds + 2; // skip the transition second
+            await Task.Delay(step);
+            var to = (long)(DateTimeOffset.UtcNow - started).TotalSeconds - 1;
+            await WaitForAsync(() => seconds.Any(s => s.Index >= to));
+            var window = seconds.Where(s => s.Index >= from && s.Index < to).ToArray();
+            var stats = LoadStats.Merge(window.Select(s => s.Stats));
+            var result = new StepResult(rate, window.Length, stats)
+            {
+                BytesPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(1.0, rate * step.TotalSeconds),
+                Gen0PerSecond = (GC.CollectionCount(0) - gcs) / step.TotalSeconds,
+                GcPausePercent = (GC.GetTotalPauseDuration() - paused) / step * 100,
+                CpuMicrosecondsPerRequest = (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / Math.Max(1.0, rate * step.TotalSeconds),
+            };
+            results.Add(result);
+            Console.Error.WriteLine($"  {url} {result}; {population.ConnectionsOpened} connections opened so far");
+            if (!result.Held)
+            {
+                break;
+            }
+        }
+
+        population.SetRate(0);
+        await generator.StopAsync(CancellationToken.None);
+        return results;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 50 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    public sealed record StepResult(double Rate, int Seconds, LoadStats Stats)
+    {
+        public double BytesPerRequest { get; init; }
+
+        public double Gen0PerSecond { get; init; }
+
+        public double GcPausePercent { get; init; }
+
+        public double CpuMicrosecondsPerRequest { get; init; }
+
+        public double Achieved => Seconds == 0 ? 0 : (double)Stats.Responses / Seconds;
+
+        public bool Held => Seconds > 0 && Stats.DroppedSends == 0 && Stats.SendLag(99) <= MaxLagP99 && Stats.Errors == 0;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"rate {Rate,6:0}/s: {(Held ? "held" : "NOT held")}, answered {Achieved,8:0}/s, send lag p50/p99/max {Stats.SendLag(50).TotalMilliseconds:0.00}/{Stats.SendLag(99).TotalMilliseconds:0.00}/{Stats.SendLag(100).TotalMilliseconds:0.00} ms, " +
+            $"late {(Stats.Sent == 0 ? 0 : 100.0 * Stats.LateSends / Stats.Sent):0.0}%, dropped {Stats.DroppedSends}, errors {Stats.Errors - Stats.DroppedSends}, latency p50/p99 {Stats.Latency(50).TotalMilliseconds:0.00}/{Stats.Latency(99).TotalMilliseconds:0.00} ms; " +
+            $"{BytesPerRequest:0} B allocated per request, {Gen0PerSecond:0.0} GCs/s, {GcPausePercent:0.0}% paused, {CpuMicrosecondsPerRequest:0.0} µs CPU per request");
+    }
+}
