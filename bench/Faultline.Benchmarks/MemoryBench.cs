@@ -46,7 +46,7 @@ internal static class MemoryBench
             if (minute is 1 || minute == minutes)
             {
                 var rss = Rss();
-                samples.Add(string.Create(CultureInfo.InvariantCulture, $"minute={minute} rss_mib={rss / 1048576.0:0.0} managed_mib={GC.GetTotalMemory(false) / 1048576.0:0.0} seconds={Interlocked.Read(ref seconds)} responses={Interlocked.Read(ref responses)} dropped={Interlocked.Read(ref dropped)}"));
+                samples.Add(string.Create(CultureInfo.InvariantCulture, $"minute={minute} rss_mib={rss / 1048576.0:0.0} managed_mib={GC.GetTotalMemory(false) / 1048576.0:0.0} gc_committed_mib={GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0.0} connections={generator.Populations[0].ConnectionsOpened} threads={Process.GetCurrentProcess().Threads.Count} seconds={Interlocked.Read(ref seconds)} responses={Interlocked.Read(ref responses)} dropped={Interlocked.Read(ref dropped)}"));
                 Console.Error.WriteLine("  memory " + samples[^1]);
             }
         }

@@ -17,12 +17,13 @@ internal static partial class Report
         var endpoints = new[] { ("nginx (Debian, 1 worker, access_log off)", new Uri(args[1])), ("bare Kestrel app", new Uri(args[2])) };
         var rates = args[3].Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var step = TimeSpan.FromSeconds(double.Parse(args[4], CultureInfo.InvariantCulture));
-        var memoryArgs = args.Length > 5 ? args[5].Split(',') : ["50", "40", "10"];
+        var memoryArgs = args.Length > 5 ? args[5].Split(',') : ["200", "10", "10"];
 
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Load generator benchmark");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh` on {Environment.ProcessorCount} CPUs, {MemoryGib():0.0} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {Version("wrk", "-v")}; {Version("nginx", "-v")}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {LoadAverage()} (other work on the machine competes for the same 2 cores and shows up as send lag).");
         md.AppendLine("Client and server share the machine; everything on 127.0.0.1. Absolute numbers swing ±30% run to run on shared machines: compare the columns of one run.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Open model: the generator's rate is stepped up ({string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}/s, {step.TotalSeconds:0} s each, the first and last second of a step left out); a step is *held* when send-lag p99 ≤ {OpenModelBench.MaxLagP99.TotalMilliseconds:0} ms with no dropped sends and no errors. Stepping stops at the first step not held. Closed loop: `wrk -t2 -c64 -d10s`.");
@@ -70,6 +71,8 @@ internal static partial class Report
             md.AppendLine(CultureInfo.InvariantCulture, $"Resident set after 1 lab-minute {rss[0]:0.0} MiB, after {memoryArgs[2]} lab-minutes {rss[1]:0.0} MiB: {growth:+0.0;-0.0}% ({(Math.Abs(growth) <= 10 ? "flat within 10%" : "NOT flat within 10%")}).");
         }
 
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
         await File.WriteAllTextAsync(output, md.ToString());
         Console.WriteLine(md);
         return 0;
@@ -132,6 +135,8 @@ internal static partial class Report
             return $"{tool} missing";
         }
     }
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static double MemoryGib()
     {

@@ -45,7 +45,7 @@ public sealed record LoadGeneratorOptions
     /// <summary>How long a failed DNS lookup is remembered before the next connect asks again (lab time). Default 1 s.</summary>
     public TimeSpan NegativeDnsTtl { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many finished seconds each population keeps for <see cref="LoadPopulation.Recent"/>. Default 300.</summary>
+    /// <summary>How many finished seconds each population keeps for <see cref="LoadPopulation.Recent"/>. Default 60.</summary>
     public int RecentSeconds { get; init; } = LoadAggregator.DefaultCapacity;
 
     /// <summary>How often finished seconds are collected and published (lab time). Default 250 ms.</summary>

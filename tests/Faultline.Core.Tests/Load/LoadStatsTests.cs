@@ -5,11 +5,11 @@ namespace Faultline.Core.Tests.Load;
 
 public sealed class LoadStatsTests
 {
-    private static LoadStats With(Action<LoadStats> record)
+    private static LoadStats With(Action<LoadAccumulator> record)
     {
-        var stats = new LoadStats();
-        record(stats);
-        return stats;
+        var open = new LoadAccumulator();
+        record(open);
+        return open.Snapshot();
     }
 
     [Fact]
@@ -163,4 +163,26 @@ public sealed class LoadStatsTests
 
     [Fact]
     public void Merge_Nothing_IsEmpty() => Assert.Equal(0, LoadStats.Merge([]).Attempts);
+
+    [Fact]
+    public void Merge_ManySeconds_PercentilesAsOfOneBigHistogram()
+    {
+        // 60 seconds of 1..100 ms each: merged p50 ≈ 50 ms, p99 ≈ 99 ms, and 6000 values.
+        var seconds = Enumerable.Range(0, 60).Select(_ => With(s =>
+        {
+            for (var ms = 1; ms <= 100; ms++)
+            {
+                s.RecordOutcome(LoadOutcomeKind.Response, 200, null, TimeSpan.FromMilliseconds(ms));
+            }
+        })).ToArray();
+
+        var merged = LoadStats.Merge(seconds);
+
+        Assert.Equal(6000, merged.LatencyCount);
+        Assert.InRange(merged.Latency(50).TotalMilliseconds, 49.5, 50.5);
+        Assert.InRange(merged.Latency(99).TotalMilliseconds, 98, 100);
+    }
+
+    [Fact]
+    public void Snapshot_NothingRecorded_IsTheSharedEmpty() => Assert.Same(LoadStats.Empty, new LoadAccumulator().Snapshot());
 }
