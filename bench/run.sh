@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RATES="${1:-5000,10000,15000,20000,25000,30000,35000,40000,50000}"
 STEP="${2:-6}"
-MEMORY="${MEMORY:-200,10,10}"   # lab rate, time scale, lab minutes (2,000 req/s wall for 60 s)
+MEMORY="${MEMORY:-500,10,10}"   # lab rate, time scale, lab minutes (5,000 req/s wall for 60 s)
 
 if [ -z "${FAULTLINE_BENCH_TIMED:-}" ]; then
   export FAULTLINE_BENCH_TIMED=1

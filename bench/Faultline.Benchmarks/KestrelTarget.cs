@@ -26,8 +26,10 @@ internal static class KestrelTarget
         await app.StartAsync();
         Console.WriteLine($"listening http://127.0.0.1:{port}/");
 
-        // Runs until killed, at most 15 minutes (run.sh kills it long before).
-        await Task.Delay(TimeSpan.FromMinutes(15));
+        // Runs until SIGTERM (run.sh), at most 15 minutes.
+        var stopped = new TaskCompletionSource();
+        using var registration = app.Lifetime.ApplicationStopping.Register(stopped.SetResult);
+        await Task.WhenAny(stopped.Task, Task.Delay(TimeSpan.FromMinutes(15)));
         await app.StopAsync();
         return 0;
     }

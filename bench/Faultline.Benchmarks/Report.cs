@@ -17,7 +17,7 @@ internal static partial class Report
         var endpoints = new[] { ("nginx (Debian, 1 worker, access_log off)", new Uri(args[1])), ("bare Kestrel app", new Uri(args[2])) };
         var rates = args[3].Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
         var step = TimeSpan.FromSeconds(double.Parse(args[4], CultureInfo.InvariantCulture));
-        var memoryArgs = args.Length > 5 ? args[5].Split(',') : ["200", "10", "10"];
+        var memoryArgs = args.Length > 5 ? args[5].Split(',') : ["500", "10", "10"];
 
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Load generator benchmark");

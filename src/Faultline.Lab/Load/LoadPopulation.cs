@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Faultline.Core.Load;
@@ -22,10 +23,12 @@ public sealed class LoadPopulation : IDisposable
     private const string RegionBodyMarker = "from region ";
 
     // The pacer cannot sleep less than a millisecond (the OS's wait granularity): when the next send is nearer
-    // it naps this long and then sends everything that fell due, late by about a millisecond at most.
+    // it naps this long and then sends everything that fell due, late by about a millisecond at most. Spinning
+    // instead would be punctual but burn one of the cores the server under test needs.
     private const int NapMilliseconds = 1;
 
-    // Waits longer than this (wall) are timed by a lab-time timer, so the pacer follows any TimeProvider.
+    // Waits longer than this (wall) are timed by a lab-time timer, so the pacer follows any TimeProvider; it
+    // fires a little early and the remainder is napped as above.
     private static readonly TimeSpan TimedWait = TimeSpan.FromMilliseconds(3);
 
     private readonly LoadGeneratorOptions _options;
@@ -34,7 +37,7 @@ public sealed class LoadPopulation : IDisposable
     private readonly RandomSource _random;
     private readonly ILogger _logger;
     private readonly ArrivalSchedule _schedule;
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _client;
     private readonly DnsAnswerCache _answers;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
@@ -113,7 +116,8 @@ public sealed class LoadPopulation : IDisposable
             handler.PooledConnectionLifetime = TimeSpan.Zero;
         }
 
-        _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        // A bare invoker: HttpClient's timeout and pending-request bookkeeping cost a linked token per request.
+        _client = new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
     /// <summary>The population's name.</summary>
@@ -289,7 +293,7 @@ public sealed class LoadPopulation : IDisposable
         }
     }
 
-    // Waits until a lab-time span has passed, the rate changes or the population stops.
+    // Waits until a lab-time span has passed (or nearly), the rate changes or the population stops.
     private void Wait(TimeSpan wait, CancellationToken stopping)
     {
         var wall = TimeSpan.FromTicks((long)(wait.Ticks / _scale));
@@ -299,7 +303,6 @@ public sealed class LoadPopulation : IDisposable
             return;
         }
 
-        // Wake a nap early, so the last stretch is napped as above rather than left to a coarse timer.
         var early = TimeSpan.FromTicks((long)(wait.Ticks - (TimedWait.Ticks * _scale)));
         using var timer = _timeProvider.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), _wake, early, Timeout.InfiniteTimeSpan);
         _wake.Wait(stopping);
@@ -316,6 +319,14 @@ public sealed class LoadPopulation : IDisposable
             return;
         }
 
+        // The send itself runs on the thread pool, so the pacer stays on time and both cores send; its lag is
+        // measured when it actually starts, so time spent queued for a thread counts against it.
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Population.Send(s.Intended, s.Aggregator), (Population: this, Intended: intended, Aggregator: aggregator), preferLocal: false);
+    }
+
+    private void Send(long intended, LoadAggregator aggregator)
+    {
+        var now = _timeProvider.GetTimestamp();
         aggregator.RecordSend(TimeSpan.FromTicks((long)(_timeProvider.GetElapsedTime(intended, now).Ticks / _scale)));
         _answers.RefreshIfExpired();
         _ = SendAsync(intended, _timeouts.For(now), aggregator);
@@ -334,10 +345,18 @@ public sealed class LoadPopulation : IDisposable
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var region = response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values)
-                ? values.ToString()
-                : RegionFromBody(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+            using var response = await _client.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            string? region;
+            if (response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values))
+            {
+                region = values.ToString();
+                await DrainAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                region = RegionFromBody(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+            }
+
             aggregator.RecordOutcome(LoadOutcomeKind.Response, (int)response.StatusCode, region, _timeProvider.GetElapsedTime(intended));
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
@@ -366,6 +385,26 @@ public sealed class LoadPopulation : IDisposable
         finally
         {
             Release();
+        }
+    }
+
+    // Reads the body to its end (so the connection can be reused, and a truncated body is an error) without keeping it.
+    private static async Task DrainAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
+            {
+                while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
