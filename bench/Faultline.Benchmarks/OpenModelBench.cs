@@ -53,6 +53,27 @@ internal static class OpenModelBench
         await Task.Delay(TimeSpan.FromSeconds(4));
         foreach (var rate in rates)
         {
+            // Other work on a shared machine only ever makes a step worse: a step that misses gets one more try.
+            StepResult? result = null;
+            for (var attempt = 1; attempt <= 2 && result?.Held != true; attempt++)
+            {
+                result = await RunStepAsync(rate, attempt);
+                results.Add(result);
+                Console.Error.WriteLine($"  {url} {result}; {population.ConnectionsOpened} connections opened so far");
+            }
+
+            if (result?.Held != true)
+            {
+                break;
+            }
+        }
+
+        population.SetRate(0);
+        await generator.StopAsync(CancellationToken.None);
+        return results;
+
+        async Task<StepResult> RunStepAsync(double rate, int attempt)
+        {
             population.SetRate(rate);
             var allocated = GC.GetTotalAllocatedBytes();
             var gcs = GC.CollectionCount(0);
@@ -63,25 +84,15 @@ internal static class OpenModelBench
             var to = (long)(DateTimeOffset.UtcNow - started).TotalSeconds - 1;
             await WaitForAsync(() => seconds.Any(s => s.Index >= to));
             var window = seconds.Where(s => s.Index >= from && s.Index < to).ToArray();
-            var stats = LoadStats.Merge(window.Select(s => s.Stats));
-            var result = new StepResult(rate, window.Length, stats)
+            return new StepResult(rate, window.Length, LoadStats.Merge(window.Select(s => s.Stats)))
             {
+                Attempt = attempt,
                 BytesPerRequest = (GC.GetTotalAllocatedBytes() - allocated) / Math.Max(1.0, rate * step.TotalSeconds),
                 Gen0PerSecond = (GC.CollectionCount(0) - gcs) / step.TotalSeconds,
                 GcPausePercent = (GC.GetTotalPauseDuration() - paused) / step * 100,
                 CpuMicrosecondsPerRequest = (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / Math.Max(1.0, rate * step.TotalSeconds),
             };
-            results.Add(result);
-            Console.Error.WriteLine($"  {url} {result}; {population.ConnectionsOpened} connections opened so far");
-            if (!result.Held)
-            {
-                break;
-            }
         }
-
-        population.SetRate(0);
-        await generator.StopAsync(CancellationToken.None);
-        return results;
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
@@ -94,6 +105,8 @@ internal static class OpenModelBench
 
     public sealed record StepResult(double Rate, int Seconds, LoadStats Stats)
     {
+        public int Attempt { get; init; } = 1;
+
         public double BytesPerRequest { get; init; }
 
         public double Gen0PerSecond { get; init; }
@@ -107,8 +120,8 @@ internal static class OpenModelBench
         public bool Held => Seconds > 0 && Stats.DroppedSends == 0 && Stats.SendLag(99) <= MaxLagP99 && Stats.Errors == 0;
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"rate {Rate,6:0}/s: {(Held ? "held" : "NOT held")}, answered {Achieved,8:0}/s, send lag p50/p99/max {Stats.SendLag(50).TotalMilliseconds:0.00}/{Stats.SendLag(99).TotalMilliseconds:0.00}/{Stats.SendLag(100).TotalMilliseconds:0.00} ms, " +
+            $"rate {Rate,6:0}/s (try {Attempt}): {(Held ? "held" : "NOT held")}, answered {Achieved,8:0}/s, send lag p50/p99/max {Stats.SendLag(50).TotalMilliseconds:0.00}/{Stats.SendLag(99).TotalMilliseconds:0.00}/{Stats.SendLag(100).TotalMilliseconds:0.00} ms, " +
             $"late {(Stats.Sent == 0 ? 0 : 100.0 * Stats.LateSends / Stats.Sent):0.0}%, dropped {Stats.DroppedSends}, errors {Stats.Errors - Stats.DroppedSends}, latency p50/p99 {Stats.Latency(50).TotalMilliseconds:0.00}/{Stats.Latency(99).TotalMilliseconds:0.00} ms; " +
-            $"{BytesPerRequest:0} B allocated per request, {Gen0PerSecond:0.0} GCs/s, {GcPausePercent:0.0}% paused, {CpuMicrosecondsPerRequest:0.0} µs CPU per request");
+            $"{BytesPerRequest:0} B allocated per request, {Gen0PerSecond:0.0} GCs/s, {GcPausePercent:0.0}% paused, {CpuMicrosecondsPerRequest:0.0} µs generator CPU per request");
     }
 }
