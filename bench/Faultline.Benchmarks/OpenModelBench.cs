@@ -62,7 +62,9 @@ internal static class OpenModelBench
                 Console.Error.WriteLine($"  {url} {result}; {population.ConnectionsOpened} connections opened so far");
             }
 
-            if (result?.Held != true)
+            // Keep stepping while the rate is still sustained (every send made, answered at the rate), so the table
+            // shows where lag, not capacity, is what misses.
+            if (result?.Sustained != true)
             {
                 break;
             }
@@ -117,10 +119,12 @@ internal static class OpenModelBench
 
         public double Achieved => Seconds == 0 ? 0 : (double)Stats.Responses / Seconds;
 
-        public bool Held => Seconds > 0 && Stats.DroppedSends == 0 && Stats.SendLag(99) <= MaxLagP99 && Stats.Errors == 0;
+        public bool Held => Sustained && Stats.SendLag(99) <= MaxLagP99;
+
+        public bool Sustained => Seconds > 0 && Stats.DroppedSends == 0 && Stats.Errors == 0 && Achieved >= Rate * 0.97;
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"rate {Rate,6:0}/s (try {Attempt}): {(Held ? "held" : "NOT held")}, answered {Achieved,8:0}/s, send lag p50/p99/max {Stats.SendLag(50).TotalMilliseconds:0.00}/{Stats.SendLag(99).TotalMilliseconds:0.00}/{Stats.SendLag(100).TotalMilliseconds:0.00} ms, " +
+            $"rate {Rate,6:0}/s (try {Attempt}): {(Held ? "held" : Sustained ? "sustained, lag over 2 ms" : "NOT sustained")}, answered {Achieved,8:0}/s, send lag p50/p99/max {Stats.SendLag(50).TotalMilliseconds:0.00}/{Stats.SendLag(99).TotalMilliseconds:0.00}/{Stats.SendLag(100).TotalMilliseconds:0.00} ms, " +
             $"late {(Stats.Sent == 0 ? 0 : 100.0 * Stats.LateSends / Stats.Sent):0.0}%, dropped {Stats.DroppedSends}, errors {Stats.Errors - Stats.DroppedSends}, latency p50/p99 {Stats.Latency(50).TotalMilliseconds:0.00}/{Stats.Latency(99).TotalMilliseconds:0.00} ms; " +
             $"{BytesPerRequest:0} B allocated per request, {Gen0PerSecond:0.0} GCs/s, {GcPausePercent:0.0}% paused, {CpuMicrosecondsPerRequest:0.0} µs generator CPU per request");
     }
