@@ -118,9 +118,9 @@ public sealed class LoadPopulationTests : IAsyncLifetime
 
         await UntilAsync(() => Lab.Total("us-customers").Timeouts >= 5, "5 timeouts");
 
-        // The timeout plus at most a slot (3 s / 64); the lower edge allows a millisecond-granular wall timer at 50×
-        // (±50 ms lab) and the histogram's 1%.
-        Assert.InRange(Lab.Total("us-customers").Latency(50), TimeSpan.FromSeconds(2.9), TimeSpan.FromSeconds(4));
+        // The timeout plus at most a slot (3 s / 64); the lower edge allows the runtime's coarse timer clock on Linux
+        // (a 4 ms jiffy of wall time is 200 ms of lab time at 50×) and the histogram's 1%.
+        Assert.InRange(Lab.Total("us-customers").Latency(50), TimeSpan.FromSeconds(2.75), TimeSpan.FromSeconds(4));
     }
 
     [Fact]
