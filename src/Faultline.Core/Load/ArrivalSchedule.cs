@@ -149,7 +149,7 @@ public sealed class ArrivalSchedule
                 return Start;
             }
 
-            if (remaining < RampCount)
+            if (Duration > 0 && remaining <= RampCount)
             {
                 var slope = Slope;
                 if (slope == 0)

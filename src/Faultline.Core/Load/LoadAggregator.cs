@@ -9,8 +9,8 @@ namespace Faultline.Core.Load;
 /// </summary>
 public sealed class LoadAggregator
 {
-    /// <summary>Default number of finished seconds kept (waiting and recent): 300.</summary>
-    public const int DefaultCapacity = 300;
+    /// <summary>Default number of finished seconds kept (waiting and recent): 60, a minute — the dashboard's view; the runner keeps what it needs.</summary>
+    public const int DefaultCapacity = 60;
 
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
@@ -20,7 +20,7 @@ public sealed class LoadAggregator
     private readonly DateTimeOffset _startUtc;
     private readonly Queue<LoadSecond> _pending = new();
     private readonly Queue<LoadSecond> _recent = new();
-    private LoadStats _open = new();
+    private readonly LoadAccumulator _open = new();
     private long _openIndex;
     private long _lost;
 
@@ -127,8 +127,8 @@ public sealed class LoadAggregator
             Roll(CurrentIndex());
             if (includeOpen)
             {
-                Finish(_open, _openIndex);
-                _open = new LoadStats();
+                Finish(_open.Snapshot(), _openIndex);
+                _open.Clear();
                 _openIndex++;
             }
 
@@ -145,8 +145,8 @@ public sealed class LoadAggregator
 
     private long CurrentIndex() => Math.Max(0, _timeProvider.GetElapsedTime(_startTimestamp).Ticks / Second.Ticks);
 
-    // Under the lock: finishes the open second and any empty ones up to index; returns the open stats.
-    private LoadStats Roll(long index)
+    // Under the lock: finishes the open second and any empty ones up to index; returns the open second.
+    private LoadAccumulator Roll(long index)
     {
         if (index <= _openIndex)
         {
@@ -154,16 +154,18 @@ public sealed class LoadAggregator
             return _open;
         }
 
-        Finish(_open, _openIndex);
+        Finish(_open.Snapshot(), _openIndex);
+        _open.Clear();
 
-        // Seconds without any traffic are published too, so an outage cannot hide as a gap. A jump longer
-        // than the capacity only needs the last Capacity of them.
-        for (var i = Math.Max(_openIndex + 1, index - Capacity); i < index; i++)
+        // Seconds without any traffic are published too, so an outage cannot hide as a gap. Of a jump longer
+        // than the capacity only the last Capacity fit; the others count as lost.
+        var first = Math.Max(_openIndex + 1, index - Capacity);
+        _lost += first - (_openIndex + 1);
+        for (var i = first; i < index; i++)
         {
             Finish(LoadStats.Empty, i);
         }
 
-        _open = new LoadStats();
         _openIndex = index;
         return _open;
     }

@@ -4,8 +4,8 @@ namespace Faultline.Core.Load;
 
 /// <summary>
 /// The shape of every load histogram: values in microseconds from 1 µs to 1 hour, 2 significant digits
-/// (each value within 1%). Two digits keep a per-second histogram near 10 KB, so a run that keeps every
-/// second of a long experiment stays small; 1% is far finer than any threshold a hypothesis states.
+/// (each value within 1%) — far finer than any threshold a hypothesis states. A finished second keeps only
+/// its non-empty buckets, so memory stays flat however long the run.
 /// </summary>
 public static class LoadHistograms
 {
@@ -18,7 +18,7 @@ public static class LoadHistograms
     /// <summary>Significant decimal digits kept: 2.</summary>
     public const int SignificantDigits = 2;
 
-    /// <summary>A new empty histogram of this shape (32-bit counts: one second never holds 2³¹ values).</summary>
+    /// <summary>A new empty histogram of this shape with 32-bit counts (one second never holds 2³¹ values).</summary>
     internal static HistogramBase CreateSecond() => new IntHistogram(LowestMicroseconds, HighestMicroseconds, SignificantDigits);
 
     /// <summary>A new empty histogram of this shape with 64-bit counts, for merges over long windows.</summary>
@@ -29,13 +29,5 @@ public static class LoadHistograms
     {
         var micros = value.Ticks / TimeSpan.TicksPerMicrosecond;
         histogram.RecordValue(Math.Clamp(micros, LowestMicroseconds, HighestMicroseconds));
-    }
-
-    /// <summary>The value at <paramref name="percentile"/> (0–100) as a duration; zero for an empty histogram.</summary>
-    internal static TimeSpan At(HistogramBase histogram, double percentile)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(percentile);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
-        return histogram.TotalCount == 0 ? TimeSpan.Zero : TimeSpan.FromMicroseconds(histogram.GetValueAtPercentile(percentile));
     }
 }

@@ -19,63 +19,60 @@ namespace Faultline.Core.Load;
 /// </remarks>
 public sealed class LoadStats
 {
+    private readonly LoadCounts _counts;
     private readonly Dictionary<string, long> _regions;
-    private readonly HistogramBase _latency;
-    private readonly HistogramBase _sendLag;
+    private readonly SparseHistogram _latency;
+    private readonly SparseHistogram _sendLag;
 
-    internal LoadStats()
-        : this(LoadHistograms.CreateSecond(), LoadHistograms.CreateSecond())
+    internal LoadStats(LoadCounts counts, Dictionary<string, long> regions, SparseHistogram latency, SparseHistogram sendLag)
     {
-    }
-
-    private LoadStats(HistogramBase latency, HistogramBase sendLag)
-    {
-        _regions = new Dictionary<string, long>(StringComparer.Ordinal);
+        _counts = counts;
+        _regions = regions;
         _latency = latency;
         _sendLag = sendLag;
     }
 
     /// <summary>An empty span.</summary>
-    public static LoadStats Empty { get; } = new();
+    public static LoadStats Empty { get; } = new(default, new Dictionary<string, long>(StringComparer.Ordinal), SparseHistogram.Empty, SparseHistogram.Empty);
 
     /// <summary>Requests that left the generator.</summary>
-    public long Sent { get; private set; }
+    public long Sent => _counts.Sent;
 
     /// <summary>Responses of any status.</summary>
-    public long Responses { get; private set; }
+    public long Responses => _counts.Responses;
 
     /// <summary>Responses with status 200–299.</summary>
-    public long Status2xx { get; private set; }
+    public long Status2xx => _counts.Status2xx;
 
     /// <summary>Responses with status 300–399.</summary>
-    public long Status3xx { get; private set; }
+    public long Status3xx => _counts.Status3xx;
 
     /// <summary>Responses with status 400–499 (429 throttling included).</summary>
-    public long Status4xx { get; private set; }
+    public long Status4xx => _counts.Status4xx;
 
     /// <summary>Responses with status 500–599.</summary>
-    public long Status5xx { get; private set; }
+    public long Status5xx => _counts.Status5xx;
 
     /// <summary>Responses per answering region (<c>region_{region}</c>), from the <c>x-faultline-region</c> header or the <c>Hello from region X</c> body.</summary>
     public IReadOnlyDictionary<string, long> Regions => _regions;
 
     /// <summary>Requests whose connection could not be opened.</summary>
-    public long ConnectErrors { get; private set; }
+    public long ConnectErrors => _counts.ConnectErrors;
 
     /// <summary>Requests whose host did not resolve.</summary>
-    public long DnsErrors { get; private set; }
+    public long DnsErrors => _counts.DnsErrors;
 
     /// <summary>Requests without a response within the request timeout.</summary>
-    public long Timeouts { get; private set; }
+    public long Timeouts => _counts.Timeouts;
 
     /// <summary>Requests that failed after connecting (reset, truncated response).</summary>
-    public long OtherErrors { get; private set; }
+    public long OtherErrors => _counts.OtherErrors;
 
     /// <summary>Requests sent later than intended by more than the late threshold.</summary>
-    public long LateSends { get; private set; }
+    public long LateSends => _counts.LateSends;
 
     /// <summary>Requests never sent because the in-flight pool was full.</summary>
-    public long DroppedSends { get; private set; }
+    public long DroppedSends => _counts.DroppedSends;
 
     /// <summary>Finished requests: responses plus errors of every kind (dropped sends excluded).</summary>
     public long Completed => Responses + ConnectErrors + DnsErrors + Timeouts + OtherErrors;
@@ -93,6 +90,12 @@ public sealed class LoadStats
     /// </summary>
     public double? SuccessRate => Attempts == 0 ? null : (double)Status2xx / Attempts;
 
+    /// <summary>How many latencies were recorded (responses and timeouts).</summary>
+    public long LatencyCount => _latency.TotalCount;
+
+    /// <summary>The largest latency recorded (within the histogram's 1%); zero when none.</summary>
+    public TimeSpan MaxLatency => TimeSpan.FromMicroseconds(_latency.Max);
+
     /// <summary>Responses from <paramref name="region"/> (0 when none).</summary>
     public long RegionCount(string region) => _regions.GetValueOrDefault(region);
 
@@ -100,95 +103,42 @@ public sealed class LoadStats
     public double? RegionShare(string region) => Responses == 0 ? null : (double)RegionCount(region) / Responses;
 
     /// <summary>Latency at <paramref name="percentile"/> (0–100), lab time from the intended send; zero when nothing was recorded.</summary>
-    public TimeSpan Latency(double percentile) => LoadHistograms.At(_latency, percentile);
+    public TimeSpan Latency(double percentile) => TimeSpan.FromMicroseconds(_latency.ValueAt(percentile));
 
     /// <summary>Send lag at <paramref name="percentile"/> (0–100), wall time; zero when nothing was sent.</summary>
-    public TimeSpan SendLag(double percentile) => LoadHistograms.At(_sendLag, percentile);
-
-    /// <summary>How many latencies were recorded (responses and timeouts).</summary>
-    public long LatencyCount => _latency.TotalCount;
-
-    /// <summary>The largest latency recorded; zero when none.</summary>
-    public TimeSpan MaxLatency => _latency.TotalCount == 0 ? TimeSpan.Zero : TimeSpan.FromMicroseconds(_latency.GetMaxValue());
+    public TimeSpan SendLag(double percentile) => TimeSpan.FromMicroseconds(_sendLag.ValueAt(percentile));
 
     /// <summary>Adds up spans (e.g. the seconds of a check's window) into one, with merged histograms.</summary>
     public static LoadStats Merge(IEnumerable<LoadStats> spans)
     {
         ArgumentNullException.ThrowIfNull(spans);
-        var merged = new LoadStats(LoadHistograms.CreateMerged(), LoadHistograms.CreateMerged());
+        var counts = default(LoadCounts);
+        var regions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var latency = LoadHistograms.CreateMerged();
+        var sendLag = LoadHistograms.CreateMerged();
         foreach (var span in spans)
         {
-            merged.Add(span);
+            counts = counts.Add(span._counts);
+            foreach (var (region, count) in span._regions)
+            {
+                regions[region] = regions.GetValueOrDefault(region) + count;
+            }
+
+            span._latency.AddTo(latency);
+            span._sendLag.AddTo(sendLag);
         }
 
-        return merged;
+        return new LoadStats(counts, regions, SparseHistogram.From(latency), SparseHistogram.From(sendLag));
     }
 
-    /// <inheritdoc />
-    public override string ToString() =>
-        $"attempts {Attempts}: 2xx {Status2xx}, 3xx {Status3xx}, 4xx {Status4xx}, 5xx {Status5xx}, connect {ConnectErrors}, dns {DnsErrors}, timeout {Timeouts}, other {OtherErrors}, dropped {DroppedSends}, late {LateSends}; " +
-        $"regions {string.Join(", ", _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"))}; p50 {Latency(50).TotalMilliseconds:0.###} ms, p99 {Latency(99).TotalMilliseconds:0.###} ms";
+    /// <summary>How many counters <see cref="Restore"/> takes.</summary>
+    internal const int RestoredCounterCount = 12;
 
-    /// <summary>Counts a request that left the generator <paramref name="lag"/> (wall) after its intended time.</summary>
-    internal void RecordSend(TimeSpan lag, bool late)
-    {
-        Sent++;
-        LoadHistograms.Record(_sendLag, lag < TimeSpan.Zero ? TimeSpan.Zero : lag);
-        if (late)
-        {
-            LateSends++;
-        }
-    }
+    /// <summary>The latency histogram (µs), materialized for the journal to encode.</summary>
+    internal HistogramBase LatencyHistogram => Materialize(_latency);
 
-    /// <summary>Counts a request the schedule called for that the full in-flight pool kept from being sent.</summary>
-    internal void RecordDropped() => DroppedSends++;
-
-    /// <summary>Counts a finished request.</summary>
-    internal void RecordOutcome(LoadOutcomeKind kind, int statusCode, string? region, TimeSpan latency)
-    {
-        switch (kind)
-        {
-            case LoadOutcomeKind.Response:
-                Responses++;
-                switch (statusCode / 100)
-                {
-                    case 2: Status2xx++; break;
-                    case 3: Status3xx++; break;
-                    case 4: Status4xx++; break;
-                    case 5: Status5xx++; break;
-                    default: break;
-                }
-
-                if (region is not null)
-                {
-                    _regions[region] = _regions.GetValueOrDefault(region) + 1;
-                }
-
-                LoadHistograms.Record(_latency, latency);
-                break;
-            case LoadOutcomeKind.Timeout:
-                Timeouts++;
-                LoadHistograms.Record(_latency, latency);
-                break;
-            case LoadOutcomeKind.ConnectError:
-                ConnectErrors++;
-                break;
-            case LoadOutcomeKind.DnsError:
-                DnsErrors++;
-                break;
-            case LoadOutcomeKind.OtherError:
-                OtherErrors++;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
-        }
-    }
-
-    /// <summary>The latency histogram (µs), for the journal to encode; do not record into it.</summary>
-    internal HistogramBase LatencyHistogram => _latency;
-
-    /// <summary>The send-lag histogram (µs), for the journal to encode; do not record into it.</summary>
-    internal HistogramBase SendLagHistogram => _sendLag;
+    /// <summary>The send-lag histogram (µs), materialized for the journal to encode.</summary>
+    internal HistogramBase SendLagHistogram => Materialize(_sendLag);
 
     /// <summary>Rebuilds a span from what the journal stored: its counters in declaration order, regions and histograms.</summary>
     internal static LoadStats Restore(
@@ -196,52 +146,25 @@ public sealed class LoadStats
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentOutOfRangeException.ThrowIfNotEqual(counters.Length, RestoredCounterCount);
-        var stats = new LoadStats(latency, sendLag)
-        {
-            Sent = counters[0],
-            Responses = counters[1],
-            Status2xx = counters[2],
-            Status3xx = counters[3],
-            Status4xx = counters[4],
-            Status5xx = counters[5],
-            ConnectErrors = counters[6],
-            DnsErrors = counters[7],
-            Timeouts = counters[8],
-            OtherErrors = counters[9],
-            LateSends = counters[10],
-            DroppedSends = counters[11],
-        };
+        var counts = new LoadCounts(counters[0], counters[1], counters[2], counters[3], counters[4], counters[5], counters[6], counters[7], counters[8], counters[9], counters[10], counters[11]);
+        var byRegion = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (region, count) in regions)
         {
-            stats._regions[region] = count;
+            byRegion[region] = count;
         }
 
-        return stats;
+        return new LoadStats(counts, byRegion, SparseHistogram.From(latency), SparseHistogram.From(sendLag));
     }
 
-    /// <summary>How many counters <see cref="Restore"/> takes.</summary>
-    internal const int RestoredCounterCount = 12;
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"attempts {Attempts}: 2xx {Status2xx}, 3xx {Status3xx}, 4xx {Status4xx}, 5xx {Status5xx}, connect {ConnectErrors}, dns {DnsErrors}, timeout {Timeouts}, other {OtherErrors}, dropped {DroppedSends}, late {LateSends}; " +
+        $"regions {string.Join(", ", _regions.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"))}; p50 {Latency(50).TotalMilliseconds:0.###} ms, p99 {Latency(99).TotalMilliseconds:0.###} ms";
 
-    private void Add(LoadStats other)
+    private static HistogramBase Materialize(SparseHistogram histogram)
     {
-        Sent += other.Sent;
-        Responses += other.Responses;
-        Status2xx += other.Status2xx;
-        Status3xx += other.Status3xx;
-        Status4xx += other.Status4xx;
-        Status5xx += other.Status5xx;
-        ConnectErrors += other.ConnectErrors;
-        DnsErrors += other.DnsErrors;
-        Timeouts += other.Timeouts;
-        OtherErrors += other.OtherErrors;
-        LateSends += other.LateSends;
-        DroppedSends += other.DroppedSends;
-        foreach (var (region, count) in other._regions)
-        {
-            _regions[region] = _regions.GetValueOrDefault(region) + count;
-        }
-
-        _latency.Add(other._latency);
-        _sendLag.Add(other._sendLag);
+        var full = LoadHistograms.CreateMerged();
+        histogram.AddTo(full);
+        return full;
     }
 }

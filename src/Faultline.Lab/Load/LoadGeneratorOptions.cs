@@ -17,7 +17,10 @@ public sealed record LoadGeneratorOptions
     /// <summary>The largest in-flight pool sized automatically: 10,000 requests.</summary>
     public const int MaxAutoInFlight = 10_000;
 
-    /// <summary>How long a request may take, from its actual send, before it counts as a timeout (lab time). Default 30 s.</summary>
+    /// <summary>
+    /// How long a request may take, from its actual send, before it counts as a timeout (lab time). Default 30 s.
+    /// Requests share timers in slots of 1/64 of this (1–250 ms), so one times out up to a slot later.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>How long a TCP connect may take before it counts as a connect error (lab time). Default 10 s.</summary>
@@ -42,7 +45,7 @@ public sealed record LoadGeneratorOptions
     /// <summary>How long a failed DNS lookup is remembered before the next connect asks again (lab time). Default 1 s.</summary>
     public TimeSpan NegativeDnsTtl { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many finished seconds each population keeps for <see cref="LoadPopulation.Recent"/>. Default 300.</summary>
+    /// <summary>How many finished seconds each population keeps for <see cref="LoadPopulation.Recent"/>. Default 60.</summary>
     public int RecentSeconds { get; init; } = LoadAggregator.DefaultCapacity;
 
     /// <summary>How often finished seconds are collected and published (lab time). Default 250 ms.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Faultline.Core.Load;
@@ -21,12 +22,14 @@ public sealed class LoadPopulation : IDisposable
 {
     private const string RegionBodyMarker = "from region ";
 
-    // Sleeping less than this (wall) is not possible with the runtime's millisecond timers: shorter waits
-    // sleep this long and then send everything that fell due, late by less than the timer's granularity.
-    private static readonly TimeSpan MinimumWallSleep = TimeSpan.FromMilliseconds(1);
+    // The pacer cannot sleep less than a millisecond (the OS's wait granularity): when the next send is nearer
+    // it naps this long and then sends everything that fell due, late by about a millisecond at most. Spinning
+    // instead would be punctual but burn one of the cores the server under test needs.
+    private const int NapMilliseconds = 1;
 
-    // Waits longer than this (lab) also wake up on a rate change; shorter ones end before a change could matter.
-    private static readonly TimeSpan WakeableWait = TimeSpan.FromMilliseconds(50);
+    // Waits longer than this (wall) are timed by a lab-time timer, so the pacer follows any TimeProvider; it
+    // fires a little early and the remainder is napped as above.
+    private static readonly TimeSpan TimedWait = TimeSpan.FromMilliseconds(3);
 
     private readonly LoadGeneratorOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -34,12 +37,13 @@ public sealed class LoadPopulation : IDisposable
     private readonly RandomSource _random;
     private readonly ILogger _logger;
     private readonly ArrivalSchedule _schedule;
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _client;
     private readonly DnsAnswerCache _answers;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
+    private readonly TimeoutSlots _timeouts;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _rateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ManualResetEventSlim _wake = new(false, spinCount: 1);
     private LoadAggregator? _aggregator;
     private Task _loop = Task.CompletedTask;
     private long _start;
@@ -66,6 +70,7 @@ public sealed class LoadPopulation : IDisposable
         _random = random;
         _logger = logger;
         _schedule = new ArrivalSchedule(config.RatePerSecond);
+        _timeouts = new TimeoutSlots(options.RequestTimeout, timeProvider);
         _maxInFlight = SizeInFlight(config.RatePerSecond);
 
         // "https://" means the same plain-HTTP endpoint; the port is the lab's gateway port unless the URL names one.
@@ -111,7 +116,8 @@ public sealed class LoadPopulation : IDisposable
             handler.PooledConnectionLifetime = TimeSpan.Zero;
         }
 
-        _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        // A bare invoker: HttpClient's timeout and pending-request bookkeeping cost a linked token per request.
+        _client = new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
     /// <summary>The population's name.</summary>
@@ -158,7 +164,7 @@ public sealed class LoadPopulation : IDisposable
         }
 
         LoadLog.RateChanged(_logger, Name, toRate, duration);
-        Interlocked.Exchange(ref _rateChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        _wake.Set();
     }
 
     internal void Start(long startTimestamp)
@@ -166,7 +172,30 @@ public sealed class LoadPopulation : IDisposable
         _start = startTimestamp;
         _aggregator = new LoadAggregator(Name, Config.Url, _timeProvider, startTimestamp, _options.LateThreshold, _options.RecentSeconds);
         LoadLog.Started(_logger, Name, Config.Location, SourceAddress, Config.RatePerSecond, Config.Url, Config.ConnectionReuse, MaxInFlight);
-        _loop = Task.Run(() => RunAsync(_stopping.Token));
+        var loop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loop = loop.Task;
+
+        // A dedicated thread paces the sends: thread-pool timers fire a millisecond or two late and queue behind
+        // response handling, which would make every send late under load.
+        var pacer = new Thread(() =>
+        {
+            try
+            {
+                Pace(_stopping.Token);
+                loop.SetResult();
+            }
+#pragma warning disable CA1031 // Handed to whoever awaits the loop (StopAsync).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                loop.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"faultline-load {Name}",
+        };
+        pacer.Start();
     }
 
     internal IReadOnlyList<LoadSecond> Collect() => _aggregator?.Collect() ?? [];
@@ -199,6 +228,7 @@ public sealed class LoadPopulation : IDisposable
         finally
         {
             await _abandon.CancelAsync().ConfigureAwait(false);
+            _timeouts.Abandon();
         }
 
         // Abandoned requests unwind at once; give them a bounded moment so the client is not disposed under them.
@@ -212,6 +242,8 @@ public sealed class LoadPopulation : IDisposable
         _client.Dispose();
         _stopping.Dispose();
         _abandon.Dispose();
+        _wake.Dispose();
+        _timeouts.Dispose();
     }
 
     private int SizeInFlight(double rate) => _options.MaxInFlight
@@ -225,29 +257,30 @@ public sealed class LoadPopulation : IDisposable
 
     private double Exponential() => -Math.Log(1 - _random.NextDouble());
 
-    private async Task RunAsync(CancellationToken stopping)
+    private void Pace(CancellationToken stopping)
     {
         var target = FirstTarget();
         var frequency = _timeProvider.TimestampFrequency;
+        var ticksPerTimestamp = (double)frequency / TimeSpan.TicksPerSecond;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                var changed = Volatile.Read(ref _rateChanged).Task;
+                _wake.Reset();
                 var offset = _schedule.IntendedTimeAt(target);
                 if (offset == TimeSpan.MaxValue)
                 {
                     // Paused (rate 0): nothing to send until the rate changes.
-                    await changed.WaitAsync(stopping).ConfigureAwait(false);
+                    _wake.Wait(stopping);
                     continue;
                 }
 
                 // Intended times come from the start and the schedule, never from summing waits: no drift.
-                var intended = _start + (long)(offset.Ticks * ((double)frequency / TimeSpan.TicksPerSecond));
+                var intended = _start + (long)(offset.Ticks * ticksPerTimestamp);
                 var now = _timeProvider.GetTimestamp();
                 if (intended > now)
                 {
-                    await WaitAsync(_timeProvider.GetElapsedTime(now, intended), changed, stopping).ConfigureAwait(false);
+                    Wait(_timeProvider.GetElapsedTime(now, intended), stopping);
                     continue;
                 }
 
@@ -260,19 +293,19 @@ public sealed class LoadPopulation : IDisposable
         }
     }
 
-    private async Task WaitAsync(TimeSpan wait, Task changed, CancellationToken stopping)
+    // Waits until a lab-time span has passed (or nearly), the rate changes or the population stops.
+    private void Wait(TimeSpan wait, CancellationToken stopping)
     {
-        var minimum = TimeSpan.FromTicks((long)(MinimumWallSleep.Ticks * _scale));
-        var delay = Task.Delay(wait < minimum ? minimum : wait, _timeProvider, stopping);
-        if (wait > WakeableWait)
+        var wall = TimeSpan.FromTicks((long)(wait.Ticks / _scale));
+        if (wall <= TimedWait)
         {
-            await Task.WhenAny(delay, changed).ConfigureAwait(false);
-            stopping.ThrowIfCancellationRequested();
+            _wake.Wait(NapMilliseconds, stopping);
+            return;
         }
-        else
-        {
-            await delay.ConfigureAwait(false);
-        }
+
+        var early = TimeSpan.FromTicks((long)(wait.Ticks - (TimedWait.Ticks * _scale)));
+        using var timer = _timeProvider.CreateTimer(static s => ((ManualResetEventSlim)s!).Set(), _wake, early, Timeout.InfiniteTimeSpan);
+        _wake.Wait(stopping);
     }
 
     private void Dispatch(long intended, long now)
@@ -286,9 +319,17 @@ public sealed class LoadPopulation : IDisposable
             return;
         }
 
+        // The send itself runs on the thread pool, so the pacer stays on time and both cores send; its lag is
+        // measured when it actually starts, so time spent queued for a thread counts against it.
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Population.Send(s.Intended, s.Aggregator), (Population: this, Intended: intended, Aggregator: aggregator), preferLocal: false);
+    }
+
+    private void Send(long intended, LoadAggregator aggregator)
+    {
+        var now = _timeProvider.GetTimestamp();
         aggregator.RecordSend(TimeSpan.FromTicks((long)(_timeProvider.GetElapsedTime(intended, now).Ticks / _scale)));
         _answers.RefreshIfExpired();
-        _ = SendAsync(intended, aggregator);
+        _ = SendAsync(intended, _timeouts.For(now), aggregator);
     }
 
     private void Release()
@@ -299,17 +340,23 @@ public sealed class LoadPopulation : IDisposable
         }
     }
 
-    private async Task SendAsync(long intended, LoadAggregator aggregator)
+    private async Task SendAsync(long intended, CancellationTokenSource timeout, LoadAggregator aggregator)
     {
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
-        using var abandon = _abandon.Token.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var region = response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values)
-                ? values.ToString()
-                : RegionFromBody(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+            using var response = await _client.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            string? region;
+            if (response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values))
+            {
+                region = values.ToString();
+                await DrainAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                region = RegionFromBody(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+            }
+
             aggregator.RecordOutcome(LoadOutcomeKind.Response, (int)response.StatusCode, region, _timeProvider.GetElapsedTime(intended));
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
@@ -338,6 +385,26 @@ public sealed class LoadPopulation : IDisposable
         finally
         {
             Release();
+        }
+    }
+
+    // Reads the body to its end (so the connection can be reused, and a truncated body is an error) without keeping it.
+    private static async Task DrainAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
+            {
+                while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -66,7 +66,7 @@ internal static class JournalSamples
     {
 #pragma warning disable CA5394 // Test data: a seeded, repeatable source.
         var random = new Random(seed);
-        var stats = new LoadStats();
+        var stats = new LoadAccumulator();
         for (var i = 0; i < 200 + random.Next(100); i++)
         {
             stats.RecordSend(TimeSpan.FromMicroseconds(random.Next(1, 5_000)), late: i % 17 == 0);
@@ -117,7 +117,7 @@ internal static class JournalSamples
             Url = new Uri("https://api.example.test/api/hello"),
             Index = index,
             Start = Start.AddSeconds(index),
-            Stats = stats,
+            Stats = stats.Snapshot(),
         };
     }
 

@@ -74,7 +74,7 @@ public sealed class RunJournalReaderTests : IDisposable
     [Fact]
     public void Open_EmptySecond_ReadsBackEmpty()
     {
-        var empty = new LoadSecond { Population = "p", Url = new Uri("http://x.test/"), Index = 0, Start = JournalSamples.Start, Stats = new LoadStats() };
+        var empty = new LoadSecond { Population = "p", Url = new Uri("http://x.test/"), Index = 0, Start = JournalSamples.Start, Stats = LoadStats.Empty };
         using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
         {
             journal.AppendSeconds([empty]);
@@ -86,16 +86,17 @@ public sealed class RunJournalReaderTests : IDisposable
     [Fact]
     public void Open_LatenciesAtTheHistogramEdges_ReadBackEqual()
     {
-        var stats = new LoadStats();
+        var stats = new LoadAccumulator();
         stats.RecordOutcome(LoadOutcomeKind.Response, 200, "us-east-1", TimeSpan.Zero);
         stats.RecordOutcome(LoadOutcomeKind.Timeout, 0, null, TimeSpan.FromHours(3));
-        var second = new LoadSecond { Population = "p", Url = new Uri("http://x.test/"), Index = 0, Start = JournalSamples.Start, Stats = stats };
+        var snapshot = stats.Snapshot();
+        var second = new LoadSecond { Population = "p", Url = new Uri("http://x.test/"), Index = 0, Start = JournalSamples.Start, Stats = snapshot };
         using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
         {
             journal.AppendSeconds([second]);
         }
 
-        StatsAssert.Equal(stats, Assert.Single(RunJournalReader.Open(JournalPath).Traffic).Stats);
+        StatsAssert.Equal(snapshot, Assert.Single(RunJournalReader.Open(JournalPath).Traffic).Stats);
     }
 
     [Fact]

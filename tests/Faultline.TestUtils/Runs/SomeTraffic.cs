@@ -17,7 +17,7 @@ public static class SomeTraffic
         TimeSpan? latency = null,
         int status3xx = 0)
     {
-        var stats = new LoadStats();
+        var stats = new LoadAccumulator();
         var responseLatency = latency ?? TimeSpan.FromMilliseconds(20);
         Record(stats, ok, LoadOutcomeKind.Response, 200, region, responseLatency);
         Record(stats, status3xx, LoadOutcomeKind.Response, 302, region, responseLatency);
@@ -30,7 +30,7 @@ public static class SomeTraffic
             stats.RecordDropped();
         }
 
-        return stats;
+        return stats.Snapshot();
     }
 
     /// <summary>A second of <paramref name="population"/>'s traffic starting at <paramref name="start"/>.</summary>
@@ -43,7 +43,7 @@ public static class SomeTraffic
         Stats = stats,
     };
 
-    private static void Record(LoadStats stats, int count, LoadOutcomeKind kind, int status, string? region, TimeSpan latency)
+    private static void Record(LoadAccumulator stats, int count, LoadOutcomeKind kind, int status, string? region, TimeSpan latency)
     {
         for (var i = 0; i < count; i++)
         {
