@@ -7,9 +7,11 @@ cd "$root"
 export CI="${CI:-true}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages the end-to-end tests use (dig queries the lab's DNS server as a user would).
+# Debian packages the end-to-end tests use (dig queries the lab's DNS server as a user would; chromium opens the
+# HTML reports offline — the tests drive this one, never a downloaded browser).
 need=()
 command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   echo "test: installing ${need[*]}"

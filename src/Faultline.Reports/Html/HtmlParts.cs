@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Faultline.Core.Checks;
+using Faultline.Core.Journal;
+using Faultline.Core.Verdict;
+
+namespace Faultline.Reports.Html;
+
+/// <summary>Pieces the run report and the comparison share: the page shell, tables, charts and their data.</summary>
+internal static class HtmlParts
+{
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    public static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    public static string VerdictWord(VerdictKind kind) => kind == VerdictKind.NotRun ? "Not run" : kind.ToString();
+
+    public static string Offset(TimeSpan? offset) => offset is { } o ? "+" + CheckEvaluator.FormatElapsed(o) : "—";
+
+    public static string Result(bool? passed) => passed switch
+    {
+        true => "<span class=\"pass\">passed</span>",
+        false => "<span class=\"fail\">failed</span>",
+        _ => "<span class=\"undecided\">undecided</span>",
+    };
+
+    /// <summary>A whole page: inline styles, the body, the chart data, uPlot and the chart script.</summary>
+    public static string Page(string title, string body, IReadOnlyDictionary<string, RunReport> chartRuns)
+    {
+        var data = new
+        {
+            runs = chartRuns.ToDictionary(r => r.Key, r => new { charts = r.Value.Charts, markers = r.Value.Markers }),
+        };
+
+        // The default encoder escapes <, > and &, so the JSON cannot close its script element.
+        var json = JsonSerializer.Serialize(data, JournalJson.Options);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(WebAssets.UPlotCss).Append('\n').Append(WebAssets.ReportCss).Append("</style>\n</head>\n<body>\n");
+        html.Append(body);
+        html.Append("<noscript><p>The charts need JavaScript; every number is also in the tables above.</p></noscript>\n");
+        html.Append("<script type=\"application/json\" id=\"faultline-data\">").Append(json).Append("</script>\n");
+        html.Append("<script>\n").Append(WebAssets.UPlotJs).Append("\n</script>\n<script>\n").Append(WebAssets.ReportJs).Append("</script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    public static string Charts(RunReport report, string run)
+    {
+        var html = new StringBuilder("<div class=\"charts\">\n");
+        foreach (var chart in report.Charts)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" id=\"chart-{E(run)}-{E(chart.Id)}\" data-run=\"{E(run)}\" data-chart=\"{E(chart.Id)}\"><figcaption>{E(chart.Title)}</figcaption><div class=\"plot\"></div></figure>\n");
+        }
+
+        return html.Append("</div>\n").ToString();
+    }
+
+    public static string ChecksTable(IReadOnlyList<CheckResult> checks)
+    {
+        var html = new StringBuilder("<table class=\"checks\">\n<thead><tr><th>#</th><th>Check</th><th>Result</th><th>Measured</th><th>Threshold</th><th>Window</th><th>What was seen</th></tr></thead>\n<tbody>\n");
+        foreach (var c in checks)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"check\" data-passed=\"{(c.Passed is { } p ? (p ? "true" : "false") : "null")}\"><td class=\"num\">{c.Number}</td><td>{E(c.Name)}{(c.IsSteadyState ? " <span class=\"kind\">steady state</span>" : string.Empty)}</td><td>{Result(c.Passed)}</td><td>{E(c.Measured ?? "—")}</td><td>{E(c.Expected)}</td><td>{E(c.Window)}<br><span class=\"kind\">{Offset(c.FromOffset)} .. {Offset(c.ToOffset)}</span></td><td>{E(c.Explanation)}</td></tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table>\n").ToString();
+    }
+
+    public static string Diagnosis(IReadOnlyList<DiagnosisFinding> findings)
+    {
+        var html = new StringBuilder();
+        foreach (var f in findings)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"finding\" data-code=\"{E(f.Code)}\"><div class=\"headline\">{E(f.Headline)}</div>");
+            if (f.Evidence.Count > 0)
+            {
+                html.Append("<ul class=\"evidence\">");
+                foreach (var line in f.Evidence)
+                {
+                    html.Append("<li>").Append(E(line)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            if (f.Fix is not null)
+            {
+                html.Append("<div class=\"fix\"><strong>Fix:</strong> ").Append(E(f.Fix)).Append("</div>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"kind\">{E(f.Code)}</div></div>\n");
+        }
+
+        return html.ToString();
+    }
+
+    public static string ImpactTable(IReadOnlyList<CustomerImpact> impact)
+    {
+        var html = new StringBuilder("<table class=\"impact\">\n<thead><tr><th>Population</th><th>Attempts</th><th>Failures</th><th>Success rate</th><th>During fault</th><th>Outage</th><th>Failures by class</th><th>Served by</th></tr></thead>\n<tbody>\n");
+        foreach (var i in impact)
+        {
+            var served = string.Join(", ", i.ServedBy.Select(r => $"{r.Region} {r.Responses.ToString("N0", CultureInfo.InvariantCulture)}"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(i.Population)}</td><td class=\"num\">{i.Attempts:N0}</td><td class=\"num\">{i.Failures:N0}</td><td class=\"num\">{Percent(i.SuccessRate)}</td><td class=\"num\">{Percent(i.FaultSuccessRate)}</td><td class=\"num\">{E(CheckEvaluator.FormatElapsed(i.OutageDuration))}</td><td>{E(i.FailureBreakdown.Length == 0 ? "—" : i.FailureBreakdown)}</td><td>{E(served)}</td></tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table>\n").ToString();
+    }
+
+    public static string TimelineTable(IReadOnlyList<TimelineEntry> timeline)
+    {
+        var html = new StringBuilder("<table class=\"timeline\">\n<thead><tr><th>When</th><th>What</th><th>Kind</th></tr></thead>\n<tbody>\n");
+        foreach (var t in timeline)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{Offset(t.Offset)}</td><td>{E(t.Text)}</td><td class=\"kind\">{E(Kebab(t.Kind.ToString()))}</td></tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table>\n").ToString();
+    }
+
+    public static string Percent(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+
+    public static string PartialBanner(RunReport report) => report.Partial
+        ? $"<div class=\"partial-banner\" id=\"partial\">Partial — the run did not finish (last state: {E(Kebab(report.FinalState.ToString()))}). The journal ends early, so the evidence below ends early too.</div>\n"
+        : string.Empty;
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using static Faultline.Reports.Html.HtmlParts;
+
+namespace Faultline.Reports.Html;
+
+/// <summary>
+/// Renders a run's <c>report.html</c>: one self-contained file (styles, chart library and data inline, nothing
+/// fetched) with the hypothesis, the verdict, the diagnosis, the checks, the charts, customer impact and the timeline.
+/// Deterministic: the same journal gives the same bytes.
+/// </summary>
+public static class HtmlReportRenderer
+{
+    /// <summary>The page.</summary>
+    public static string Render(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var v = report.Verdict;
+        var kind = Kebab(v.Kind.ToString());
+        var body = new StringBuilder();
+        body.Append("<header>\n<div class=\"meta\">Faultline run report</div>\n")
+            .Append(CultureInfo.InvariantCulture, $"<h1 id=\"hypothesis\">{E(v.Hypothesis)}</h1>\n")
+            .Append(CultureInfo.InvariantCulture, $"<div class=\"meta\"><span>run <strong>{E(report.RunId)}</strong></span><span>experiment {E(report.Header.ExperimentPath)}</span><span>topology {E(report.Header.TopologyPath)}</span><span>seed {report.Header.Seed}</span><span>time scale {report.Header.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}×</span><span>lab start {report.Header.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC</span><span>ended {E(Kebab(report.FinalState.ToString()))}</span><span>faultline {E(report.Header.ToolVersion)}</span></div>\n</header>\n");
+        body.Append(PartialBanner(report));
+        body.Append(CultureInfo.InvariantCulture, $"<section class=\"verdict verdict-{kind}\" id=\"verdict\" data-verdict=\"{kind}\"><div class=\"verdict-kind\">{E(VerdictWord(v.Kind))}</div><p class=\"summary\">{E(v.Summary)}</p>");
+        if (report.VerdictRecomputed)
+        {
+            body.Append("<p class=\"kind\">The run stored no final verdict; this one was recomputed from its journal.</p>");
+        }
+
+        body.Append("</section>\n");
+        if (v.Diagnosis.Count > 0)
+        {
+            body.Append("<section id=\"diagnosis\"><h2>Diagnosis</h2>\n").Append(Diagnosis(v.Diagnosis)).Append("</section>\n");
+        }
+
+        body.Append("<section id=\"checks\"><h2>Checks</h2>\n").Append(ChecksTable(v.Checks)).Append("</section>\n");
+        body.Append("<section id=\"charts\"><h2>Charts</h2>\n<p class=\"kind\">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>\n")
+            .Append(HtmlParts.Charts(report, "run")).Append("</section>\n");
+        body.Append("<section id=\"impact\"><h2>Customer impact</h2>\n").Append(ImpactTable(v.Impact)).Append("</section>\n");
+        body.Append("<section id=\"timeline\"><h2>Timeline</h2>\n").Append(TimelineTable(v.Timeline)).Append("</section>\n");
+        if (report.Problems.Count > 0)
+        {
+            body.Append("<section id=\"problems\"><h2>Journal rows skipped</h2><ul>");
+            foreach (var problem in report.Problems)
+            {
+                body.Append("<li>").Append(E(problem)).Append("</li>");
+            }
+
+            body.Append("</ul></section>\n");
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<footer>Written by faultline from {E(report.RunId)}/journal.db; charts drawn with uPlot (MIT), inlined.</footer>\n");
+        return Page($"{VerdictWord(v.Kind)}: {report.Title} — {report.RunId}", body.ToString(), new Dictionary<string, RunReport>(StringComparer.Ordinal) { ["run"] = report });
+    }
+}

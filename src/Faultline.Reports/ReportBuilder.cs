@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Experiments.Reading;
+using Faultline.Core.Journal;
+using Faultline.Core.Runs;
+using Faultline.Core.Topology.Reading;
+using Faultline.Core.Verdict;
+using Faultline.Reports.Charts;
+
+namespace Faultline.Reports;
+
+/// <summary>Builds a <see cref="RunReport"/> from a journal, complete or partial.</summary>
+public static class ReportBuilder
+{
+    /// <summary>
+    /// Builds the report: the verdict the run stored, else one recomputed from the journal with
+    /// <see cref="VerdictEngine.Decide(RunObservations)"/> (a killed run stores none); the charts from the journal's
+    /// seconds and events. The experiment and topology are rebuilt from the texts the journal stored.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The run stored no verdict and its experiment no longer reads.</exception>
+    public static RunReport Build(RunJournalContents contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        var header = contents.Header;
+        var topology = TopologyReader.Read(header.TopologyText, header.TopologyPath).Topology;
+        var experiment = ExperimentReader.Read(header.ExperimentText, header.ExperimentPath, (_, _) => TopologyReader.Read(header.TopologyText, header.TopologyPath)).Experiment;
+        var stored = StoredVerdict(contents);
+        RunVerdict verdict;
+        if (stored is not null && (!contents.Partial || experiment is null))
+        {
+            verdict = stored;
+        }
+        else
+        {
+            // A partial journal's stored verdict (if any) predates its last rows; recompute from what is there.
+            verdict = VerdictEngine.Decide(contents.ToObservations((text, path) =>
+                ExperimentReader.Read(text, path, (_, _) => TopologyReader.Read(header.TopologyText, header.TopologyPath)).ThrowIfInvalid()));
+        }
+
+        var healthChecks = topology?.HealthChecks.Select(h => h.Id).ToList() ?? [];
+        return new RunReport
+        {
+            Header = header,
+            Title = experiment?.Hypothesis.Title ?? verdict.Hypothesis,
+            Verdict = verdict,
+            VerdictRecomputed = !ReferenceEquals(verdict, stored),
+            Partial = contents.Partial,
+            FinalState = contents.FinalState ?? contents.Events.OfType<RunStateChanged>().LastOrDefault()?.State ?? RunState.Running,
+            Phases = contents.Phases,
+            Charts = ChartBuilder.Build(contents.Phases, contents.Events, contents.Traffic, healthChecks),
+            Markers = ChartBuilder.Markers(contents.Phases, contents.Events),
+            Problems = contents.Problems,
+        };
+    }
+
+    /// <summary>Reads the journal at <paramref name="journalPath"/> and builds its report.</summary>
+    public static RunReport Build(string journalPath) => Build(RunJournalReader.Open(journalPath));
+
+    private static RunVerdict? StoredVerdict(RunJournalContents contents)
+    {
+        if (contents.Verdict is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            return json.Deserialize<RunVerdict>(JournalJson.Options);
+        }
+        catch (JsonException)
+        {
+            // Written by another version in another shape: the journal still has what it takes to recompute.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Faultline.EndToEnd.Tests.Runs;
+using Faultline.EndToEnd.Tests.Support;
+using Faultline.TestUtils;
+using Microsoft.Playwright;
+
+namespace Faultline.EndToEnd.Tests.Reports;
+
+/// <summary>
+/// <c>faultline report</c> on real runs: the seed and the misconfigured experiment run as processes, their reports
+/// opened from disk in headless Chromium with the network off, charts and verdict checked, screenshots kept.
+/// </summary>
+[Collection(RunCollection.Name)]
+public sealed class ReportTests : IDisposable
+{
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan ReportDeadline = TimeSpan.FromMinutes(1);
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _home = Directory.CreateTempSubdirectory("faultline-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    private string Out => Path.Combine(_home, "runs");
+
+    private static string Screenshots => RepoPaths.Combine("artifacts", "test-results", "screenshots");
+
+    private async Task<string> RunAsync(string sample)
+    {
+        var before = Directory.Exists(Out) ? Directory.GetDirectories(Out).ToHashSet(StringComparer.Ordinal) : [];
+        var (code, output) = await FaultlineProcess.RunAsync(
+            _home, RunDeadline, TestContext.Current.CancellationToken, ["run", RepoPaths.Combine(["samples", .. sample.Split('/'), "experiment.yaml"]), "--out", Out]);
+        Assert.True(code is 0 or 1, output);
+        return Assert.Single(Directory.GetDirectories(Out), d => !before.Contains(d));
+    }
+
+    private static async Task<string> ReportAsync(string home, params string[] args)
+    {
+        var (code, output) = await FaultlineProcess.RunAsync(home, ReportDeadline, TestContext.Current.CancellationToken, ["report", .. args]);
+        Assert.True(code == 0, output);
+        return output;
+    }
+
+    [Fact]
+    public async Task Report_SeedAndMisconfiguredRuns_RenderOfflineInChromiumAndCompare()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: eng/test.sh installs Debian's chromium");
+        var misconfigured = await RunAsync("seed/misconfigured");
+        var seed = await RunAsync("seed");
+
+        // Works whether or not `run` already wrote the report: this regenerates it from the journal.
+        var output = await ReportAsync(_home, Path.GetFileName(misconfigured), "--out-dir", Out);
+        Assert.Contains(Path.Combine(misconfigured, "report.html"), output, StringComparison.Ordinal);
+        await ReportAsync(_home, seed);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(Screenshots);
+        foreach (var (folder, name) in new[] { (misconfigured, "misconfigured"), (seed, "seed") })
+        {
+            var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "result.json"))).RootElement.GetProperty("verdict").GetProperty("kind").GetString()!;
+            if (name == "misconfigured")
+            {
+                Assert.Equal("refuted", expected);
+            }
+
+            await AssertRendersOfflineAsync(browser, Path.Combine(folder, "report.html"), expected, $"report-{name}.png");
+            AssertJUnit(folder, expected);
+        }
+
+        var compare = await ReportAsync(_home, "--compare", misconfigured, seed);
+        Assert.Contains("verdict: refuted → ", compare, StringComparison.Ordinal);
+        Assert.Contains("us health check turns unhealthy", compare, StringComparison.Ordinal);
+        var compareHtml = Path.Combine(seed, "compare.html");
+        Assert.True(File.Exists(compareHtml), compare);
+        await ScreenshotOfflineAsync(browser, compareHtml, "compare.png", expectedCharts: 10);
+    }
+
+    private static async Task AssertRendersOfflineAsync(IBrowser browser, string html, string verdict, string screenshot)
+    {
+        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 5);
+        Assert.Equal(verdict, await page.GetAttributeAsync("#verdict", "data-verdict"));
+        Assert.Equal(verdict.Replace('-', ' '), (await page.InnerTextAsync("#verdict .verdict-kind")).ToLowerInvariant());
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<IPage> ScreenshotOfflineAsync(IBrowser browser, string html, string screenshot, int expectedCharts)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        await context.SetOfflineAsync(true);
+        var blocked = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            lock (blocked)
+            {
+                blocked.Add(route.Request.Url);
+            }
+
+            await route.AbortAsync();
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(html).AbsoluteUri);
+        await page.WaitForSelectorAsync("body[data-charts-rendered]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        Assert.Equal(expectedCharts.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetAttributeAsync("body", "data-charts-rendered"));
+
+        // Every chart's canvas has pixels drawn on it, not just an empty element.
+        var painted = await page.EvaluateAsync<int>("""
+            () => Array.from(document.querySelectorAll('figure[data-chart] canvas')).filter(c => {
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) { return true; } }
+              return false;
+            }).length
+            """);
+        Assert.Equal(expectedCharts, painted);
+        Assert.Empty(blocked);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, screenshot), FullPage = true });
+        return page;
+    }
+
+    private static void AssertJUnit(string folder, string verdict)
+    {
+        var result = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "result.json"))).RootElement.GetProperty("verdict").GetProperty("checks");
+        var suite = XDocument.Load(Path.Combine(folder, "junit.xml")).Root!.Element("testsuite")!;
+        var cases = suite.Elements("testcase").ToList();
+        Assert.Equal(result.GetArrayLength(), cases.Count);
+        var failed = result.EnumerateArray().Count(c => c.TryGetProperty("passed", out var p) && p.ValueKind == JsonValueKind.False);
+        Assert.Equal(failed, cases.Count(c => c.Element("failure") is not null));
+        Assert.Contains(suite.Element("properties")!.Elements("property"), p => p.Attribute("name")!.Value == "verdict" && p.Attribute("value")!.Value == verdict);
+    }
+}

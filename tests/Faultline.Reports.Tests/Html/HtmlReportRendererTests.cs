@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Faultline.Reports.Html;
+
+namespace Faultline.Reports.Tests.Html;
+
+public sealed partial class HtmlReportRendererTests : IDisposable
+{
+    private readonly ReportJournals _journals = new();
+
+    public void Dispose() => _journals.Dispose();
+
+    [GeneratedRegex("""<(script|link|img|iframe)[^>]+(src|href)\s*=""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [Fact]
+    public void Render_MisconfiguredRun_ShowsVerdictChecksDiagnosisAndInlineChartData()
+    {
+        var report = ReportBuilder.Build(_journals.Misconfigured().JournalPath);
+
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("data-verdict=\"refuted\"", html, StringComparison.Ordinal);
+        Assert.Contains(">Refuted<", html, StringComparison.Ordinal);
+        Assert.Contains("health-check-probes-other-region", html, StringComparison.Ordinal);
+        foreach (var check in report.Verdict.Checks)
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(check.Name), html, StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(check.Expected), html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("id=\"faultline-data\"", html, StringComparison.Ordinal);
+        Assert.Contains("region_us-east-1", html, StringComparison.Ordinal);
+        Assert.Contains("uPlot", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"partial-banner\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AnyRun_ReferencesNothingOutsideTheFile()
+    {
+        var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Correct().JournalPath));
+
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.DoesNotContain("//cdn", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("data-verdict=\"held\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PartialJournal_SaysProminentlyThatTheRunDidNotFinish()
+    {
+        var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Misconfigured(complete: false).JournalPath));
+
+        var banner = html.IndexOf("class=\"partial-banner\"", StringComparison.Ordinal);
+        Assert.True(banner > 0);
+        Assert.True(banner < html.IndexOf("id=\"verdict\"", StringComparison.Ordinal), "the banner comes before the verdict");
+        Assert.Contains("Partial — the run did not finish", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SameJournalTwice_SameText()
+    {
+        var path = _journals.Misconfigured().JournalPath;
+
+        Assert.Equal(HtmlReportRenderer.Render(ReportBuilder.Build(path)), HtmlReportRenderer.Render(ReportBuilder.Build(path)));
+    }
+}
