@@ -5,6 +5,7 @@ using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
 using Faultline.Cli.Commands.Recover;
+using Faultline.Cli.Commands.Report;
 using Faultline.Cli.Commands.Run;
 using Faultline.Core.Diagnostics;
 using Spectre.Console;
@@ -72,6 +73,7 @@ public static class FaultlineApp
                 .WithExample("run", "samples/seed/misconfigured/experiment.yaml");
             config.AddFaultCommands();
             config.AddRecoverCommand();
+            config.AddReportCommand();
         });
         return app;
     }

@@ -4,12 +4,14 @@ using Faultline.Cli.Logging;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments.Reading;
+using Faultline.Core.Journal;
 using Faultline.Core.Runs;
 using Faultline.Core.Topology.Linting;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Control;
 using Faultline.Lab.Runs;
+using Faultline.Reports;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -142,6 +144,18 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
 
         RunSummary.Write(console, outcome);
+        try
+        {
+            var files = ReportWriter.WriteAll(RunDirectory.Open(outcome.Directory));
+            console.MarkupLine($"report: [bold]{Markup.Escape(files.Html)}[/] (also {Markup.Escape(Path.GetFileName(files.JUnit))}, {Markup.Escape(Path.GetFileName(files.Result))})");
+        }
+#pragma warning disable CA1031 // The verdict stands without its report; 'faultline report' can write it again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            console.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.RunId)}' to retry[/]");
+        }
+
         return ExitCodeOf(outcome);
     }
 
