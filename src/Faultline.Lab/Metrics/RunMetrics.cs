@@ -65,6 +65,10 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
     {
         _options = options;
         _logger = loggers.CreateLogger<RunMetrics>();
+        foreach (var (check, healthy) in options.InitialHealth)
+        {
+            _health[check] = (healthy, healthy ? 100 : 0);
+        }
 
         // Each instance has its own meter name: a MeterProvider listens to every meter of a name in the process,
         // and two runs (or tests) side by side must not count each other's requests.

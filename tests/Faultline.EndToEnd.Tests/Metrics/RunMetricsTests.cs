@@ -41,6 +41,8 @@ public sealed partial class RunMetricsTests : IDisposable
         var during = await Eventually.ReturnsAsync(ct => _http.GetStringAsync(url, ct), text => FaultActive().IsMatch(text), Deadline, "fault_active 1 for f1", cancel);
 
         Assert.Contains("location=\"us-east-1\",population=\"us-customers\"", during, StringComparison.Ordinal);
+        Assert.Contains("health_check_status{health_check=\"hc-us\"} 1", during, StringComparison.Ordinal);
+        Assert.Contains("dns_answer{location=\"us-east-1\",name=\"api.example.test\",region=\"us-east-1\"} 1", during, StringComparison.Ordinal);
         Assert.Equal(3, await run.WaitForExitAsync(Deadline, cancel));
     }
 

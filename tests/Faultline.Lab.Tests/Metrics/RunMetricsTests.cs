@@ -32,7 +32,7 @@ public sealed class RunMetricsTests : IAsyncDisposable
         _http.Dispose();
     }
 
-    private async Task<RunMetrics> StartAsync(Uri? otlp = null, int? port = 0)
+    private async Task<RunMetrics> StartAsync(Uri? otlp = null, int? port = 0, IReadOnlyDictionary<string, bool>? initialHealth = null)
     {
         _metrics = await RunMetrics.StartAsync(
             new RunMetricsOptions
@@ -41,6 +41,7 @@ public sealed class RunMetricsTests : IAsyncDisposable
                 OtlpEndpoint = otlp,
                 OtlpInterval = TimeSpan.FromMilliseconds(100),
                 PopulationLocations = new Dictionary<string, string> { ["us-customers"] = "us-east-1", ["eu-customers"] = "eu-west-1" },
+                InitialHealth = initialHealth ?? new Dictionary<string, bool>(),
             },
             loggers: null,
             Cancel);
@@ -113,6 +114,18 @@ public sealed class RunMetricsTests : IAsyncDisposable
         Assert.Equal(1, PrometheusText.Value(healthy, "health_check_status", ("health_check", "hc-us")));
         Assert.Equal(0, PrometheusText.Value(unhealthy, "health_check_status", ("health_check", "hc-us")));
         Assert.Equal(12.5, PrometheusText.Value(unhealthy, "health_check_percentage_healthy", ("health_check", "hc-us")));
+    }
+
+    [Fact]
+    public async Task StartAsync_InitialHealth_GaugesShowItBeforeAnyChange()
+    {
+        await StartAsync(initialHealth: new Dictionary<string, bool> { ["hc-us"] = true, ["hc-inverted"] = false });
+
+        var samples = await ScrapeAsync();
+
+        Assert.Equal(1, PrometheusText.Value(samples, "health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(100, PrometheusText.Value(samples, "health_check_percentage_healthy", ("health_check", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(samples, "health_check_status", ("health_check", "hc-inverted")));
     }
 
     [Fact]

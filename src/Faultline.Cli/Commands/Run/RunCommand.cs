@@ -122,7 +122,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             logging.SetMinimumLevel(LogLevel.Warning);
         });
 
-        await using var metrics = await StartMetricsAsync(settings, topology, loggers, cancellationToken);
+        await using var metrics = await StartMetricsAsync(settings, topology, ownLab: labUrl is null, loggers, cancellationToken);
         IRunObserver observer = metrics is null
             ? new ConsoleRunObserver(console, wall)
             : new CompositeRunObserver(new ConsoleRunObserver(console, wall), metrics);
@@ -164,7 +164,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     }
 
     /// <summary>Starts the metrics export the options ask for; a port that cannot be bound is reported and the run goes on without it (STYLE habit 9).</summary>
-    private async Task<RunMetrics?> StartMetricsAsync(RunSettings settings, Topology topology, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private async Task<RunMetrics?> StartMetricsAsync(RunSettings settings, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (settings.MetricsPort is null && settings.Otlp is null)
         {
@@ -176,6 +176,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             PrometheusPort = settings.MetricsPort,
             OtlpEndpoint = settings.Otlp is null ? null : new Uri(settings.Otlp),
             PopulationLocations = topology.Clients.ToDictionary(c => c.Name, c => c.Location, StringComparer.Ordinal),
+
+            // A run on its own lab hears only health flips, and its lab's checks start as the topology says; a
+            // running lab's checks are polled, the first poll reporting each one.
+            InitialHealth = ownLab ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal) : new Dictionary<string, bool>(StringComparer.Ordinal),
         };
         try
         {
