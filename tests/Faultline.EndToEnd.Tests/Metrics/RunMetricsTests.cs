@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
 using Faultline.EndToEnd.Tests.Support;
 using Faultline.TestUtils;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Faultline.EndToEnd.Tests.Metrics;
 
@@ -45,6 +48,40 @@ public sealed partial class RunMetricsTests : IDisposable
         Assert.Contains("dns_answer{location=\"us-east-1\",name=\"api.example.test\",region=\"us-east-1\"} 1", during, StringComparison.Ordinal);
         Assert.Equal(3, await run.WaitForExitAsync(Deadline, cancel));
     }
+
+    [Fact]
+    public async Task Run_Otlp_ExportsStatus2xxToTheCollector()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var bodies = new List<byte[]>();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await using var collector = builder.Build();
+        collector.Run(async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            lock (bodies)
+            {
+                bodies.Add(body.ToArray());
+            }
+        });
+        await collector.StartAsync(cancel);
+        var otlp = new Uri(new Uri(collector.Urls.First()), "/v1/metrics");
+
+        await using var run = FaultlineProcess.Start(
+            _home, "run", RepoPaths.Combine(["samples", "stop-condition", "experiment.yaml"]), "--otlp", otlp.ToString(), "--out", Path.Combine(_home, "runs"));
+
+        Assert.Equal(3, await run.WaitForExitAsync(Deadline, cancel));
+        Assert.Contains($"metrics: exporting OTLP to {otlp}", run.Output, StringComparison.Ordinal);
+        lock (bodies)
+        {
+            // Protobuf keeps strings as UTF-8: the metric name and both populations are in what was sent.
+            Assert.Contains(bodies, b => Contains(b, "status_2xx"u8) && Contains(b, "us-customers"u8) && Contains(b, "eu-customers"u8));
+        }
+    }
+
+    private static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private static double Value(string scrape, string name, string population)
     {
