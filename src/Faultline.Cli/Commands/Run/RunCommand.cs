@@ -6,10 +6,12 @@ using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Journal;
 using Faultline.Core.Runs;
+using Faultline.Core.Topology;
 using Faultline.Core.Topology.Linting;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Control;
+using Faultline.Lab.Metrics;
 using Faultline.Lab.Runs;
 using Faultline.Reports;
 using Microsoft.Extensions.Logging;
@@ -122,10 +124,14 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             logging.SetMinimumLevel(LogLevel.Warning);
         });
 
+        await using var metrics = await StartMetricsAsync(settings, topology, ownLab: labUrl is null, loggers, cancellationToken);
+        IRunObserver observer = metrics is null
+            ? new ConsoleRunObserver(console, wall)
+            : new CompositeRunObserver(new ConsoleRunObserver(console, wall), metrics);
         RunOutcome outcome;
         try
         {
-            outcome = await ExperimentRunner.RunAsync(experiment, topology, options, new ConsoleRunObserver(console, wall), loggers, cancellationToken);
+            outcome = await ExperimentRunner.RunAsync(experiment, topology, options, observer, loggers, cancellationToken);
         }
         catch (InvalidOperationException ex) when (labUrl is not null)
         {
@@ -169,6 +175,46 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             RunState.Failed => ExitCodes.InternalFailure,
             _ => outcome.Verdict.Kind == VerdictKind.Held ? ExitCodes.Ok : ExitCodes.Refuted,
         };
+    }
+
+    /// <summary>Starts the metrics export the options ask for; a port that cannot be bound is reported and the run goes on without it (STYLE habit 9).</summary>
+    private async Task<RunMetrics?> StartMetricsAsync(RunSettings settings, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (settings.MetricsPort is null && settings.Otlp is null)
+        {
+            return null;
+        }
+
+        var metricsOptions = new RunMetricsOptions
+        {
+            PrometheusPort = settings.MetricsPort,
+            OtlpEndpoint = settings.Otlp is null ? null : new Uri(settings.Otlp),
+            PopulationLocations = topology.Clients.ToDictionary(c => c.Name, c => c.Location, StringComparer.Ordinal),
+
+            // A run on its own lab hears only health flips, and its lab's checks start as the topology says; a
+            // running lab's checks are polled, the first poll reporting each one.
+            InitialHealth = ownLab ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal) : new Dictionary<string, bool>(StringComparer.Ordinal),
+        };
+        try
+        {
+            var metrics = await RunMetrics.StartAsync(metricsOptions, loggers, cancellationToken);
+            if (metrics.ScrapeUrl is { } url)
+            {
+                console.MarkupLine($"metrics: {Markup.Escape(url.ToString())}");
+            }
+
+            if (metricsOptions.OtlpEndpoint is { } otlp)
+            {
+                console.MarkupLine($"metrics: exporting OTLP to {Markup.Escape(otlp.ToString())}");
+            }
+
+            return metrics;
+        }
+        catch (IOException ex)
+        {
+            console.MarkupLine($"[yellow]metrics: cannot listen on 127.0.0.1:{settings.MetricsPort}: {Markup.Escape(ex.Message.TrimEnd('.'))}[/]; the run goes on without metrics");
+            return null;
+        }
     }
 
     private static string? ReadText(string path) => File.Exists(path) ? File.ReadAllText(path) : null;

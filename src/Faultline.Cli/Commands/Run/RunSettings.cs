@@ -42,6 +42,16 @@ internal sealed class RunSettings : CommandSettings
     [Description("Run against this topology instead of the one the experiment names (e.g. the fixed one)")]
     public string? Topology { get; init; }
 
+    /// <summary>The port of the Prometheus scrape endpoint on 127.0.0.1; 0 picks a free one. Default: none.</summary>
+    [CommandOption("--metrics-port <PORT>")]
+    [Description("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while running (0 picks a free port; the URL is printed). Default: off")]
+    public int? MetricsPort { get; init; }
+
+    /// <summary>An OTLP endpoint to export the run's metrics to. Default: none.</summary>
+    [CommandOption("--otlp <URL>")]
+    [Description("Export the run's metrics over OTLP to this endpoint: gRPC (e.g. http://127.0.0.1:4317), or http/protobuf when the path ends in /v1/metrics. Default: off")]
+    public string? Otlp { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Experiment))
@@ -62,6 +72,16 @@ internal sealed class RunSettings : CommandSettings
         if (TokenFile is not null && Lab is null)
         {
             return ValidationResult.Error("--token-file goes with --lab");
+        }
+
+        if (MetricsPort is < 0 or > 65535)
+        {
+            return ValidationResult.Error($"--metrics-port {MetricsPort} must be 0–65535 (0 picks a free port)");
+        }
+
+        if (Otlp is not null && (!Uri.TryCreate(Otlp, UriKind.Absolute, out var otlp) || otlp.Scheme is not ("http" or "https")))
+        {
+            return ValidationResult.Error($"--otlp '{Otlp}' is not an http URL; e.g. --otlp http://127.0.0.1:4317");
         }
 
         return ValidationResult.Success();

@@ -1,0 +1,412 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using Faultline.Core.Experiments;
+using Faultline.Core.Faults;
+using Faultline.Core.Load;
+using Faultline.Core.Runs;
+using Faultline.Lab.Runs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace Faultline.Lab.Metrics;
+
+/// <summary>
+/// Publishes a run as OpenTelemetry metrics (DESIGN §9): the load counters per population, location and URL
+/// under the seed load-gen's names, latency percentiles, health checks, DNS answers, active faults and the
+/// phase — scraped by Prometheus from <c>http://127.0.0.1:PORT/metrics</c> and/or pushed over OTLP.
+/// </summary>
+/// <remarks>
+/// Values are the run's lab-time data: each finished lab second adds its counts to the counters, so a
+/// counter's rate is per <i>wall</i> second (the time scale times the lab rate). Observability never breaks a
+/// run (STYLE habit 9): a failure to record is logged and counted in <c>faultline_metrics_errors</c>, never thrown.
+/// </remarks>
+public sealed class RunMetrics : IRunObserver, IAsyncDisposable
+{
+    private static readonly Phase[] Phases = [Phase.Baseline, Phase.Fault, Phase.Recovery];
+    private static int s_instances;
+
+    private readonly RunMetricsOptions _options;
+    private readonly ILogger _logger;
+    private readonly Meter _meter;
+    private readonly MeterProvider _provider;
+    private readonly Lock _lock = new();
+    private readonly Counter<long> _status2xx;
+    private readonly Counter<long> _status3xx;
+    private readonly Counter<long> _status4xx;
+    private readonly Counter<long> _status5xx;
+    private readonly Counter<long> _errorsConnect;
+    private readonly Counter<long> _errorsDns;
+    private readonly Counter<long> _errorsTimeout;
+    private readonly Counter<long> _errorsOther;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _served;
+    private readonly Counter<long> _metricsErrors;
+    private readonly ConcurrentDictionary<string, Counter<long>> _regionCounters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LatestLatency> _latency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Healthy, double Percentage)> _health = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Location, string Name), Dictionary<string, bool>> _dns = [];
+    private readonly Dictionary<string, (string Kind, IReadOnlyList<string> Targets, bool Active)> _faults = new(StringComparer.Ordinal);
+    private Phase? _phase;
+    private RunState? _state;
+    private WebApplication? _app;
+    private bool _disposed;
+
+    private RunMetrics(RunMetricsOptions options, ILoggerFactory loggers)
+    {
+        _options = options;
+        _logger = loggers.CreateLogger<RunMetrics>();
+        foreach (var (check, healthy) in options.InitialHealth)
+        {
+            _health[check] = (healthy, healthy ? 100 : 0);
+        }
+
+        // Each instance has its own meter name: a MeterProvider listens to every meter of a name in the process,
+        // and two runs (or tests) side by side must not count each other's requests.
+        var meterName = $"{RunMetricNames.Meter}.{Interlocked.Increment(ref s_instances)}";
+        _meter = new Meter(meterName);
+        _status2xx = _meter.CreateCounter<long>(RunMetricNames.Status2xx, description: "Responses with status 200-299.");
+        _status3xx = _meter.CreateCounter<long>(RunMetricNames.Status3xx, description: "Responses with status 300-399.");
+        _status4xx = _meter.CreateCounter<long>(RunMetricNames.Status4xx, description: "Responses with status 400-499 (429 included).");
+        _status5xx = _meter.CreateCounter<long>(RunMetricNames.Status5xx, description: "Responses with status 500-599.");
+        _errorsConnect = _meter.CreateCounter<long>(RunMetricNames.ErrorsConnect, description: "Requests whose connection could not be opened.");
+        _errorsDns = _meter.CreateCounter<long>(RunMetricNames.ErrorsDns, description: "Requests whose host did not resolve.");
+        _errorsTimeout = _meter.CreateCounter<long>(RunMetricNames.ErrorsTimeout, description: "Requests without a response within the timeout.");
+        _errorsOther = _meter.CreateCounter<long>(RunMetricNames.ErrorsOther, description: "Requests that failed after connecting.");
+        _dropped = _meter.CreateCounter<long>(RunMetricNames.RequestsDropped, description: "Sends dropped because the in-flight pool was full.");
+        _requests = _meter.CreateCounter<long>(RunMetricNames.Requests, description: "Attempts with an outcome: responses, errors and drops.");
+        _served = _meter.CreateCounter<long>(RunMetricNames.RequestsServed, description: "Responses per answering region.");
+        _metricsErrors = _meter.CreateCounter<long>(RunMetricNames.MetricsErrors, description: "Observer calls whose metrics could not be recorded.");
+        _meter.CreateObservableGauge(RunMetricNames.LatencyP50, () => ObserveLatency(l => l.P50), description: "Median latency of the population's last lab second, ms.");
+        _meter.CreateObservableGauge(RunMetricNames.LatencyP90, () => ObserveLatency(l => l.P90), description: "90th percentile latency of the population's last lab second, ms.");
+        _meter.CreateObservableGauge(RunMetricNames.LatencyP99, () => ObserveLatency(l => l.P99), description: "99th percentile latency of the population's last lab second, ms.");
+        _meter.CreateObservableGauge(RunMetricNames.HealthCheckStatus, ObserveHealthStatus, description: "1 while the health check is healthy, else 0.");
+        _meter.CreateObservableGauge(RunMetricNames.HealthCheckPercentageHealthy, ObserveHealthPercentage, description: "Share (0-100) of checkers that see the health check healthy.");
+        _meter.CreateObservableGauge(RunMetricNames.DnsAnswer, ObserveDns, description: "1 for each region the location is answered for the name, 0 for regions answered before.");
+        _meter.CreateObservableGauge(RunMetricNames.FaultActive, ObserveFaults, description: "1 per target while the fault is applied, 0 once reverted.");
+        _meter.CreateObservableGauge(RunMetricNames.RunPhase, ObservePhase, description: "1 for the current phase, 0 for the others.");
+        _meter.CreateObservableGauge(RunMetricNames.RunState, ObserveState, description: "1 for the run's current state, 0 for the others.");
+
+        var builder = Sdk.CreateMeterProviderBuilder()
+            .ConfigureResource(r => r.AddService("faultline"))
+            .AddMeter(meterName);
+        if (options.PrometheusPort is not null)
+        {
+            builder.AddPrometheusExporter(o =>
+            {
+                // The seed's names, as its dashboards query them; and fresh values on every scrape (a lab second
+                // can be 50 ms of wall time).
+                o.DisableTotalNameSuffixForCounters = true;
+                o.ScrapeResponseCacheDurationMilliseconds = 0;
+                o.ScopeInfoEnabled = false;
+            });
+        }
+
+        if (options.OtlpEndpoint is { } endpoint)
+        {
+            var http = endpoint.AbsolutePath.EndsWith("/v1/metrics", StringComparison.Ordinal);
+            builder.AddOtlpExporter((exporter, reader) =>
+            {
+                exporter.Endpoint = endpoint;
+                exporter.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)Math.Max(1, options.OtlpInterval.TotalMilliseconds);
+            });
+            MetricsLog.ExportingOtlp(_logger, http ? "http/protobuf" : "grpc", endpoint);
+        }
+
+        _provider = builder.Build();
+    }
+
+    /// <summary>The Prometheus scrape URL (<c>http://127.0.0.1:PORT/metrics</c>), or <c>null</c> without an endpoint.</summary>
+    public Uri? ScrapeUrl { get; private set; }
+
+    /// <summary>Starts the export: binds the scrape endpoint on <c>127.0.0.1</c> (if asked) and the OTLP exporter (if asked).</summary>
+    /// <exception cref="IOException">The port is taken.</exception>
+    public static async Task<RunMetrics> StartAsync(RunMetricsOptions options, ILoggerFactory? loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.PrometheusPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.PrometheusPort, "The metrics port must be 0–65535.");
+        }
+
+        var metrics = new RunMetrics(options, loggers ?? NullLoggerFactory.Instance);
+        try
+        {
+            if (options.PrometheusPort is { } port)
+            {
+                await metrics.StartEndpointAsync(port, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await metrics.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return metrics;
+    }
+
+    /// <inheritdoc />
+    public void OnStarted(RunStarted started)
+    {
+        // Nothing to publish yet: the populations appear with their first second, the state with its first event.
+    }
+
+    /// <inheritdoc />
+    public void OnEvent(RunEvent runEvent)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(runEvent);
+            lock (_lock)
+            {
+                switch (runEvent)
+                {
+                    case HealthChanged health:
+                        _health[health.HealthCheck] = (health.Healthy, health.PercentageHealthy);
+                        break;
+                    case DnsAnswerChanged answer:
+                        if (!_dns.TryGetValue((answer.Location, answer.Name), out var regions))
+                        {
+                            _dns[(answer.Location, answer.Name)] = regions = new Dictionary<string, bool>(StringComparer.Ordinal);
+                        }
+
+                        foreach (var region in regions.Keys)
+                        {
+                            regions[region] = false;
+                        }
+
+                        foreach (var region in answer.Regions)
+                        {
+                            regions[region] = true;
+                        }
+
+                        break;
+                    case FaultAppliedEvent applied:
+                        _faults[applied.FaultId] = (FaultKinds.NameOf(applied.Kind), applied.Targets, true);
+                        break;
+                    case FaultRevertedEvent reverted when _faults.TryGetValue(reverted.FaultId, out var fault):
+                        _faults[reverted.FaultId] = fault with { Active = false };
+                        break;
+                    case PhaseStarted phase:
+                        _phase = phase.Phase;
+                        break;
+                    case RunStateChanged state:
+                        _state = state.State;
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Observability never breaks a run (STYLE habit 9).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Failed(runEvent?.GetType().Name ?? "an event", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnSecond(LoadSecond second)
+    {
+        try
+        {
+            ArgumentNullException.ThrowIfNull(second);
+            var stats = second.Stats;
+            var tags = new TagList
+            {
+                { "population", second.Population },
+                { "location", _options.PopulationLocations.GetValueOrDefault(second.Population, string.Empty) },
+                { "url", second.Url.ToString() },
+            };
+
+            // Zeros are added too, so every population's series exists from its first second on.
+            _status2xx.Add(stats.Status2xx, tags);
+            _status3xx.Add(stats.Status3xx, tags);
+            _status4xx.Add(stats.Status4xx, tags);
+            _status5xx.Add(stats.Status5xx, tags);
+            _errorsConnect.Add(stats.ConnectErrors, tags);
+            _errorsDns.Add(stats.DnsErrors, tags);
+            _errorsTimeout.Add(stats.Timeouts, tags);
+            _errorsOther.Add(stats.OtherErrors, tags);
+            _dropped.Add(stats.DroppedSends, tags);
+            _requests.Add(stats.Attempts, tags);
+            foreach (var (region, count) in stats.Regions)
+            {
+                var withRegion = tags;
+                withRegion.Add("region", region);
+                _served.Add(count, withRegion);
+                _regionCounters.GetOrAdd(region, r => _meter.CreateCounter<long>(RunMetricNames.RegionPrefix + r, description: $"Responses from {r} (the seed's region_{{region}})."))
+                    .Add(count, tags);
+            }
+
+            if (stats.LatencyCount > 0)
+            {
+                lock (_lock)
+                {
+                    _latency[second.Population] = new LatestLatency(
+                        tags, stats.Latency(50).TotalMilliseconds, stats.Latency(90).TotalMilliseconds, stats.Latency(99).TotalMilliseconds);
+                }
+            }
+        }
+#pragma warning disable CA1031 // Observability never breaks a run (STYLE habit 9).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Failed("a load second", ex);
+        }
+    }
+
+    /// <summary>Flushes the OTLP exporter and stops the scrape endpoint.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            if (_app is not null)
+            {
+                await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await _app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // Disposing the provider flushes the OTLP exporter once more, so a short run's last seconds are sent.
+            _provider.Dispose();
+            _meter.Dispose();
+        }
+#pragma warning disable CA1031 // A failed shutdown of the export must not hide the run's verdict.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            MetricsLog.StopFailed(_logger, ex);
+        }
+    }
+
+    private async Task StartEndpointAsync(int port, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            options.Listen(IPAddress.Loopback, port);
+        });
+        var app = builder.Build();
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(_provider, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);
+        app.Run(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _app = app;
+        var bound = new Uri(app.Urls.First()).Port;
+        ScrapeUrl = new Uri($"http://127.0.0.1:{bound}/metrics");
+        MetricsLog.Listening(_logger, ScrapeUrl);
+    }
+
+    private void Failed(string what, Exception ex)
+    {
+        MetricsLog.RecordFailed(_logger, what, ex);
+        try
+        {
+            _metricsErrors.Add(1);
+        }
+#pragma warning disable CA1031 // Counting the failure must not fail either.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private List<Measurement<double>> ObserveLatency(Func<LatestLatency, double> value)
+    {
+        lock (_lock)
+        {
+            return [.. _latency.Values.Select(l => new Measurement<double>(value(l), l.Tags))];
+        }
+    }
+
+    private List<Measurement<int>> ObserveHealthStatus()
+    {
+        lock (_lock)
+        {
+            return [.. _health.Select(h => new Measurement<int>(h.Value.Healthy ? 1 : 0, new KeyValuePair<string, object?>("health_check", h.Key)))];
+        }
+    }
+
+    private List<Measurement<double>> ObserveHealthPercentage()
+    {
+        lock (_lock)
+        {
+            return [.. _health.Select(h => new Measurement<double>(h.Value.Percentage, new KeyValuePair<string, object?>("health_check", h.Key)))];
+        }
+    }
+
+    private List<Measurement<int>> ObserveDns()
+    {
+        lock (_lock)
+        {
+            return [.. _dns.SelectMany(d => d.Value.Select(r => new Measurement<int>(
+                r.Value ? 1 : 0,
+                new KeyValuePair<string, object?>("location", d.Key.Location),
+                new KeyValuePair<string, object?>("name", d.Key.Name),
+                new KeyValuePair<string, object?>("region", r.Key))))];
+        }
+    }
+
+    private List<Measurement<int>> ObserveFaults()
+    {
+        lock (_lock)
+        {
+            return [.. _faults.SelectMany(f => f.Value.Targets.DefaultIfEmpty(string.Empty).Select(target => new Measurement<int>(
+                f.Value.Active ? 1 : 0,
+                new KeyValuePair<string, object?>("fault_id", f.Key),
+                new KeyValuePair<string, object?>("kind", f.Value.Kind),
+                new KeyValuePair<string, object?>("target", target))))];
+        }
+    }
+
+    private List<Measurement<int>> ObservePhase()
+    {
+        lock (_lock)
+        {
+            return _phase is not { } current ? [] : [.. Phases.Select(p => new Measurement<int>(
+                p == current ? 1 : 0, new KeyValuePair<string, object?>("phase", p.ToString().ToLowerInvariant())))];
+        }
+    }
+
+    private List<Measurement<int>> ObserveState()
+    {
+        lock (_lock)
+        {
+            return _state is not { } current ? [] : [.. Enum.GetValues<RunState>().Select(s => new Measurement<int>(
+                s == current ? 1 : 0, new KeyValuePair<string, object?>("state", s.ToString().ToLowerInvariant())))];
+        }
+    }
+
+    private sealed record LatestLatency(TagList Tags, double P50, double P90, double P99);
+}

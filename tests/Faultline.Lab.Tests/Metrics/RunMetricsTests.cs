@@ -1,0 +1,256 @@
+using System.Net;
+using System.Net.Sockets;
+using Faultline.Core.Experiments;
+using Faultline.Core.Faults;
+using Faultline.Core.Runs;
+using Faultline.Lab.Metrics;
+using Faultline.TestUtils;
+using Faultline.TestUtils.Runs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Faultline.Lab.Tests.Metrics;
+
+public sealed class RunMetricsTests : IAsyncDisposable
+{
+    private const string Url = "https://api.example.test/api/hello";
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    private readonly HttpClient _http = new();
+    private RunMetrics? _metrics;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_metrics is not null)
+        {
+            await _metrics.DisposeAsync();
+        }
+
+        _http.Dispose();
+    }
+
+    private async Task<RunMetrics> StartAsync(Uri? otlp = null, int? port = 0, IReadOnlyDictionary<string, bool>? initialHealth = null)
+    {
+        _metrics = await RunMetrics.StartAsync(
+            new RunMetricsOptions
+            {
+                PrometheusPort = port,
+                OtlpEndpoint = otlp,
+                OtlpInterval = TimeSpan.FromMilliseconds(100),
+                PopulationLocations = new Dictionary<string, string> { ["us-customers"] = "us-east-1", ["eu-customers"] = "eu-west-1" },
+                InitialHealth = initialHealth ?? new Dictionary<string, bool>(),
+            },
+            loggers: null,
+            Cancel);
+        return _metrics;
+    }
+
+    private async Task<IReadOnlyList<PrometheusText.Sample>> ScrapeAsync() =>
+        PrometheusText.Parse(await _http.GetStringAsync(_metrics!.ScrapeUrl, Cancel));
+
+    [Fact]
+    public async Task OnSecond_TwoPopulations_Status2xxPerPopulationWithLocationAndUrl()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnSecond(SomeTraffic.Second("us-customers", T0, SomeTraffic.Stats(ok: 10, region: "us-east-1")));
+        metrics.OnSecond(SomeTraffic.Second("us-customers", T0.AddSeconds(1), SomeTraffic.Stats(ok: 7, region: "us-east-1"), index: 1));
+        metrics.OnSecond(SomeTraffic.Second("eu-customers", T0, SomeTraffic.Stats(ok: 5, region: "eu-west-1")));
+        var samples = await ScrapeAsync();
+
+        Assert.Equal(17, PrometheusText.Value(samples, "status_2xx", ("population", "us-customers"), ("location", "us-east-1"), ("url", Url)));
+        Assert.Equal(5, PrometheusText.Value(samples, "status_2xx", ("population", "eu-customers"), ("location", "eu-west-1"), ("url", Url)));
+    }
+
+    [Fact]
+    public async Task OnSecond_ErrorsAndRegions_CountsEachKindRequestsAndRegions()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnSecond(SomeTraffic.Second("us-customers", T0, SomeTraffic.Stats(ok: 4, status3xx: 1, status4xx: 2, status5xx: 3, timeouts: 1, connectErrors: 2, dropped: 1, region: "eu-west-1")));
+        var samples = await ScrapeAsync();
+
+        (string, string) us = ("population", "us-customers");
+        Assert.Equal(4, PrometheusText.Value(samples, "status_2xx", us));
+        Assert.Equal(1, PrometheusText.Value(samples, "status_3xx", us));
+        Assert.Equal(2, PrometheusText.Value(samples, "status_4xx", us));
+        Assert.Equal(3, PrometheusText.Value(samples, "status_5xx", us));
+        Assert.Equal(1, PrometheusText.Value(samples, "errors_timeout", us));
+        Assert.Equal(2, PrometheusText.Value(samples, "errors_connect", us));
+        Assert.Equal(0, PrometheusText.Value(samples, "errors_other", us));
+        Assert.Equal(1, PrometheusText.Value(samples, "requests_dropped", us));
+        Assert.Equal(14, PrometheusText.Value(samples, "requests", us));
+        Assert.Equal(10, PrometheusText.Value(samples, "requests_served", us, ("region", "eu-west-1")));
+        Assert.Equal(10, PrometheusText.Value(samples, "region_eu_west_1", us));
+        Assert.Null(PrometheusText.Value(samples, "region_us_east_1", us));
+    }
+
+    [Fact]
+    public async Task OnSecond_Latency_GaugesShowTheLastSecondsPercentiles()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnSecond(SomeTraffic.Second("us-customers", T0, SomeTraffic.Stats(ok: 10, latency: TimeSpan.FromMilliseconds(20))));
+        metrics.OnSecond(SomeTraffic.Second("us-customers", T0.AddSeconds(1), SomeTraffic.Stats(ok: 10, latency: TimeSpan.FromMilliseconds(300)), index: 1));
+        var samples = await ScrapeAsync();
+
+        Assert.InRange(PrometheusText.Value(samples, "latency_p50_ms", ("population", "us-customers")) ?? 0, 295, 305);
+        Assert.InRange(PrometheusText.Value(samples, "latency_p99_ms", ("population", "us-customers"), ("location", "us-east-1")) ?? 0, 295, 305);
+    }
+
+    [Fact]
+    public async Task OnEvent_HealthFlips_StatusGaugeFollows()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnEvent(new HealthChanged { At = T0, HealthCheck = "hc-us", Healthy = true, PercentageHealthy = 100 });
+        var healthy = await ScrapeAsync();
+        metrics.OnEvent(new HealthChanged { At = T0.AddSeconds(30), HealthCheck = "hc-us", Healthy = false, PercentageHealthy = 12.5 });
+        var unhealthy = await ScrapeAsync();
+
+        Assert.Equal(1, PrometheusText.Value(healthy, "health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(unhealthy, "health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(12.5, PrometheusText.Value(unhealthy, "health_check_percentage_healthy", ("health_check", "hc-us")));
+    }
+
+    [Fact]
+    public async Task StartAsync_InitialHealth_GaugesShowItBeforeAnyChange()
+    {
+        await StartAsync(initialHealth: new Dictionary<string, bool> { ["hc-us"] = true, ["hc-inverted"] = false });
+
+        var samples = await ScrapeAsync();
+
+        Assert.Equal(1, PrometheusText.Value(samples, "health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(100, PrometheusText.Value(samples, "health_check_percentage_healthy", ("health_check", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(samples, "health_check_status", ("health_check", "hc-inverted")));
+    }
+
+    [Fact]
+    public async Task OnEvent_DnsAnswerChanges_NewRegionOneOldRegionZero()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnEvent(new DnsAnswerChanged { At = T0, Location = "us-east-1", Name = "api.example.test", Regions = ["us-east-1"] });
+        metrics.OnEvent(new DnsAnswerChanged { At = T0.AddSeconds(40), Location = "us-east-1", Name = "api.example.test", Regions = ["eu-west-1"] });
+        var samples = await ScrapeAsync();
+
+        (string, string)[] where = [("location", "us-east-1"), ("name", "api.example.test")];
+        Assert.Equal(1, PrometheusText.Value(samples, "dns_answer", [.. where, ("region", "eu-west-1")]));
+        Assert.Equal(0, PrometheusText.Value(samples, "dns_answer", [.. where, ("region", "us-east-1")]));
+    }
+
+    [Fact]
+    public async Task OnEvent_FaultAppliedThenReverted_ActivePerTargetThenCleared()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnEvent(new FaultAppliedEvent { At = T0, FaultId = "f1", Kind = FaultKind.HealthOverride, Targets = ["hc-us", "hc-eu"] });
+        var applied = await ScrapeAsync();
+        metrics.OnEvent(new FaultRevertedEvent { At = T0.AddMinutes(1), FaultId = "f1", Reason = "completed" });
+        var reverted = await ScrapeAsync();
+
+        Assert.Equal(1, PrometheusText.Value(applied, "fault_active", ("fault_id", "f1"), ("kind", "health-override"), ("target", "hc-us")));
+        Assert.Equal(1, PrometheusText.Value(applied, "fault_active", ("fault_id", "f1"), ("target", "hc-eu")));
+        Assert.Equal(0, PrometheusText.Value(reverted, "fault_active", ("fault_id", "f1"), ("target", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(reverted, "fault_active", ("fault_id", "f1"), ("target", "hc-eu")));
+    }
+
+    [Fact]
+    public async Task OnEvent_PhaseAndState_MarkTheCurrentOnes()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnEvent(new RunStateChanged { At = T0, State = RunState.Running });
+        metrics.OnEvent(new PhaseStarted { At = T0, Phase = Phase.Baseline });
+        metrics.OnEvent(new PhaseStarted { At = T0.AddMinutes(1), Phase = Phase.Fault });
+        var samples = await ScrapeAsync();
+
+        Assert.Equal(1, PrometheusText.Value(samples, "run_phase", ("phase", "fault")));
+        Assert.Equal(0, PrometheusText.Value(samples, "run_phase", ("phase", "baseline")));
+        Assert.Equal(1, PrometheusText.Value(samples, "run_state", ("state", "running")));
+        Assert.Equal(0, PrometheusText.Value(samples, "run_state", ("state", "stopped")));
+    }
+
+    [Fact]
+    public async Task OnSecondAndOnEvent_Null_DoNotThrowAndCountTheFailures()
+    {
+        var metrics = await StartAsync();
+
+        metrics.OnSecond(null!);
+        metrics.OnEvent(null!);
+        var samples = await ScrapeAsync();
+
+        Assert.Equal(2, PrometheusText.Value(samples, "faultline_metrics_errors"));
+    }
+
+    [Fact]
+    public async Task StartAsync_PortZero_ListensOnLoopbackAtMetricsAndAnswers404Elsewhere()
+    {
+        var metrics = await StartAsync();
+
+        Assert.NotNull(metrics.ScrapeUrl);
+        Assert.Equal("127.0.0.1", metrics.ScrapeUrl.Host);
+        Assert.NotEqual(0, metrics.ScrapeUrl.Port);
+        Assert.Equal("/metrics", metrics.ScrapeUrl.AbsolutePath);
+        using var other = await _http.GetAsync(new Uri(metrics.ScrapeUrl, "/other"), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task StartAsync_NoPort_HasNoScrapeUrl()
+    {
+        var metrics = await StartAsync(port: null);
+
+        Assert.Null(metrics.ScrapeUrl);
+    }
+
+    [Fact]
+    public async Task StartAsync_PortTaken_ThrowsIOException()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await Assert.ThrowsAnyAsync<IOException>(() => StartAsync(port: port));
+    }
+
+    [Fact]
+    public async Task OnSecond_WithOtlpEndpoint_ExportsTheLoadCountersOverHttpProtobuf()
+    {
+        var bodies = new List<byte[]>();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await using var collector = builder.Build();
+        collector.Run(async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            lock (bodies)
+            {
+                bodies.Add(body.ToArray());
+            }
+        });
+        await collector.StartAsync(Cancel);
+        var otlp = new Uri(new Uri(collector.Urls.First()), "/v1/metrics");
+        var metrics = await StartAsync(otlp, port: null);
+
+        metrics.OnSecond(SomeTraffic.Second("us-customers", T0, SomeTraffic.Stats(ok: 10, region: "us-east-1")));
+
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lock (bodies)
+                {
+                    return bodies.Any(b => Contains(b, "status_2xx"u8) && Contains(b, "us-customers"u8));
+                }
+            },
+            Deadline,
+            "an OTLP export carrying status_2xx for us-customers",
+            Cancel);
+    }
+
+    private static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+}
