@@ -9,6 +9,7 @@ namespace Faultline.EndToEnd.Tests.Lab;
 /// <c>faultline lab up</c> as a process on real sockets, checked the way the README tells a user to: dig from
 /// each location's customer address, HTTP to the gateways, faults through <c>faultline fault</c>.
 /// </summary>
+[Collection(Runs.RunCollection.Name)]
 public sealed class LabUpTests
 {
     private const string UsCustomers = "127.0.1.100";

@@ -1,7 +1,7 @@
 namespace Faultline.EndToEnd.Tests.Runs;
 
 /// <summary>
-/// Whole runs go one at a time: each drives a lab at 20× with real sockets, and on a 2-core machine several at
+/// Whole labs and runs go one at a time: each drives a lab at 20× with real sockets, and on a 2-core machine several at
 /// once would measure the machine rather than the lab.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
