@@ -49,8 +49,8 @@ public sealed class LoadGeneratorTests : IAsyncLifetime
         Assert.Equal(0, us.Errors + eu.Errors);
         Assert.Equal(1.0, us.SuccessRate);
 
-        // The seed's latencies: 2 × 8 ms in lab time at least, from the intended send.
-        Assert.True(us.Latency(50) >= TimeSpan.FromMilliseconds(16), $"p50 {us.Latency(50)}");
+        // The seed's latencies: 2 × 8 ms in lab time at least, from the intended send (less the histogram's 1%).
+        Assert.True(us.Latency(50) >= TimeSpan.FromMilliseconds(15.8), $"p50 {us.Latency(50)}");
         Assert.Equal([IPAddress.Parse("127.0.1.1")], Lab.Load["us-customers"].CurrentAnswer);
         Assert.Equal([IPAddress.Parse("127.0.2.1")], Lab.Load["eu-customers"].CurrentAnswer);
         Assert.Contains(Lab.Answers, a => a.Population == "eu-customers" && a.Previous.Count == 0 && a.Current.SequenceEqual([IPAddress.Parse("127.0.2.1")]));
