@@ -36,7 +36,7 @@ public sealed class LabUpCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task LabUp_DnsPortInUse_ExitsTwoSayingWhatToDoAndLeavesNoLabBehind()
+    public async Task LabUp_DnsPortInUse_ExitsTwoWithTheFixAndLeavesNoLabBehind()
     {
         using var squatter = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         squatter.Bind(new IPEndPoint(IPAddress.Loopback, 0));
