@@ -147,6 +147,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
             TimeScale = _clock.Scale,
             Seed = _options.Seed,
             ControlUrl = _lab?.ControlUrl ?? _options.LabUrl!,
+            ControlToken = _lab?.Token ?? _options.LabToken,
             Populations = Populations().Select(p => p.Name).ToArray(),
             OwnLab = _lab is not null,
         }));

@@ -21,6 +21,9 @@ public sealed record RunStarted
     /// <summary>The lab's fault control URL.</summary>
     public required Uri ControlUrl { get; init; }
 
+    /// <summary>The lab's fault control token (for read-only polling, e.g. the dashboard's health view); <c>null</c> when unknown.</summary>
+    public string? ControlToken { get; init; }
+
     /// <summary>The populations sending load.</summary>
     public required IReadOnlyList<string> Populations { get; init; }
 

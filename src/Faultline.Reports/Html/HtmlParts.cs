@@ -43,7 +43,7 @@ internal static class HtmlParts
         html.Append(body);
         html.Append("<noscript><p>The charts need JavaScript; every number is also in the tables above.</p></noscript>\n");
         html.Append("<script type=\"application/json\" id=\"faultline-data\">").Append(json).Append("</script>\n");
-        html.Append("<script>\n").Append(WebAssets.UPlotJs).Append("\n</script>\n<script>\n").Append(WebAssets.ReportJs).Append("</script>\n</body>\n</html>\n");
+        html.Append("<script>\n").Append(WebAssets.UPlotJs).Append("\n</script>\n<script>\n").Append(WebAssets.ChartsJs).Append('\n').Append(WebAssets.ReportJs).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 

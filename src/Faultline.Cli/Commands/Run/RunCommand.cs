@@ -10,6 +10,7 @@ using Faultline.Core.Topology;
 using Faultline.Core.Topology.Linting;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;
+using Faultline.Dashboard;
 using Faultline.Lab.Control;
 using Faultline.Lab.Metrics;
 using Faultline.Lab.Runs;
@@ -125,9 +126,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         });
 
         await using var metrics = await StartMetricsAsync(settings, topology, ownLab: labUrl is null, loggers, cancellationToken);
-        IRunObserver observer = metrics is null
-            ? new ConsoleRunObserver(console, wall)
-            : new CompositeRunObserver(new ConsoleRunObserver(console, wall), metrics);
+        await using var dashboard = await StartDashboardAsync(settings, experiment.Hypothesis.Title, topology, ownLab: labUrl is null, loggers, cancellationToken);
+        var observers = new List<IRunObserver> { new ConsoleRunObserver(console, wall) };
+        observers.AddRange(new IRunObserver?[] { metrics, dashboard }.OfType<IRunObserver>());
+        IRunObserver observer = observers.Count == 1 ? observers[0] : new CompositeRunObserver(observers);
         RunOutcome outcome;
         try
         {
@@ -150,10 +152,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
 
         RunSummary.Write(console, outcome);
+        dashboard?.Finish(outcome.Verdict, outcome.FinalState);
         try
         {
             var files = ReportWriter.WriteAll(RunDirectory.Open(outcome.Directory));
             console.MarkupLine($"report: [bold]{Markup.Escape(files.Html)}[/] (also {Markup.Escape(Path.GetFileName(files.JUnit))}, {Markup.Escape(Path.GetFileName(files.Result))})");
+            dashboard?.ServeReport(files.Html);
         }
 #pragma warning disable CA1031 // The verdict stands without its report; 'faultline report' can write it again.
         catch (Exception ex)
@@ -162,7 +166,41 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             console.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.RunId)}' to retry[/]");
         }
 
+        if (dashboard is not null && (settings.KeepDashboard || console.Profile.Capabilities.Interactive))
+        {
+            await KeepServingAsync(dashboard, cancellationToken);
+        }
+
         return ExitCodeOf(outcome);
+    }
+
+    /// <summary>Keeps the dashboard up with the verdict until Ctrl-C (or Enter, at a terminal); the run's exit code stands.</summary>
+    private async Task KeepServingAsync(LiveDashboard dashboard, CancellationToken cancellationToken)
+    {
+        var interactive = console.Profile.Capabilities.Interactive;
+        console.MarkupLine($"dashboard: still serving the verdict at [bold]{Markup.Escape(dashboard.Url.ToString())}[/]; press {(interactive ? "Enter or " : string.Empty)}Ctrl-C to exit");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = new List<Task> { Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token) };
+        if (interactive)
+        {
+            waits.Add(WaitForEnterAsync(stop.Token));
+        }
+
+        await Task.WhenAny(waits).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+    }
+
+    private async Task WaitForEnterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await console.Input.ReadKeyAsync(intercept: true, cancellationToken).ConfigureAwait(false) is { } key && key.Key != ConsoleKey.Enter)
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The exit code of a finished run (DESIGN §2).</summary>
@@ -213,6 +251,35 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         catch (IOException ex)
         {
             console.MarkupLine($"[yellow]metrics: cannot listen on 127.0.0.1:{settings.MetricsPort}: {Markup.Escape(ex.Message.TrimEnd('.'))}[/]; the run goes on without metrics");
+            return null;
+        }
+    }
+
+    /// <summary>Starts the live dashboard unless asked not to; a port that cannot be bound is reported and the run goes on without it.</summary>
+    private async Task<LiveDashboard?> StartDashboardAsync(RunSettings settings, string title, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (settings.NoDashboard)
+        {
+            return null;
+        }
+
+        var options = new LiveDashboardOptions
+        {
+            Port = settings.DashboardPort,
+            Title = title,
+
+            // As for the metrics: a running lab's checks appear with the dashboard's first poll of it.
+            HealthChecks = ownLab ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal) : new Dictionary<string, bool>(StringComparer.Ordinal),
+        };
+        try
+        {
+            var dashboard = await LiveDashboard.StartAsync(options, loggers, cancellationToken);
+            console.MarkupLine($"dashboard: [bold]{Markup.Escape(dashboard.Url.ToString())}[/]");
+            return dashboard;
+        }
+        catch (IOException ex)
+        {
+            console.MarkupLine($"[yellow]dashboard: cannot listen on 127.0.0.1:{settings.DashboardPort}: {Markup.Escape(ex.Message.TrimEnd('.'))}[/]; the run goes on without it (pick another --dashboard-port, or 0 for a free one)");
             return null;
         }
     }

@@ -52,6 +52,21 @@ internal sealed class RunSettings : CommandSettings
     [Description("Export the run's metrics over OTLP to this endpoint: gRPC (e.g. http://127.0.0.1:4317), or http/protobuf when the path ends in /v1/metrics. Default: off")]
     public string? Otlp { get; init; }
 
+    /// <summary>The port of the live dashboard on 127.0.0.1; 0 picks a free one.</summary>
+    [CommandOption("--dashboard-port <PORT>")]
+    [Description("Serve the live dashboard at http://127.0.0.1:PORT/ (the URL is printed). Default: 0, a free port")]
+    public int DashboardPort { get; init; }
+
+    /// <summary>Whether to run without the live dashboard.</summary>
+    [CommandOption("--no-dashboard")]
+    [Description("Do not serve the live dashboard")]
+    public bool NoDashboard { get; init; }
+
+    /// <summary>Whether the dashboard keeps serving the verdict after the run until Ctrl-C, even without a terminal.</summary>
+    [CommandOption("--keep-dashboard")]
+    [Description("After the run, keep serving the dashboard with the verdict until Ctrl-C (the default in an interactive terminal, where Enter also exits)")]
+    public bool KeepDashboard { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Experiment))
@@ -77,6 +92,16 @@ internal sealed class RunSettings : CommandSettings
         if (MetricsPort is < 0 or > 65535)
         {
             return ValidationResult.Error($"--metrics-port {MetricsPort} must be 0–65535 (0 picks a free port)");
+        }
+
+        if (DashboardPort is < 0 or > 65535)
+        {
+            return ValidationResult.Error($"--dashboard-port {DashboardPort} must be 0–65535 (0 picks a free port)");
+        }
+
+        if (NoDashboard && (DashboardPort != 0 || KeepDashboard))
+        {
+            return ValidationResult.Error("--no-dashboard cannot go with --dashboard-port or --keep-dashboard; drop one");
         }
 
         if (Otlp is not null && (!Uri.TryCreate(Otlp, UriKind.Absolute, out var otlp) || otlp.Scheme is not ("http" or "https")))
