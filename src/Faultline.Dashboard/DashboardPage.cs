@@ -44,7 +44,7 @@ internal static class DashboardPage
             <p class="kind">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>
             <div id="charts" class="charts"></div>
             </section>
-            <footer>Served by faultline on loopback; updates every half second. Charts drawn with uPlot (MIT), inlined.</footer>
+            <footer>Served by faultline on loopback; updates every second. Charts drawn with uPlot (MIT), inlined.</footer>
 
             """);
         html.Append("<script>\n").Append(WebAssets.UPlotJs).Append("\n</script>\n<script>\n").Append(WebAssets.ChartsJs).Append('\n').Append(LazyScript.Value).Append("</script>\n</body>\n</html>\n");

@@ -233,8 +233,10 @@ public sealed class DashboardState : IRunObserver
             traffic = [.. _traffic];
             healthChecks = [.. _healthChecks];
             percentages = [.. _percentages];
-            var start = _runStart ?? _started?.LabTime.GetUtcNow() ?? DateTimeOffset.UnixEpoch;
-            var now = _runEnd ?? _started?.LabTime.GetUtcNow() ?? start;
+            // Without a start from the runner (calls before OnStarted), the first thing seen is the start.
+            var first = events.Select(e => e.At).Concat(traffic.Select(s => s.Start)).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Min();
+            var start = _runStart ?? first;
+            var now = _runEnd ?? _started?.LabTime.GetUtcNow() ?? events.Select(e => e.At).Concat(traffic.Select(s => s.Start.AddSeconds(1))).DefaultIfEmpty(start).Max();
             phases = new PhaseTimes
             {
                 RunStart = start,

@@ -190,7 +190,7 @@
           lastVersion = s.version;
           render(s);
         }
-        setTimeout(poll, finished ? 2000 : 500);
+        setTimeout(poll, finished ? 2000 : 750);
       })
       .catch(function (e) {
         connection((finished ? 'faultline has exited; this is the final state' : 'cannot reach faultline (' + e.message + '); retrying'), false);

@@ -16,14 +16,11 @@ public sealed class ReportTests : IDisposable
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan ReportDeadline = TimeSpan.FromMinutes(1);
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _home = Directory.CreateTempSubdirectory("faultline-report-").FullName;
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private string Out => Path.Combine(_home, "runs");
-
-    private static string Screenshots => RepoPaths.Combine("artifacts", "test-results", "screenshots");
 
     private async Task<string> RunAsync(string sample)
     {
@@ -44,7 +41,6 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task Report_SeedAndMisconfiguredRuns_RenderOfflineInChromiumAndCompare()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: eng/test.sh installs Debian's chromium");
         var misconfigured = await RunAsync("seed/misconfigured");
         var seed = await RunAsync("seed");
 
@@ -54,12 +50,7 @@ public sealed class ReportTests : IDisposable
         await ReportAsync(_home, seed);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        Directory.CreateDirectory(Screenshots);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         foreach (var (folder, name) in new[] { (misconfigured, "misconfigured"), (seed, "seed") })
         {
             var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "result.json"))).RootElement.GetProperty("verdict").GetProperty("kind").GetString()!;
@@ -114,16 +105,9 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(expectedCharts.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetAttributeAsync("body", "data-charts-rendered"));
 
         // Every chart's canvas has pixels drawn on it, not just an empty element.
-        var painted = await page.EvaluateAsync<int>("""
-            () => Array.from(document.querySelectorAll('figure[data-chart] canvas')).filter(c => {
-              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-              for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) { return true; } }
-              return false;
-            }).length
-            """);
-        Assert.Equal(expectedCharts, painted);
+        Assert.Equal(expectedCharts, await Chromium.PaintedCanvasesAsync(page, "figure[data-chart] canvas"));
         Assert.Empty(blocked);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, screenshot), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, screenshot), FullPage = true });
         return page;
     }
 

@@ -1,0 +1,148 @@
+using Faultline.Core.Runs;
+using Faultline.Core.Verdict;
+using Faultline.TestUtils.Runs;
+
+namespace Faultline.Dashboard.Tests;
+
+public sealed class DashboardStateTests
+{
+    private static readonly Dictionary<string, bool> Checks = new(StringComparer.Ordinal) { ["hc-us"] = true, ["hc-eu"] = true };
+
+    private static (DashboardState State, Replay Replay) Seed()
+    {
+        var state = new DashboardState("A failure in us-east-1 does not affect eu-west-1", Checks);
+        return (state, new Replay(state, SeedRuns.Correct().Build()));
+    }
+
+    [Fact]
+    public void Snapshot_BeforeAnyEvent_IsPendingWithEveryHealthCheckAsItStarts()
+    {
+        var state = new DashboardState("hypothesis", new Dictionary<string, bool>(StringComparer.Ordinal) { ["hc-us"] = true, ["hc-inverted"] = false });
+
+        var snapshot = state.Snapshot();
+
+        Assert.Equal(RunState.Pending, snapshot.State);
+        Assert.Null(snapshot.RunId);
+        Assert.Equal(["hc-us:True", "hc-inverted:False"], snapshot.Health.Select(h => $"{h.Id}:{h.Healthy}"));
+        Assert.All(snapshot.Health, h => Assert.Null(h.PercentageHealthy));
+        Assert.Empty(snapshot.Faults);
+        Assert.Empty(snapshot.Markers);
+        Assert.Null(snapshot.Verdict);
+        Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], snapshot.Charts.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Snapshot_DuringTheFault_ShowsItActiveWithItsMarkerTheFlipAndTheFailover()
+    {
+        var (state, replay) = Seed();
+        var before = state.Snapshot().Version;
+
+        replay.Until(SeedRuns.FaultStart + TimeSpan.FromSeconds(100));
+        var snapshot = state.Snapshot();
+
+        Assert.True(snapshot.Version > before);
+        Assert.Equal("run-1", snapshot.RunId);
+        Assert.Equal(RunState.Running, snapshot.State);
+        Assert.Equal(220, snapshot.ElapsedSeconds);
+        var fault = Assert.Single(snapshot.Faults);
+        Assert.Equal(("f-1", "latency", true, 120.0), (fault.Id, fault.Kind, fault.Active, fault.StartSeconds));
+        Assert.Equal(["us-east-1/health", "us-east-1/hello"], fault.Targets);
+        Assert.Contains(snapshot.Markers, m => m.Kind == TimelineEntryKind.FaultStart && m.Seconds == 120);
+        Assert.Contains(snapshot.Markers, m => m.Kind == TimelineEntryKind.HealthFlip && m.Seconds == 208);
+        Assert.Contains(snapshot.Markers, m => m.Kind == TimelineEntryKind.DnsAnswer && m.Label == "us-east-1 → eu-west-1");
+        Assert.False(snapshot.Health.Single(h => h.Id == "hc-us").Healthy);
+        Assert.True(snapshot.Health.Single(h => h.Id == "hc-eu").Healthy);
+        Assert.Equal(["eu-west-1"], snapshot.Dns.Single(d => d.Location == "us-east-1").Regions);
+
+        // us customers still reach us-east-1 from their cached answer: the last second is all 5xx.
+        var us = snapshot.Populations.Single(p => p.Name == "us-customers");
+        Assert.Equal((20L, 0.0), (us.Attempts, us.SuccessRate));
+        Assert.Equal(20, us.Regions["us-east-1"]);
+        Assert.Equal(100, snapshot.Populations.Single(p => p.Name == "eu-customers").SuccessRate);
+
+        // The charts run to now: requests per serving region has a point for every second seen.
+        var regions = snapshot.Charts.Single(c => c.Id == "regions");
+        Assert.Equal(221, regions.Seconds.Count);
+        Assert.Equal(20, regions.Series.Single(s => s.Label == "region_eu-west-1").Values[219]);
+    }
+
+    [Fact]
+    public void Snapshot_AfterTheRun_ShowsTheFaultRevertedAndStopsTheClock()
+    {
+        var (state, replay) = Seed();
+
+        replay.Until(SeedRuns.RunEnd);
+        replay.Clock.Advance(TimeSpan.FromMinutes(5));
+        var snapshot = state.Snapshot();
+
+        Assert.True(state.Ended);
+        Assert.Equal(RunState.Completed, snapshot.State);
+        Assert.Equal(900, snapshot.ElapsedSeconds);
+        var fault = Assert.Single(snapshot.Faults);
+        Assert.Equal((false, 720.0, "completed"), (fault.Active, fault.EndSeconds, fault.RevertReason));
+        Assert.Contains(snapshot.Markers, m => m.Kind == TimelineEntryKind.FaultEnd && m.Seconds == 720);
+        Assert.True(snapshot.Health.Single(h => h.Id == "hc-us").Healthy);
+        Assert.Equal(["us-east-1"], snapshot.Dns.Single(d => d.Location == "us-east-1").Regions);
+    }
+
+    [Fact]
+    public void RecordHealth_ShowsTheCheckersShareOnTheTileAndAsAChartOverLabTime()
+    {
+        var (state, replay) = Seed();
+        replay.Until(TimeSpan.FromSeconds(40));
+
+        state.RecordHealth(SomeRun.At(TimeSpan.FromSeconds(10)), [("hc-us", true, 100)]);
+        state.RecordHealth(SomeRun.At(TimeSpan.FromSeconds(30)), [("hc-us", false, 50), ("hc-new", true, 100)]);
+        var snapshot = state.Snapshot();
+
+        // The runner's flips say whether a check is healthy; a poll adds only the share.
+        var us = snapshot.Health.Single(h => h.Id == "hc-us");
+        Assert.Equal((true, 50.0), (us.Healthy, us.PercentageHealthy));
+        Assert.Contains(snapshot.Health, h => h.Id == "hc-new");
+        var line = snapshot.Charts.Single(c => c.Id == "checkers").Series.Single(s => s.Label == "hc-us").Values;
+        Assert.Equal([null, 100.0, 100.0, 50.0, 50.0], new[] { 9, 10, 29, 30, 40 }.Select(s => line[s]));
+    }
+
+    [Fact]
+    public void OnEvent_ActionsAndChecks_ShowInTheOrderTheyFirstReportedWithTheirLatestState()
+    {
+        var state = new DashboardState("hypothesis", Checks);
+        var at = SomeRun.T0;
+        state.OnEvent(new ActionStateChanged { At = at, Action = "inject", State = ActionState.Pending });
+        state.OnEvent(new ActionStateChanged { At = at, Action = "configure", State = ActionState.Running });
+        state.OnEvent(new ActionStateChanged { At = at, Action = "inject", State = ActionState.Failed, Detail = "lab refused" });
+        state.OnEvent(new CheckEvaluated { At = at, Check = "steady state", Passed = true, Measured = "100%", Expected = ">= 99%" });
+
+        var snapshot = state.Snapshot();
+
+        Assert.Equal(["inject:Failed:lab refused", "configure:Running:"], snapshot.Actions.Select(a => $"{a.Name}:{a.State}:{a.Detail}"));
+        var check = Assert.Single(snapshot.Checks);
+        Assert.Equal(("steady state", true, "100%"), (check.Name, check.Passed, check.Measured));
+    }
+
+    [Fact]
+    public void Finish_ShowsTheVerdictAsTheReportDoesAndLinksTheReportOnceWritten()
+    {
+        var (state, replay) = Seed();
+        var run = SeedRuns.Correct().Build();
+        replay.Until(SeedRuns.RunEnd);
+        var verdict = VerdictEngine.Decide(run) with { Summary = "Held: <all> checks passed" };
+
+        state.Finish(verdict, RunState.Completed);
+        var shown = state.Snapshot();
+        state.ReportWritten("report");
+        var linked = state.Snapshot();
+
+        Assert.Equal(VerdictKind.Held, verdict.Kind);
+        Assert.NotNull(shown.Verdict);
+        Assert.Equal("held", shown.Verdict.Kind);
+        Assert.Null(shown.Verdict.ReportUrl);
+        Assert.Contains("id=\"verdict\" data-verdict=\"held\"", shown.Verdict.Html, StringComparison.Ordinal);
+        Assert.Contains("Held: &lt;all&gt; checks passed", shown.Verdict.Html, StringComparison.Ordinal);
+        Assert.Contains("<table class=\"checks\">", shown.Verdict.Html, StringComparison.Ordinal);
+        Assert.Contains("<table class=\"timeline\">", shown.Verdict.Html, StringComparison.Ordinal);
+        Assert.Equal(verdict.Checks.Select(c => c.Name), shown.Checks.Select(c => c.Name));
+        Assert.Equal("report", linked.Verdict!.ReportUrl);
+        Assert.True(linked.Version > shown.Version);
+    }
+}
