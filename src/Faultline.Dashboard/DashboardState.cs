@@ -315,12 +315,21 @@ public sealed class DashboardState : IRunObserver
     {
         var series = checks.Select(id =>
         {
+            // Samples come in lab-time order: one pass over them for all the seconds.
             var own = samples.Where(s => string.Equals(s.Check, id, StringComparison.Ordinal)).ToList();
-            var values = seconds.Select(second =>
+            var values = new List<double?>(seconds.Count);
+            var next = 0;
+            double? current = null;
+            foreach (var second in seconds)
             {
-                var last = own.FindLastIndex(s => (s.At - start).TotalSeconds <= second);
-                return last < 0 ? (double?)null : own[last].Percentage;
-            }).ToList();
+                while (next < own.Count && (own[next].At - start).TotalSeconds <= second)
+                {
+                    current = own[next++].Percentage;
+                }
+
+                values.Add(current);
+            }
+
             return new ChartSeries(id, values);
         }).ToList();
         return new ReportChart { Id = "checkers", Title = "Checkers that see each health check healthy (%)", Unit = "%", Seconds = seconds, Series = series, Stepped = true };
