@@ -18,6 +18,9 @@ public sealed class FaultStore : IFaultState
     private volatile ActiveFault[] _faults = [];
     private long _nextId;
 
+    /// <summary>The lab clock leases run on.</summary>
+    public TimeProvider Time => _timeProvider;
+
     /// <summary>Creates an empty store for a topology.</summary>
     /// <param name="topology">What faults are validated and resolved against.</param>
     /// <param name="timeProvider">Lab time, for leases.</param>

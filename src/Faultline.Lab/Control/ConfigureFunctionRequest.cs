@@ -30,13 +30,21 @@ public sealed record ConfigureFunctionRequest
     /// <summary>The whole layer list to replace the current one with, or <c>null</c> to keep it.</summary>
     public IReadOnlyList<string>? Layers { get; init; }
 
+    /// <summary>
+    /// How long (lab time) the owner's changes stand unless renewed with <c>POST /v1/functions/renew</c>; when it
+    /// lapses the lab puts every function the owner changed back as it was before the owner's first change, as a
+    /// fault's lease does. <c>null</c> (the default): the changes stand until restored.
+    /// </summary>
+    public TimeSpan? Lease { get; init; }
+
     /// <summary>The request a configure action makes.</summary>
-    public static ConfigureFunctionRequest From(ConfigureAction action, string owner)
+    public static ConfigureFunctionRequest From(ConfigureAction action, string owner, TimeSpan? lease = null)
     {
         ArgumentNullException.ThrowIfNull(action);
         return new ConfigureFunctionRequest
         {
             Owner = owner,
+            Lease = lease,
             Set = action.SetEnvironment,
             Unset = action.UnsetEnvironment,
             AttachLayer = action.AttachLayer,

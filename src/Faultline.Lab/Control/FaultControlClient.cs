@@ -76,6 +76,20 @@ public sealed class FaultControlClient
         return SendAsync<ConfigurationChange>(HttpMethod.Post, path, request, cancellationToken);
     }
 
+    /// <summary>Extends the lease on <paramref name="owner"/>'s configuration changes; <c>false</c> when the owner holds none (restored, or lapsed).</summary>
+    public async Task<bool> RenewConfigurationAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync<RenewConfigurationResponse>(HttpMethod.Post, "v1/functions/renew", new RenewConfigurationRequest { Owner = owner, Lease = lease }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (FaultControlException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Undoes the configuration changes of <paramref name="owner"/>, or, without one, puts every function back to the topology's configuration.</summary>
     public async Task<IReadOnlyList<ConfigurationChange>> RestoreFunctionsAsync(string? owner, CancellationToken cancellationToken) =>
         (await SendAsync<RestoreFunctionsResponse>(

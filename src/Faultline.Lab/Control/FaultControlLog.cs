@@ -29,4 +29,7 @@ internal static partial class FaultControlLog
 
     [LoggerMessage(EventId = 2207, Level = LogLevel.Information, Message = "Restored function {Function} (changes of {Owner})")]
     public static partial void Restored(ILogger logger, string function, string owner);
+
+    [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "Restored function {Function}: the configuration lease of {Owner} lapsed (its runner stopped renewing)")]
+    public static partial void ConfigurationLeaseLapsed(ILogger logger, string function, string owner);
 }

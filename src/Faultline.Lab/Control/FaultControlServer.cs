@@ -63,7 +63,7 @@ public sealed class FaultControlServer : IAsyncDisposable
         Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         _tokenBytes = Encoding.ASCII.GetBytes(Token);
         StateDirectory = LabStateDirectory.Resolve(options.StateDirectory);
-        _configurator = functions is null ? null : new FunctionConfigurator(functions);
+        _configurator = functions is null ? null : new FunctionConfigurator(functions, timeProvider);
     }
 
     /// <summary>What changes functions through the API, or <c>null</c> when the server was given no functions.</summary>
@@ -203,6 +203,13 @@ public sealed class FaultControlServer : IAsyncDisposable
         try
         {
             _store.ExpireLapsed();
+            foreach (var (owner, restored) in _configurator?.ExpireLapsed() ?? [])
+            {
+                foreach (var change in restored)
+                {
+                    FaultControlLog.ConfigurationLeaseLapsed(_logger, change.Function, owner);
+                }
+            }
         }
 #pragma warning disable CA1031 // The sweeper must survive one bad sweep; the next one retries.
         catch (Exception ex)
@@ -292,6 +299,12 @@ public sealed class FaultControlServer : IAsyncDisposable
 
                     await WriteAsync(context, 200, new RestoreFunctionsResponse { Restored = restored }).ConfigureAwait(false);
                     break;
+                case ("POST", ["v1", "functions", "renew"]):
+                    var renewConfiguration = await ReadAsync<RenewConfigurationRequest>(context, ct).ConfigureAwait(false);
+                    await (RequireFunctions().Renew(renewConfiguration.Owner, renewConfiguration.Lease)
+                        ? WriteAsync(context, 200, new RenewConfigurationResponse { Owner = renewConfiguration.Owner, LeaseExpiresAt = _timeProvider.GetUtcNow() + renewConfiguration.Lease })
+                        : WriteAsync(context, 404, new ErrorResponse { Error = $"owner '{renewConfiguration.Owner}' holds no configuration change (restored, or its lease lapsed)" })).ConfigureAwait(false);
+                    break;
                 case ("POST", ["v1", "functions", var region, var name, "configuration"]):
                     var configure = await ReadAsync<ConfigureFunctionRequest>(context, ct).ConfigureAwait(false);
                     var changed = RequireFunctions().Configure($"{region}/{name}", configure);
@@ -299,7 +312,7 @@ public sealed class FaultControlServer : IAsyncDisposable
                     await WriteAsync(context, 200, changed).ConfigureAwait(false);
                     break;
                 default:
-                    await WriteAsync(context, 404, new ErrorResponse { Error = $"no endpoint {request.Method} {path}; endpoints: GET /v1/lab, GET|POST|DELETE /v1/faults, POST /v1/faults/reset, POST /v1/faults/{{id}}/renew, DELETE /v1/faults/{{id}}, GET /v1/functions, POST /v1/functions/{{region}}/{{name}}/configuration, POST /v1/functions/restore" }).ConfigureAwait(false);
+                    await WriteAsync(context, 404, new ErrorResponse { Error = $"no endpoint {request.Method} {path}; endpoints: GET /v1/lab, GET|POST|DELETE /v1/faults, POST /v1/faults/reset, POST /v1/faults/{{id}}/renew, DELETE /v1/faults/{{id}}, GET /v1/functions, POST /v1/functions/{{region}}/{{name}}/configuration, POST /v1/functions/restore, POST /v1/functions/renew" }).ConfigureAwait(false);
                     break;
             }
         }

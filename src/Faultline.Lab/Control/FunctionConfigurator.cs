@@ -14,12 +14,16 @@ public sealed class FunctionConfigurator
     private readonly FunctionFleet _fleet;
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<(string Owner, string Function), FunctionConfiguration> _originals = new();
+    private readonly Dictionary<string, DateTimeOffset> _leases = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates a configurator of a fleet.</summary>
-    public FunctionConfigurator(FunctionFleet fleet)
+    /// <summary>Creates a configurator of a fleet; leases on changes run on the lab clock <paramref name="time"/>.</summary>
+    public FunctionConfigurator(FunctionFleet fleet, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(time);
         _fleet = fleet;
+        _time = time;
     }
 
     /// <summary>A function's configuration now.</summary>
@@ -88,18 +92,76 @@ public sealed class FunctionConfigurator
 
             if (record)
             {
-                _originals.TryAdd((string.IsNullOrWhiteSpace(request.Owner) ? "cli" : request.Owner, runtime.Config.Id), before);
+                var owner = OwnerOf(request);
+                _originals.TryAdd((owner, runtime.Config.Id), before);
+                if (request.Lease is { } lease)
+                {
+                    var until = _time.GetUtcNow() + lease;
+                    _leases[owner] = _leases.TryGetValue(owner, out var was) && was > until ? was : until;
+                }
             }
 
             return new ConfigurationChange { Function = runtime.Config.Id, Before = before, After = Current(runtime) };
         }
     }
 
-    /// <summary>Puts a function back to <paramref name="configuration"/>.</summary>
+    /// <summary>
+    /// Puts a function back to <paramref name="configuration"/>. When that is how it was before the owner's first
+    /// change, the owner no longer holds it: a lapsing lease will not touch it again.
+    /// </summary>
     public ConfigurationChange Restore(string id, FunctionConfiguration configuration, string owner)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Configure(id, new ConfigureFunctionRequest { Owner = owner, Environment = configuration.Environment, Layers = configuration.Layers });
+        var change = Configure(id, new ConfigureFunctionRequest { Owner = owner, Environment = configuration.Environment, Layers = configuration.Layers });
+        var key = (string.IsNullOrWhiteSpace(owner) ? "cli" : owner, change.Function);
+        lock (_lock)
+        {
+            if (_originals.TryGetValue(key, out var original) && original.SameAs(change.After))
+            {
+                _originals.TryRemove(key, out _);
+                if (!_originals.Keys.Any(k => string.Equals(k.Owner, key.Item1, StringComparison.Ordinal)))
+                {
+                    _leases.Remove(key.Item1);
+                }
+            }
+        }
+
+        return change;
+    }
+
+    /// <summary>Extends the lease on <paramref name="owner"/>'s changes to <paramref name="lease"/> from now.</summary>
+    /// <returns>Whether the owner holds any change (a lapsed or restored owner holds none).</returns>
+    public bool Renew(string owner, TimeSpan lease)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        lock (_lock)
+        {
+            if (!_originals.Keys.Any(k => string.Equals(k.Owner, owner, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            _leases[owner] = _time.GetUtcNow() + lease;
+            return true;
+        }
+    }
+
+    /// <summary>Restores the changes of every owner whose lease has lapsed (its runner died or lost the lab).</summary>
+    /// <returns>Each lapsed owner and the functions put back.</returns>
+    public IReadOnlyList<(string Owner, IReadOnlyList<ConfigurationChange> Restored)> ExpireLapsed()
+    {
+        string[] lapsed;
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            lapsed = [.. _leases.Where(l => l.Value <= now).Select(l => l.Key)];
+            foreach (var owner in lapsed)
+            {
+                _leases.Remove(owner);
+            }
+        }
+
+        return [.. lapsed.Select(owner => (owner, RestoreAll(owner)))];
     }
 
     /// <summary>
@@ -123,13 +185,27 @@ public sealed class FunctionConfigurator
             restored.Add(Apply(id, new ConfigureFunctionRequest { Environment = configuration.Environment, Layers = configuration.Layers }, record: false));
         }
 
-        foreach (var key in _originals.Keys.Where(k => owner is null || string.Equals(k.Owner, owner, StringComparison.Ordinal)))
+        lock (_lock)
         {
-            _originals.TryRemove(key, out _);
+            foreach (var key in _originals.Keys.Where(k => owner is null || string.Equals(k.Owner, owner, StringComparison.Ordinal)))
+            {
+                _originals.TryRemove(key, out _);
+            }
+
+            if (owner is null)
+            {
+                _leases.Clear();
+            }
+            else
+            {
+                _leases.Remove(owner);
+            }
         }
 
         return restored;
     }
+
+    private static string OwnerOf(ConfigureFunctionRequest request) => string.IsNullOrWhiteSpace(request.Owner) ? "cli" : request.Owner;
 
     private FunctionRuntime Find(string id) =>
         _fleet.Find(id) ?? throw new InvalidInputException($"no function '{id}'; functions: {string.Join(", ", _fleet.All.Select(r => r.Config.Id))}");

@@ -56,6 +56,42 @@ public sealed class RunSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_KilledOutright_ItsConfigurationChangesAreUndoneWithTheLease()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
+        var experiment = Path.Combine(_dir, "attach-and-die.yaml");
+        File.WriteAllText(experiment, $"""
+            topology: {RepoPaths.Combine("samples", "seed", "topology.yaml")}
+            hypothesis:
+              title: eu customers are not affected by the chaos extension in us-east-1
+              checks:
+                - {"{"} name: eu customers unaffected, clients: eu-customers, during: fault, successRate: ">= 99%" {"}"}
+            load: {"{"} baseline: 10s, recovery: 10s {"}"}
+            targets:
+              us-functions: {"{"} type: function, region: us-east-1 {"}"}
+            actions:
+              attach: {"{"} configure: {"{"} target: us-functions, setEnvironment: {"{"} CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY: "true" {"}"}, attachLayer: chaos-lambda-extension {"}"} {"}"}
+              wait: {"{"} wait: 10m, startAfter: [attach] {"}"}
+              detach: {"{"} configure: {"{"} target: us-functions, unsetEnvironment: [CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY], detachLayer: chaos-lambda-extension {"}"}, startAfter: [wait] {"}"}
+            """);
+        await using var run = FaultlineProcess.Start(lab.Home, "run", experiment, "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
+        await run.WaitForOutputAsync(o => o.Contains("changed by attach", StringComparison.Ordinal), Generous, ct);
+
+        run.KillHard();
+        await run.WaitForExitAsync(Generous, ct);
+
+        // Nobody detached: the layer is still on, then the lab takes it off when the run's 30 s (lab) lease lapses.
+        Assert.NotEmpty(await ChangedFunctionsAsync(lab, ct));
+        await Eventually.ReturnsAsync(ct => ChangedFunctionsAsync(lab, ct), changed => changed.Count == 0, Generous, "the killed run's configuration to be undone", ct);
+    }
+
+    private static async Task<List<string>> ChangedFunctionsAsync(RunningLab lab, CancellationToken ct) =>
+        [.. (await lab.ControlAsync("/v1/functions", ct)).GetProperty("functions").EnumerateArray()
+            .Where(f => f.GetProperty("changed").GetBoolean())
+            .Select(f => f.GetProperty("id").GetString()!)];
+
+    [Fact]
     public async Task Recover_AfterARunWasKilled_RevertsItsFaultAtOnce()
     {
         var ct = TestContext.Current.CancellationToken;

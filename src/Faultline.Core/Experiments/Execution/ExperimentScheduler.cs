@@ -466,7 +466,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                     detail = $"fault {applied.Id}, {Describe(applied.Targets)}";
                     break;
                 case ConfigureAction configure:
-                    var changes = await _effects.ConfigureAsync(configure, action.Target!, _options.Owner, CancellationToken.None).ConfigureAwait(false);
+                    var changes = await _effects.ConfigureAsync(configure, action.Target!, _options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
                     foreach (var change in changes)
                     {
                         Record(change);
@@ -770,10 +770,40 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                     AddProblem($"could not renew the lease of fault {fault.Id}: {ex.Message}");
                 }
             }
+
+            await RenewConfigurationAsync().ConfigureAwait(false);
         }
         finally
         {
             Volatile.Write(ref _renewing, 0);
+        }
+    }
+
+    private async Task RenewConfigurationAsync()
+    {
+        bool changed;
+        lock (_lock)
+        {
+            changed = _touchedFunctions.Any(f => _currents.TryGetValue(f, out var now) && !now.SameAs(_originals[f]));
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!await _effects.RenewConfigurationAsync(_options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false))
+            {
+                AddProblem("the run's configuration changes were gone when their lease was renewed");
+            }
+        }
+#pragma warning disable CA1031 // A failed renewal is retried on the next tick; the lease outlives several.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            AddProblem($"could not renew the lease of the run's configuration changes: {ex.Message}");
         }
     }
 

@@ -26,9 +26,16 @@ public interface IExperimentEffects
     /// <returns>How many were reverted.</returns>
     Task<int> RevertOwnerAsync(string owner, CancellationToken cancellationToken);
 
-    /// <summary>Applies a configure action to the functions its target selects.</summary>
+    /// <summary>
+    /// Applies a configure action to the functions its target selects. The owner's changes hold a lease, as faults
+    /// do: when it lapses (the runner died) the lab puts the functions back as they were before the owner's first change.
+    /// </summary>
     /// <returns>Each selected function's configuration before and after.</returns>
-    Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease on the owner's configuration changes to <paramref name="lease"/> from now.</summary>
+    /// <returns>Whether the owner still holds changes.</returns>
+    Task<bool> RenewConfigurationAsync(string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Puts a function's environment and layers back to <paramref name="configuration"/>.</summary>
     /// <returns>The function's configuration before and after the restore.</returns>

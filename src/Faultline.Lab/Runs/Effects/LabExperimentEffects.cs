@@ -29,7 +29,7 @@ public sealed class LabExperimentEffects : IExperimentEffects
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(random);
         _faults = faults;
-        _configurator = new FunctionConfigurator(functions);
+        _configurator = new FunctionConfigurator(functions, faults.Time);
         _topology = faults.Topology;
         _random = random;
     }
@@ -58,12 +58,16 @@ public sealed class LabExperimentEffects : IExperimentEffects
         Task.FromResult(_faults.RemoveByOwner(owner));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var functions = ExecutionTargets.ResolveFunctions(target, _topology, _random);
-        var request = ConfigureFunctionRequest.From(action, owner);
+        var request = ConfigureFunctionRequest.From(action, owner, lease);
         return Task.FromResult<IReadOnlyList<ConfigurationChange>>(functions.Select(f => _configurator.Configure(f, request)).ToArray());
     }
+
+    /// <inheritdoc />
+    public Task<bool> RenewConfigurationAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        Task.FromResult(_configurator.Renew(owner, lease));
 
     /// <inheritdoc />
     public Task<ConfigurationChange> RestoreAsync(string function, FunctionConfiguration configuration, string owner, CancellationToken cancellationToken) =>

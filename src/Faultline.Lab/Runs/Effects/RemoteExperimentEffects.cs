@@ -68,10 +68,10 @@ public sealed class RemoteExperimentEffects : IExperimentEffects
         _client.RemoveByOwnerAsync(owner, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var functions = ExecutionTargets.ResolveFunctions(target, _topology, _random);
-        var request = ConfigureFunctionRequest.From(action, owner);
+        var request = ConfigureFunctionRequest.From(action, owner, lease);
         var changes = new List<ConfigurationChange>(functions.Count);
         foreach (var function in functions)
         {
@@ -80,6 +80,10 @@ public sealed class RemoteExperimentEffects : IExperimentEffects
 
         return changes;
     }
+
+    /// <inheritdoc />
+    public Task<bool> RenewConfigurationAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        _client.RenewConfigurationAsync(owner, lease, cancellationToken);
 
     /// <inheritdoc />
     public Task<ConfigurationChange> RestoreAsync(string function, FunctionConfiguration configuration, string owner, CancellationToken cancellationToken)

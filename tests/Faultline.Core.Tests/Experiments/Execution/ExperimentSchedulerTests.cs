@@ -406,9 +406,31 @@ public sealed class ExperimentSchedulerTests : IAsyncDisposable
         Advance(Recovery);
 
         Assert.Equal(RunState.Completed, await run);
-        Assert.Equal(["configure attach @60s", "configure detach @660s"], _effects.Calls);
+        Assert.Equal(["configure attach @60s", "configure detach @660s"], _effects.Calls.Where(c => !c.StartsWith("renew", StringComparison.Ordinal)));
         Assert.Equal((60, 60, 660, 660), (StartedAt("attach"), StartedAt("wait"), CompletedAt("wait"), StartedAt("detach")));
         Assert.Equal((At(60), At(660), At(720)), (Scheduler.Phases!.FaultStart!.Value, Scheduler.Phases.FaultEnd!.Value, Scheduler.Phases.RunEnd!.Value));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfigurationChanged_RenewsItsLeaseUntilItIsPutBack()
+    {
+        Create(Experiment(Attach(), Wait("wait", TimeSpan.FromMinutes(1), "attach"), Detach("detach", "wait")), lease: TimeSpan.FromSeconds(30));
+
+        var run = Scheduler.RunAsync(Gate(steady: true), TestContext.Current.CancellationToken);
+        Advance(Baseline - TimeSpan.FromSeconds(1));
+        var beforeAttach = _effects.ConfigurationRenewals;
+        Advance(TimeSpan.FromSeconds(62));
+        var whileAttached = _effects.ConfigurationRenewals - beforeAttach;
+        Advance(Recovery);
+
+        Assert.Equal(RunState.Completed, await run);
+        Assert.Equal(0, beforeAttach);
+
+        // Every 10 s (a third of the lease) from the attach at 60 s to the detach at 120 s, for the run's owner and
+        // lease (the tick at 120 s may come before or after the detach); none once detached.
+        Assert.InRange(whileAttached, 6, 7);
+        Assert.Equal(whileAttached, _effects.ConfigurationRenewals);
+        Assert.All(_effects.Calls.Where(c => c.StartsWith("renew-configuration", StringComparison.Ordinal)), c => Assert.StartsWith("renew-configuration run-1 30s @", c, StringComparison.Ordinal));
     }
 
     [Fact]

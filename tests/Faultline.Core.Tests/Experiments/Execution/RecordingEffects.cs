@@ -65,7 +65,16 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
         return Task.FromResult(count);
     }
 
-    public Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, CancellationToken cancellationToken)
+    public int ConfigurationRenewals { get; private set; }
+
+    public Task<bool> RenewConfigurationAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ConfigurationRenewals++;
+        Log($"renew-configuration {owner} {lease.TotalSeconds:0}s");
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<ConfigurationChange>> ConfigureAsync(ConfigureAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         Log($"configure {action.Name}");
         var id = target.Target.Region + "/" + target.Target.Function;

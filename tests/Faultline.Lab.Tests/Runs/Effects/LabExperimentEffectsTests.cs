@@ -67,7 +67,7 @@ public sealed class LabExperimentEffectsTests : IAsyncLifetime
             AttachLayer = "chaos-lambda-extension",
         };
 
-        var change = Assert.Single(await effects.ConfigureAsync(action, Target("us-hello", new FaultTarget { Region = "us-east-1", Function = "hello" }), "run-1", TestContext.Current.CancellationToken));
+        var change = Assert.Single(await effects.ConfigureAsync(action, Target("us-hello", new FaultTarget { Region = "us-east-1", Function = "hello" }), "run-1", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken));
 
         Assert.Equal("us-east-1/hello", change.Function);
         Assert.Equal("true", runtime.Environment["CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY"]);

@@ -58,7 +58,7 @@ public sealed class RemoteExperimentEffectsTests : IAsyncLifetime
         var runtime = Lab.Functions.Find("us-east-1/hello")!;
         var original = FunctionConfigurator.Current(runtime);
 
-        var change = Assert.Single(await effects.ConfigureAsync(Attach, UsHello, "run-9", ct));
+        var change = Assert.Single(await effects.ConfigureAsync(Attach, UsHello, "run-9", TimeSpan.FromMinutes(1), ct));
 
         Assert.True(change.Before.SameAs(original));
         Assert.Equal("true", runtime.Environment["CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY"]);
@@ -74,10 +74,36 @@ public sealed class RemoteExperimentEffectsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfigureAsync_LeaseNotRenewed_TheLabPutsTheFunctionBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var runtime = Lab.Functions.Find("us-east-1/hello")!;
+        var original = FunctionConfigurator.Current(runtime);
+
+        // As a killed runner would: configure with a short lease, then never renew.
+        await Effects().ConfigureAsync(Attach, UsHello, "run-killed", TimeSpan.FromMilliseconds(200), ct);
+        Assert.Equal(["chaos-lambda-extension"], runtime.Layers);
+
+        await Eventually.TrueAsync(() => FunctionConfigurator.Current(runtime).SameAs(original), TimeSpan.FromSeconds(30), "the lab to restore us-east-1/hello when the lease lapsed", ct);
+        Assert.False(await Effects().RenewConfigurationAsync("run-killed", TimeSpan.FromSeconds(30), ct));
+    }
+
+    [Fact]
+    public async Task RenewConfigurationAsync_WhileHeld_IsTrue()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var effects = Effects();
+        await effects.ConfigureAsync(Attach, UsHello, "run-9", TimeSpan.FromMinutes(1), ct);
+
+        Assert.True(await effects.RenewConfigurationAsync("run-9", TimeSpan.FromMinutes(1), ct));
+        Assert.False(await effects.RenewConfigurationAsync("nobody", TimeSpan.FromMinutes(1), ct));
+    }
+
+    [Fact]
     public async Task RestoreFunctionsAsync_ByOwner_UndoesThatOwnersChanges()
     {
         var ct = TestContext.Current.CancellationToken;
-        await Effects().ConfigureAsync(Attach, UsHello, "run-9", ct);
+        await Effects().ConfigureAsync(Attach, UsHello, "run-9", TimeSpan.FromMinutes(1), ct);
         var client = new FaultControlClient(_http, Lab.ControlUrl, Lab.Token);
 
         Assert.Empty(await client.RestoreFunctionsAsync("someone-else", ct));
@@ -110,7 +136,7 @@ public sealed class RemoteExperimentEffectsTests : IAsyncLifetime
     {
         var effects = Effects(token: "wrong");
 
-        var error = await Assert.ThrowsAsync<FaultControlException>(() => effects.ConfigureAsync(Attach, UsHello, "run-9", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<FaultControlException>(() => effects.ConfigureAsync(Attach, UsHello, "run-9", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Empty(Lab.Functions.Find("us-east-1/hello")!.Layers);
