@@ -9,8 +9,8 @@ internal static partial class FaultControlLog
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Fault control API listening on {Url}; token in {TokenFile}")]
     public static partial void Listening(ILogger logger, Uri url, string tokenFile);
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Applied fault {Id} ({Kind}) on {Targets} for {Owner}, lease until {LeaseExpiresAt}")]
-    public static partial void Applied(ILogger logger, string id, FaultKind kind, IReadOnlyList<string> targets, string owner, DateTimeOffset leaseExpiresAt);
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Applied fault {Id} ({Kind}) on {Targets} for {Owner}, lease {Lease} of lab time")]
+    public static partial void Applied(ILogger logger, string id, FaultKind kind, IReadOnlyList<string> targets, string owner, string lease);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Reverted fault {Id} ({Kind}) of {Owner}: {Reason}")]
     public static partial void Reverted(ILogger logger, string id, FaultKind kind, string owner, FaultRevertReason reason);

@@ -7,6 +7,7 @@ using Faultline.Core.Diagnostics;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Serialization;
 using Faultline.Core.Functions;
+using Faultline.Core.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -219,8 +220,14 @@ public sealed class FaultControlServer : IAsyncDisposable
         }
     }
 
-    private void OnApplied(object? sender, FaultAppliedEventArgs e) =>
-        FaultControlLog.Applied(_logger, e.Fault.Id, e.Fault.Spec.Kind, e.Fault.Targets, e.Fault.Owner, e.Fault.LeaseExpiresAt);
+    private void OnApplied(object? sender, FaultAppliedEventArgs e)
+    {
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var lease = Durations.Describe(e.Fault.LeaseExpiresAt - e.Fault.AppliedAt);
+            FaultControlLog.Applied(_logger, e.Fault.Id, e.Fault.Spec.Kind, e.Fault.Targets, e.Fault.Owner, lease);
+        }
+    }
 
     private void OnReverted(object? sender, FaultRevertedEventArgs e) =>
         FaultControlLog.Reverted(_logger, e.Fault.Id, e.Fault.Spec.Kind, e.Fault.Owner, e.Reason);

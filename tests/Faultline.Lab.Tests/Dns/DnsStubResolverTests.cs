@@ -12,26 +12,18 @@ namespace Faultline.Lab.Tests.Dns;
 
 public sealed class DnsStubResolverTests : IAsyncLifetime
 {
-    private readonly SettableFaultState _faults = new();
-    private readonly LabDnsServer _server;
+    private readonly SeedDnsServer _dns = new();
 
-    public DnsStubResolverTests()
-    {
-        var topology = Some.Topology();
-        var health = new HealthRegistry(topology, TimeProvider.System, _faults);
-        _server = new LabDnsServer(new ZoneAnswerer(topology, health, _faults, new RandomSource(1)), AddressPlan.For(topology), TimeProvider.System);
-    }
+    public async ValueTask InitializeAsync() => await _dns.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask InitializeAsync() => await _server.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _dns.DisposeAsync();
 
     [Theory]
     [InlineData("127.0.1.100", "127.0.1.1")]
     [InlineData("127.0.2.100", "127.0.2.1")]
     public async Task ResolveAsync_FromLocationSource_AnswersClosestRegion(string source, string expected)
     {
-        var resolver = new DnsStubResolver(_server.EndPoint, TimeProvider.System);
+        var resolver = new DnsStubResolver(_dns.Server.EndPoint, TimeProvider.System);
 
         var resolution = await resolver.ResolveAsync("api.example.test", IPAddress.Parse(source), TestContext.Current.CancellationToken);
 
@@ -43,7 +35,7 @@ public sealed class DnsStubResolverTests : IAsyncLifetime
     [Fact]
     public async Task ResolveAsync_ClientSubnetOfOtherLocation_SubnetWinsOverSource()
     {
-        var resolver = new DnsStubResolver(_server.EndPoint, TimeProvider.System);
+        var resolver = new DnsStubResolver(_dns.Server.EndPoint, TimeProvider.System);
 
         var resolution = await resolver.ResolveAsync("api.example.test", IPAddress.Parse("127.0.1.100"), IPAddress.Parse("127.0.2.100"), TestContext.Current.CancellationToken);
 
@@ -53,7 +45,7 @@ public sealed class DnsStubResolverTests : IAsyncLifetime
     [Fact]
     public async Task ResolveAsync_UnknownName_NxDomain()
     {
-        var resolver = new DnsStubResolver(_server.EndPoint, TimeProvider.System);
+        var resolver = new DnsStubResolver(_dns.Server.EndPoint, TimeProvider.System);
 
         var resolution = await resolver.ResolveAsync("nope.example.test", IPAddress.Parse("127.0.1.100"), TestContext.Current.CancellationToken);
 
@@ -65,8 +57,8 @@ public sealed class DnsStubResolverTests : IAsyncLifetime
     [Fact]
     public async Task ResolveAsync_DelayLongerThanTimeout_TimesOut()
     {
-        _faults.Set(SettableFaultState.Fault(new DnsFaultOptions { Mode = DnsFaultMode.Delay, Delay = TimeSpan.FromMinutes(10) }, "api.example.test"));
-        var resolver = new DnsStubResolver(_server.EndPoint, TimeProvider.System, new DnsStubResolverOptions { Timeout = TimeSpan.FromMilliseconds(200), Attempts = 2 });
+        _dns.Faults.Set(SettableFaultState.Fault(new DnsFaultOptions { Mode = DnsFaultMode.Delay, Delay = TimeSpan.FromMinutes(10) }, "api.example.test"));
+        var resolver = new DnsStubResolver(_dns.Server.EndPoint, TimeProvider.System, new DnsStubResolverOptions { Timeout = TimeSpan.FromMilliseconds(200), Attempts = 2 });
 
         var resolution = await resolver.ResolveAsync("api.example.test", IPAddress.Parse("127.0.1.100"), TestContext.Current.CancellationToken);
 

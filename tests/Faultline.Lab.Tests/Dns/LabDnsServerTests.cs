@@ -14,21 +14,13 @@ namespace Faultline.Lab.Tests.Dns;
 
 public sealed class LabDnsServerTests : IAsyncLifetime
 {
-    private readonly SettableFaultState _faults = new();
-    private readonly LabDnsServer _server;
+    private readonly SeedDnsServer _dns = new();
 
-    public LabDnsServerTests()
-    {
-        var topology = Some.Topology();
-        var health = new HealthRegistry(topology, TimeProvider.System, _faults);
-        _server = new LabDnsServer(new ZoneAnswerer(topology, health, _faults, new RandomSource(1)), AddressPlan.For(topology), TimeProvider.System);
-    }
+    public async ValueTask InitializeAsync() => await _dns.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask InitializeAsync() => await _server.StartAsync(TestContext.Current.CancellationToken);
+    public async ValueTask DisposeAsync() => await _dns.DisposeAsync();
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
-    private LookupClient Client(bool tcp = false) => new(new LookupClientOptions(new NameServer(_server.EndPoint))
+    private LookupClient Client(bool tcp = false) => new(new LookupClientOptions(new NameServer(_dns.Server.EndPoint))
     {
         UseCache = false,
         Retries = 2,
@@ -41,8 +33,8 @@ public sealed class LabDnsServerTests : IAsyncLifetime
     [Fact]
     public void StartAsync_PortZero_PublishesBoundLoopbackPort()
     {
-        Assert.Equal(IPAddress.Loopback, _server.EndPoint.Address);
-        Assert.NotEqual(0, _server.EndPoint.Port);
+        Assert.Equal(IPAddress.Loopback, _dns.Server.EndPoint.Address);
+        Assert.NotEqual(0, _dns.Server.EndPoint.Port);
     }
 
     [Theory]
@@ -88,7 +80,7 @@ public sealed class LabDnsServerTests : IAsyncLifetime
     [Fact]
     public async Task Query_ServfailFault_ServerFailure()
     {
-        _faults.Set(SettableFaultState.Fault(new DnsFaultOptions { Mode = DnsFaultMode.Servfail }, "api.example.test"));
+        _dns.Faults.Set(SettableFaultState.Fault(new DnsFaultOptions { Mode = DnsFaultMode.Servfail }, "api.example.test"));
 
         var response = await Client().QueryAsync("api.example.test", QueryType.A, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -99,7 +91,7 @@ public sealed class LabDnsServerTests : IAsyncLifetime
     public async Task Query_Answered_RaisesAnswerEvent()
     {
         var events = new List<DnsAnswerEvent>();
-        _server.Answered += (_, e) =>
+        _dns.Server.Answered += (_, e) =>
         {
             lock (events)
             {
