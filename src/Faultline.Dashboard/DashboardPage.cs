@@ -35,6 +35,7 @@ internal static class DashboardPage
             <section><h2>DNS answers per location</h2><div id="dns" class="tiles"></div></section>
             </div>
             <section><h2>Customers (last lab second)</h2><div id="populations" class="tiles"></div></section>
+            <section id="stop-conditions-section"><h2>Stop conditions</h2><div id="stop-conditions" class="tiles"></div></section>
             <div class="columns">
             <section><h2>Faults</h2><div id="faults"><p class="empty">No fault applied yet.</p></div></section>
             <section><h2>Actions</h2><div id="actions"><p class="empty">No action started yet.</p></div></section>

@@ -46,6 +46,9 @@ public sealed record DashboardSnapshot
     /// <summary>Each population's last lab second.</summary>
     public required IReadOnlyList<DashboardPopulation> Populations { get; init; }
 
+    /// <summary>The experiment's stop conditions and how close each is to firing.</summary>
+    public IReadOnlyList<DashboardStopCondition> StopConditions { get; init; } = [];
+
     /// <summary>The checks evaluated so far (the verdict's, once it is in).</summary>
     public required IReadOnlyList<DashboardCheck> Checks { get; init; }
 

@@ -1,7 +1,9 @@
+using Faultline.Core.Checks;
 using Faultline.Core.Experiments;
 using Faultline.Core.Faults;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
+using Faultline.Core.Text;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
 using Faultline.Reports.Charts;
@@ -25,6 +27,9 @@ public sealed class DashboardState : IRunObserver
     private readonly Dictionary<string, DashboardAction> _actions = new(StringComparer.Ordinal);
     private readonly List<string> _actionOrder = [];
     private readonly Dictionary<string, DashboardCheck> _checks = new(StringComparer.Ordinal);
+    private readonly List<StopConditionDefinition> _stopConditions;
+    private readonly List<StopConditionMonitor> _monitors = [];
+    private readonly HashSet<string> _firedStopConditions = new(StringComparer.Ordinal);
     private RunStarted? _started;
     private DateTimeOffset? _runStart;
     private DateTimeOffset? _runEnd;
@@ -38,11 +43,13 @@ public sealed class DashboardState : IRunObserver
     /// <summary>A dashboard for the experiment <paramref name="title"/> whose topology has <paramref name="healthChecks"/>.</summary>
     /// <param name="title">The hypothesis, shown as the page's heading.</param>
     /// <param name="healthChecks">Every health check id and whether it starts healthy (an inverted check starts unhealthy).</param>
-    public DashboardState(string title, IEnumerable<KeyValuePair<string, bool>> healthChecks)
+    /// <param name="stopConditions">The experiment's stop conditions, watched as the runner watches them (default none).</param>
+    public DashboardState(string title, IEnumerable<KeyValuePair<string, bool>> healthChecks, IEnumerable<StopConditionDefinition>? stopConditions = null)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(healthChecks);
         _title = title;
+        _stopConditions = [.. stopConditions ?? []];
         _healthChecks = [];
         foreach (var (id, healthy) in healthChecks)
         {
@@ -87,6 +94,10 @@ public sealed class DashboardState : IRunObserver
         {
             _started = started;
             _runStart ??= started.LabTime.GetUtcNow();
+
+            // The same monitor over the same seconds as the runner's: the page shows how near each is to firing.
+            _monitors.Clear();
+            _monitors.AddRange(_stopConditions.Select(c => new StopConditionMonitor(c, started.Populations)));
             _version++;
         }
     }
@@ -137,6 +148,9 @@ public sealed class DashboardState : IRunObserver
                     }
 
                     break;
+                case StopConditionFired stop:
+                    _firedStopConditions.Add(stop.Name);
+                    break;
                 case CheckEvaluated check:
                     _checks[check.Check] = new DashboardCheck(check.Check, check.Passed, check.Measured, check.Expected);
                     break;
@@ -159,6 +173,11 @@ public sealed class DashboardState : IRunObserver
         lock (_lock)
         {
             _traffic.Add(second);
+            foreach (var monitor in _monitors)
+            {
+                monitor.Observe(second);
+            }
+
             if (!_lastSecond.TryGetValue(second.Population, out var last) || last.Start <= second.Start)
             {
                 _lastSecond[second.Population] = second;
@@ -259,6 +278,7 @@ public sealed class DashboardState : IRunObserver
                 Health = [.. _healthChecks.Select(id => new DashboardHealth(id, _health[id].Healthy, _health[id].Percentage))],
                 Dns = [],
                 Populations = [.. _lastSecond.Values.OrderBy(s => s.Population, StringComparer.Ordinal).Select(Population)],
+                StopConditions = [.. _stopConditions.Select(StopCondition)],
                 Checks = _runVerdict is { } verdict
                     ? [.. verdict.Checks.Select(c => new DashboardCheck(c.Name, c.Passed, c.Measured, c.Expected))]
                     : [.. _checks.Values],
@@ -282,6 +302,19 @@ public sealed class DashboardState : IRunObserver
             Charts = charts,
             Markers = ChartBuilder.Markers(phases, events),
         };
+    }
+
+    private DashboardStopCondition StopCondition(StopConditionDefinition condition)
+    {
+        var monitor = _monitors.FirstOrDefault(m => ReferenceEquals(m.Condition, condition));
+        var alarm = $"{condition.Metric} {condition.AlarmWhen} for {Durations.Describe(condition.For)}";
+        return new DashboardStopCondition(
+            condition.Name,
+            alarm,
+            monitor?.LastMeasured is { } value ? condition.AlarmWhen.Format(value) : null,
+            monitor?.Streak ?? 0,
+            monitor?.SecondsNeeded ?? Math.Max(1, (int)Math.Ceiling(condition.For.TotalSeconds)),
+            _firedStopConditions.Contains(condition.Name) || monitor?.Fired is not null);
     }
 
     private static List<DashboardFault> Faults(IEnumerable<RunEvent> events, DateTimeOffset start)

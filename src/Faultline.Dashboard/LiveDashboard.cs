@@ -46,7 +46,7 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
     {
         _options = options;
         _logger = loggers.CreateLogger<LiveDashboard>();
-        State = new DashboardState(options.Title, options.HealthChecks);
+        State = new DashboardState(options.Title, options.HealthChecks, options.StopConditions);
         _page = DashboardPage.Render(options.Title);
     }
 

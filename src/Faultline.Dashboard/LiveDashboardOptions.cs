@@ -1,3 +1,5 @@
+using Faultline.Core.Experiments;
+
 namespace Faultline.Dashboard;
 
 /// <summary>How <see cref="LiveDashboard"/> serves a run.</summary>
@@ -11,6 +13,9 @@ public sealed record LiveDashboardOptions
 
     /// <summary>Every health check of the topology and whether it starts healthy.</summary>
     public IReadOnlyDictionary<string, bool> HealthChecks { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+    /// <summary>The experiment's stop conditions, watched over the same seconds the runner watches them. Default none.</summary>
+    public IReadOnlyList<StopConditionDefinition> StopConditions { get; init; } = [];
 
     /// <summary>How often the lab is asked for its checkers' share (wall time). Default: one second.</summary>
     public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromSeconds(1);

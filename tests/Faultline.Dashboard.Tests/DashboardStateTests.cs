@@ -1,3 +1,4 @@
+using Faultline.Core.Experiments;
 using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
 using Faultline.TestUtils.Runs;
@@ -118,6 +119,39 @@ public sealed class DashboardStateTests
         Assert.Equal(["inject:Failed:lab refused", "configure:Running:"], snapshot.Actions.Select(a => $"{a.Name}:{a.State}:{a.Detail}"));
         var check = Assert.Single(snapshot.Checks);
         Assert.Equal(("steady state", true, "100%"), (check.Name, check.Passed, check.Measured));
+    }
+
+    [Fact]
+    public void Snapshot_StopCondition_ShowsTheLastValueTheStreakAndTheFiring()
+    {
+        var condition = new StopConditionDefinition
+        {
+            Name = "global outage",
+            Metric = new TrafficMetric(TrafficMetricKind.SuccessRate),
+            AlarmWhen = new Threshold(ComparisonOperator.Less, 40, ThresholdUnit.Percent),
+            For = TimeSpan.FromSeconds(5),
+        };
+        var state = new DashboardState("hypothesis", Checks, [condition]);
+        var run = new SomeRun()
+            .Traffic("us-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "us-east-1"))
+            .Traffic("eu-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "eu-west-1"))
+            .Traffic("us-customers", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), SomeTraffic.Stats(status5xx: 20, region: "us-east-1"))
+            .Traffic("eu-customers", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), SomeTraffic.Stats(status5xx: 20, region: "eu-west-1"))
+            .Build();
+        var replay = new Replay(state, run);
+
+        var armed = Assert.Single(state.Snapshot().StopConditions);
+        replay.Until(TimeSpan.FromSeconds(10));
+        var healthy = Assert.Single(state.Snapshot().StopConditions);
+        replay.Until(TimeSpan.FromSeconds(13));
+        var breaching = Assert.Single(state.Snapshot().StopConditions);
+        state.OnEvent(new StopConditionFired { At = SomeRun.At(TimeSpan.FromSeconds(15)), Name = "global outage", Measured = 0, Threshold = "< 40%", Lasted = TimeSpan.FromSeconds(5) });
+        var fired = Assert.Single(state.Snapshot().StopConditions);
+
+        Assert.Equal(("global outage", "success rate < 40% for 5s", null, 0, 5, false), (armed.Name, armed.Alarm, armed.Measured, armed.Streak, armed.SecondsNeeded, armed.Fired));
+        Assert.Equal(("100%", 0), (healthy.Measured, healthy.Streak));
+        Assert.Equal(("0%", 3, false), (breaching.Measured, breaching.Streak, breaching.Fired));
+        Assert.True(fired.Fired);
     }
 
     [Fact]

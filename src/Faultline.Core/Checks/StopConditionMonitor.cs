@@ -50,6 +50,12 @@ public sealed class StopConditionMonitor
     /// <summary>Consecutive alarm seconds so far.</summary>
     public int Streak => _streak;
 
+    /// <summary>Consecutive alarm seconds it takes to fire (the condition's <c>for</c>, at least one).</summary>
+    public int SecondsNeeded => _secondsNeeded;
+
+    /// <summary>The value of the last second measured; <c>null</c> before the first or when it had nothing to measure.</summary>
+    public double? LastMeasured { get; private set; }
+
     /// <summary>
     /// Takes one population's second; returns the firing when this second completes the alarm's duration, else
     /// <c>null</c> (also for every call after it fired, and for populations the condition does not select).
@@ -100,6 +106,7 @@ public sealed class StopConditionMonitor
         var contiguous = _lastEvaluated is { } previous && previous == key - 1;
         _lastEvaluated = key;
         var value = TrafficMeasures.Measure(Condition.Metric, LoadStats.Merge(seconds.Select(s => s.Stats)));
+        LastMeasured = value;
         if (value is null || !Condition.AlarmWhen.IsMetBy(value.Value))
         {
             _streak = 0;

@@ -84,6 +84,16 @@
     }), 'No traffic yet.');
   }
 
+  function renderStopConditions(s) {
+    $('stop-conditions-section').hidden = s.stopConditions.length === 0;
+    replace($('stop-conditions'), s.stopConditions.map(function (c) {
+      var state = c.fired ? 'bad' : c.streak > 0 ? 'warn' : 'ok';
+      var value = c.fired ? 'fired' : c.streak > 0 ? 'breaching ' + c.streak + 's of ' + c.secondsNeeded + 's' : 'armed';
+      return tile(state, { 'data-stop-condition': c.name, 'data-fired': c.fired ? 'true' : 'false' }, c.name, value,
+        'now ' + (c.measured == null ? '—' : c.measured) + ' · stops when ' + c.alarm);
+    }), null);
+  }
+
   function renderFaults(s) {
     var rows = s.faults.map(function (f) {
       return el('tr', { 'data-fault-id': f.id, 'data-active': f.active ? 'true' : 'false', class: f.active ? 'active' : '' }, [
@@ -164,6 +174,7 @@
     renderHealth(s);
     renderDns(s);
     renderPopulations(s);
+    renderStopConditions(s);
     renderFaults(s);
     renderActions(s);
     renderChecks(s);

@@ -56,16 +56,19 @@ public sealed partial class DashboardTests : IDisposable
         });
         await page.GotoAsync(url.AbsoluteUri);
 
-        // Every widget fills: both health checks, both locations' answers, both populations, all six charts with points.
+        // Every widget fills: both health checks, both locations' answers, both populations, the stop condition, all six
+        // charts with points.
         await page.WaitForFunctionAsync("""
             () => document.querySelectorAll('#health [data-check]').length === 2
               && document.querySelectorAll('#dns [data-location]').length === 2
               && document.querySelectorAll('#populations [data-population]').length === 2
+              && document.querySelectorAll('#stop-conditions [data-stop-condition="global outage"][data-fired="false"]').length === 1
               && document.body.dataset.chartsRendered === '6'
               && Number(document.querySelector('figure[data-chart="regions"]').dataset.points) > 5
               && Number(document.querySelector('figure[data-chart="latency"]').dataset.series) === 4
             """);
         Assert.Equal("1 healthy", await page.InnerTextAsync("#health [data-check='hc-eu'] .value"));
+        Assert.Contains("stops when success rate < 40% for 1m", await page.InnerTextAsync("#stop-conditions [data-stop-condition='global outage']"), StringComparison.Ordinal);
 
         // It keeps updating on its own.
         var version = long.Parse((await page.GetAttributeAsync("body", "data-version"))!, CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using System.Reflection;
 using Faultline.Cli.Logging;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
+using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Journal;
 using Faultline.Core.Runs;
@@ -126,7 +127,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         });
 
         await using var metrics = await StartMetricsAsync(settings, topology, ownLab: labUrl is null, loggers, cancellationToken);
-        await using var dashboard = await StartDashboardAsync(settings, experiment.Hypothesis.Title, topology, ownLab: labUrl is null, loggers, cancellationToken);
+        await using var dashboard = await StartDashboardAsync(settings, experiment.Hypothesis.Title, experiment.StopConditions, topology, ownLab: labUrl is null, loggers, cancellationToken);
         var observers = new List<IRunObserver> { new ConsoleRunObserver(console, wall) };
         observers.AddRange(new IRunObserver?[] { metrics, dashboard }.OfType<IRunObserver>());
         IRunObserver observer = observers.Count == 1 ? observers[0] : new CompositeRunObserver(observers);
@@ -256,7 +257,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     }
 
     /// <summary>Starts the live dashboard unless asked not to; a port that cannot be bound is reported and the run goes on without it.</summary>
-    private async Task<LiveDashboard?> StartDashboardAsync(RunSettings settings, string title, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private async Task<LiveDashboard?> StartDashboardAsync(RunSettings settings, string title, IReadOnlyList<StopConditionDefinition> stopConditions, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (settings.NoDashboard)
         {
@@ -267,6 +268,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         {
             Port = settings.DashboardPort,
             Title = title,
+            StopConditions = stopConditions,
 
             // As for the metrics: a running lab's checks appear with the dashboard's first poll of it.
             HealthChecks = ownLab ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal) : new Dictionary<string, bool>(StringComparer.Ordinal),
