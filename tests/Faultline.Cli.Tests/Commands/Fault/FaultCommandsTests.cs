@@ -8,9 +8,8 @@ using Faultline.Core.Faults.Network;
 using Faultline.Core.Randomness;
 using Faultline.Core.Time;
 using Faultline.Lab.Control;
+using Faultline.Cli.Tests.Support;
 using Faultline.TestUtils;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Xunit;
 
 namespace Faultline.Cli.Tests.Commands.Fault;
@@ -18,7 +17,6 @@ namespace Faultline.Cli.Tests.Commands.Fault;
 public sealed class FaultCommandsTests : IAsyncLifetime
 {
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly StringWriter _output = new();
     private FaultControlServer? _server;
     private FaultStore? _store;
 
@@ -41,34 +39,13 @@ public sealed class FaultCommandsTests : IAsyncLifetime
             await _server.DisposeAsync();
         }
 
-        _output.Dispose();
         if (Directory.Exists(_stateDirectory))
         {
             Directory.Delete(_stateDirectory, recursive: true);
         }
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_output),
-        });
-        console.Profile.Width = 200;
-        var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.SetApplicationName("faultline");
-            config.ConfigureConsole(console);
-            config.AddFaultCommands();
-        });
-        _output.GetStringBuilder().Clear();
-        var exitCode = await app.RunAsync(args, TestContext.Current.CancellationToken);
-        return (exitCode, _output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     private string[] Lab => ["--lab", Server.BaseAddress.ToString(), "--token-file", Server.TokenFile];
 

@@ -5,9 +5,8 @@ using Faultline.Core.Faults;
 using Faultline.Core.Faults.Latency;
 using Faultline.Lab.Control;
 using Faultline.Lab.Hosting;
+using Faultline.Cli.Tests.Support;
 using Faultline.TestUtils;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Xunit;
 
 namespace Faultline.Cli.Tests.Commands.Recover;
@@ -15,7 +14,6 @@ namespace Faultline.Cli.Tests.Commands.Recover;
 public sealed class RecoverCommandTests : IAsyncLifetime
 {
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly StringWriter _output = new();
     private readonly HttpClient _http = new();
     private LabHost? _lab;
 
@@ -34,39 +32,13 @@ public sealed class RecoverCommandTests : IAsyncLifetime
         }
 
         _http.Dispose();
-        _output.Dispose();
         if (Directory.Exists(_stateDirectory))
         {
             Directory.Delete(_stateDirectory, recursive: true);
         }
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(_output),
-        });
-        console.Profile.Width = 200;
-        var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.SetApplicationName("faultline");
-            config.ConfigureConsole(console);
-            config.SetExceptionHandler((exception, _) =>
-            {
-                console.WriteLine(exception.ToString());
-                return ExitCodes.InvalidInput;
-            });
-            config.AddRecoverCommand();
-        });
-        _output.GetStringBuilder().Clear();
-        var exitCode = await app.RunAsync(args, TestContext.Current.CancellationToken);
-        return (exitCode, _output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     private ActiveFault Inject(string owner) => Lab.Faults.Add(
         new FaultSpec { Options = new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(60) }, Target = new FaultTarget { Region = "us-east-1", Function = "hello" } },
