@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Faultline.Core.Runs;
-using Faultline.Lab.Hosting;
 using Faultline.Lab.Runs;
 using Faultline.TestUtils;
 using Faultline.TestUtils.Runs;
@@ -142,7 +141,7 @@ public sealed class LiveDashboardTests : IAsyncLifetime
     public async Task OnStarted_WithTheLabsToken_PollsTheCheckersShareEverySecondUntilTheRunEnds()
     {
         var cancel = TestContext.Current.CancellationToken;
-        await using var lab = await LabHost.StartAsync(Some.Topology(), new LabOptions { StateDirectory = Path.Combine(_home, "lab") }, null, cancel);
+        await using var lab = await SomeLab.StartAsync(cancel);
         var labTime = new FakeTimeProvider(SomeRun.T0);
         Dashboard.OnStarted(new RunStarted
         {
@@ -151,8 +150,8 @@ public sealed class LiveDashboardTests : IAsyncLifetime
             LabTime = labTime,
             TimeScale = 20,
             Seed = 42,
-            ControlUrl = lab.ControlUrl,
-            ControlToken = lab.Token,
+            ControlUrl = lab.Host.ControlUrl,
+            ControlToken = lab.Host.Token,
             Populations = [],
             OwnLab = true,
         });

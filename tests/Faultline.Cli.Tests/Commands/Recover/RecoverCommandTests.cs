@@ -13,16 +13,15 @@ namespace Faultline.Cli.Tests.Commands.Recover;
 
 public sealed class RecoverCommandTests : IAsyncLifetime
 {
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-cli-tests", Guid.NewGuid().ToString("N"));
     private readonly HttpClient _http = new();
-    private LabHost? _lab;
+    private SomeLab? _lab;
 
-    private LabHost Lab => _lab ?? throw new InvalidOperationException("not started");
+    private LabHost Lab => _lab?.Host ?? throw new InvalidOperationException("not started");
 
     private string[] LabArgs => ["--lab", Lab.ControlUrl.ToString(), "--token-file", Lab.TokenFile];
 
     public async ValueTask InitializeAsync() =>
-        _lab = await LabHost.StartAsync(Some.Topology(), new LabOptions { StateDirectory = _stateDirectory }, null, TestContext.Current.CancellationToken);
+        _lab = await SomeLab.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -32,10 +31,6 @@ public sealed class RecoverCommandTests : IAsyncLifetime
         }
 
         _http.Dispose();
-        if (Directory.Exists(_stateDirectory))
-        {
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
     }
 
     private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(args);

@@ -11,24 +11,18 @@ namespace Faultline.Lab.Tests.Runs.Effects;
 
 public sealed class LabExperimentEffectsTests : IAsyncLifetime
 {
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-tests", Guid.NewGuid().ToString("N"));
-    private LabHost? _lab;
+    private SomeLab? _lab;
 
-    private LabHost Lab => _lab ?? throw new InvalidOperationException("not started");
+    private LabHost Lab => _lab?.Host ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync() =>
-        _lab = await LabHost.StartAsync(Some.Topology(), new LabOptions { StateDirectory = _stateDirectory }, null, TestContext.Current.CancellationToken);
+        _lab = await SomeLab.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         if (_lab is not null)
         {
             await _lab.DisposeAsync();
-        }
-
-        if (Directory.Exists(_stateDirectory))
-        {
-            Directory.Delete(_stateDirectory, recursive: true);
         }
     }
 

@@ -14,14 +14,13 @@ namespace Faultline.Lab.Tests.Runs.Effects;
 
 public sealed class RemoteExperimentEffectsTests : IAsyncLifetime
 {
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-tests", Guid.NewGuid().ToString("N"));
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private LabHost? _lab;
+    private SomeLab? _lab;
 
-    private LabHost Lab => _lab ?? throw new InvalidOperationException("not started");
+    private LabHost Lab => _lab?.Host ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync() =>
-        _lab = await LabHost.StartAsync(Some.Topology(), new LabOptions { StateDirectory = _stateDirectory }, null, TestContext.Current.CancellationToken);
+        _lab = await SomeLab.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -31,10 +30,6 @@ public sealed class RemoteExperimentEffectsTests : IAsyncLifetime
         }
 
         _http.Dispose();
-        if (Directory.Exists(_stateDirectory))
-        {
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
     }
 
     private RemoteExperimentEffects Effects(string? token = null) =>
