@@ -6,6 +6,7 @@ using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Control;
 using Faultline.Lab.Runs;
+using Faultline.Lab.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -207,26 +208,9 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
-        {
-            options.AddServerHeader = false;
-            options.Listen(IPAddress.Loopback, _options.Port);
-        });
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var (app, port) = await LoopbackWebApp.StartAsync(_options.Port, app => app.Run(HandleAsync), cancellationToken).ConfigureAwait(false);
         _app = app;
-        Url = new Uri($"http://127.0.0.1:{new Uri(app.Urls.First()).Port}/");
+        Url = new Uri($"http://127.0.0.1:{port}/");
         DashboardLog.Listening(_logger, Url);
     }
 

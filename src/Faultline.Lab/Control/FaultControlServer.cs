@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using Faultline.Core.Faults;
 using Faultline.Core.Faults.Serialization;
 using Faultline.Core.Functions;
 using Faultline.Core.Text;
+using Faultline.Lab.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -97,18 +97,9 @@ public sealed class FaultControlServer : IAsyncDisposable
             throw new InvalidOperationException("The fault control API is already started.");
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
-        {
-            options.AddServerHeader = false;
-            options.Listen(IPAddress.Loopback, _options.Port);
-        });
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var (app, port) = await LoopbackWebApp.StartAsync(_options.Port, app => app.Run(HandleAsync), cancellationToken).ConfigureAwait(false);
         _app = app;
-        var address = app.Urls.Select(u => new Uri(u)).First();
-        Port = address.Port;
+        Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
 
         WriteStateFiles();

@@ -92,7 +92,7 @@ public sealed class FunctionConfigurator
 
             if (record)
             {
-                var owner = OwnerOf(request);
+                var owner = OwnerOf(request.Owner);
                 _originals.TryAdd((owner, runtime.Config.Id), before);
                 if (request.Lease is { } lease)
                 {
@@ -113,7 +113,7 @@ public sealed class FunctionConfigurator
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var change = Configure(id, new ConfigureFunctionRequest { Owner = owner, Environment = configuration.Environment, Layers = configuration.Layers });
-        var key = (string.IsNullOrWhiteSpace(owner) ? "cli" : owner, change.Function);
+        var key = (OwnerOf(owner), change.Function);
         lock (_lock)
         {
             if (_originals.TryGetValue(key, out var original) && original.SameAs(change.After))
@@ -205,7 +205,7 @@ public sealed class FunctionConfigurator
         return restored;
     }
 
-    private static string OwnerOf(ConfigureFunctionRequest request) => string.IsNullOrWhiteSpace(request.Owner) ? "cli" : request.Owner;
+    private static string OwnerOf(string? owner) => string.IsNullOrWhiteSpace(owner) ? "cli" : owner;
 
     private FunctionRuntime Find(string id) =>
         _fleet.Find(id) ?? throw new InvalidInputException($"no function '{id}'; functions: {string.Join(", ", _fleet.All.Select(r => r.Config.Id))}");

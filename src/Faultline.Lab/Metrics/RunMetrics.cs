@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
 using Faultline.Core.Experiments;
 using Faultline.Core.Faults;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Lab.Runs;
+using Faultline.Lab.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -299,31 +299,19 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
 
     private async Task StartEndpointAsync(int port, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
-        {
-            options.AddServerHeader = false;
-            options.Listen(IPAddress.Loopback, port);
-        });
-        var app = builder.Build();
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(_provider, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);
-        app.Run(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var (app, bound) = await LoopbackWebApp.StartAsync(
+            port,
+            app =>
+            {
+                app.UseOpenTelemetryPrometheusScrapingEndpoint(_provider, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);
+                app.Run(context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                });
+            },
+            cancellationToken).ConfigureAwait(false);
         _app = app;
-        var bound = new Uri(app.Urls.First()).Port;
         ScrapeUrl = new Uri($"http://127.0.0.1:{bound}/metrics");
         MetricsLog.Listening(_logger, ScrapeUrl);
     }

@@ -1,11 +1,6 @@
 using System.Net;
-using Faultline.Core.Addressing;
 using Faultline.Core.Faults.Dns;
-using Faultline.Core.Health;
-using Faultline.Core.Randomness;
-using Faultline.Core.Routing;
 using Faultline.Lab.Dns;
-using Faultline.TestUtils;
 using Xunit;
 
 namespace Faultline.Lab.Tests.Dns;

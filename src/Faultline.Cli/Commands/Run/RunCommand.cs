@@ -128,9 +128,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         await using var metrics = await StartMetricsAsync(settings, topology, ownLab: labUrl is null, loggers, cancellationToken);
         await using var dashboard = await StartDashboardAsync(settings, experiment.Hypothesis.Title, experiment.StopConditions, topology, ownLab: labUrl is null, loggers, cancellationToken);
-        var observers = new List<IRunObserver> { new ConsoleRunObserver(console, wall) };
-        observers.AddRange(new IRunObserver?[] { metrics, dashboard }.OfType<IRunObserver>());
-        IRunObserver observer = observers.Count == 1 ? observers[0] : new CompositeRunObserver(observers);
+        var observer = new CompositeRunObserver(new IRunObserver?[] { new ConsoleRunObserver(console, wall), metrics, dashboard }.OfType<IRunObserver>());
         RunOutcome outcome;
         try
         {
@@ -230,9 +228,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             OtlpEndpoint = settings.Otlp is null ? null : new Uri(settings.Otlp),
             PopulationLocations = topology.Clients.ToDictionary(c => c.Name, c => c.Location, StringComparer.Ordinal),
 
-            // A run on its own lab hears only health flips, and its lab's checks start as the topology says; a
-            // running lab's checks are polled, the first poll reporting each one.
-            InitialHealth = ownLab ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal) : new Dictionary<string, bool>(StringComparer.Ordinal),
+            InitialHealth = InitialHealth(topology, ownLab),
         };
         try
         {
@@ -269,9 +265,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             Port = settings.DashboardPort,
             Title = title,
             StopConditions = stopConditions,
-
-            // As for the metrics: a running lab's checks appear with the dashboard's first poll of it.
-            HealthChecks = ownLab ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal) : new Dictionary<string, bool>(StringComparer.Ordinal),
+            HealthChecks = InitialHealth(topology, ownLab),
         };
         try
         {
@@ -285,6 +279,14 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             return null;
         }
     }
+
+    /// <summary>
+    /// The health checks an observer knows before the first flip. A run on its own lab hears only flips, and its
+    /// lab's checks start as the topology says; a running lab's checks are polled, the first poll reporting each one.
+    /// </summary>
+    private static Dictionary<string, bool> InitialHealth(Topology topology, bool ownLab) => ownLab
+        ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal)
+        : new Dictionary<string, bool>(StringComparer.Ordinal);
 
     private static string? ReadText(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 }
