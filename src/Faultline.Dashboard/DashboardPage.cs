@@ -28,6 +28,7 @@ internal static class DashboardPage
             <section id="status" class="tiles">
             <div class="tile" id="run-state"><div class="label">Run</div><div class="value" id="run-state-value">pending</div><div class="sub" id="run-phase"></div></div>
             <div class="tile" id="elapsed"><div class="label">Lab time</div><div class="value" id="elapsed-value">—</div><div class="sub" id="elapsed-sub"></div></div>
+            <div class="tile" id="host" data-impaired="0"><div class="label">Host timing</div><div class="value" id="host-value">—</div><div class="sub" id="host-sub"></div></div>
             </section>
             <div id="final"></div>
             <div class="columns">

@@ -60,4 +60,7 @@ public sealed record DashboardSnapshot
 
     /// <summary>The final verdict, once the run has ended.</summary>
     public DashboardVerdict? Verdict { get; init; }
+
+    /// <summary>How well the host keeps lab time; <c>null</c> before the first measured second.</summary>
+    public DashboardHost? Host { get; init; }
 }

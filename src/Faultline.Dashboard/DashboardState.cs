@@ -1,6 +1,7 @@
 using Faultline.Core.Checks;
 using Faultline.Core.Experiments;
 using Faultline.Core.Faults;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Text;
@@ -32,6 +33,10 @@ public sealed class DashboardState : IRunObserver
     private readonly HashSet<string> _firedStopConditions = new(StringComparer.Ordinal);
     private RunStarted? _started;
     private DateTimeOffset? _runStart;
+    private HostSecond? _hostLast;
+    private TimeSpan _hostWorst;
+    private int _hostSeconds;
+    private int _hostImpaired;
     private DateTimeOffset? _runEnd;
     private RunState _state = RunState.Pending;
     private string? _stateReason;
@@ -187,6 +192,28 @@ public sealed class DashboardState : IRunObserver
         }
     }
 
+    /// <inheritdoc />
+    public void OnHostSecond(HostSecond second)
+    {
+        if (second is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _hostLast = second;
+            _hostSeconds++;
+            _hostWorst = second.Lateness > _hostWorst ? second.Lateness : _hostWorst;
+            if (_started?.HostBudget is { } budget && budget.Exceeds(second))
+            {
+                _hostImpaired++;
+            }
+
+            _version++;
+        }
+    }
+
     /// <summary>Records the share of checkers that see each health check healthy, polled from the lab at lab time <paramref name="at"/>.</summary>
     public void RecordHealth(DateTimeOffset at, IEnumerable<(string Check, bool Healthy, double Percentage)> checks)
     {
@@ -285,6 +312,9 @@ public sealed class DashboardState : IRunObserver
                 Charts = [],
                 Markers = [],
                 Verdict = _verdict,
+                Host = _started?.HostBudget is { } budget && _hostLast is { } last
+                    ? new DashboardHost(last.Lateness.TotalMilliseconds, _hostWorst.TotalMilliseconds, budget.Allowance.TotalMilliseconds, _hostImpaired, _hostSeconds, budget.DeadlineName)
+                    : null,
             };
         }
 

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Control;
-using Faultline.Lab.Runs;
 using Faultline.Lab.Net;
+using Faultline.Lab.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -108,6 +109,9 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
 
     /// <inheritdoc />
     public void OnSecond(LoadSecond second) => State.OnSecond(second);
+
+    /// <inheritdoc />
+    public void OnHostSecond(HostSecond second) => State.OnHostSecond(second);
 
     /// <summary>Shows the verdict and stops asking the lab (it is gone or no longer the run's).</summary>
     public void Finish(RunVerdict verdict, RunState finalState)

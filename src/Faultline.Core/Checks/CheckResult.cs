@@ -51,6 +51,12 @@ public sealed record CheckResult
     /// <summary>One sentence on what was seen, e.g. <c>97.2% of 12,000 requests succeeded (336 failed: 336×5xx)</c>.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>
+    /// Why the result cannot be trusted because the host could not keep lab time during its window (then
+    /// <see cref="Passed"/> is <c>null</c> whatever was measured); <c>null</c> when the host kept time. See docs/lab.md.
+    /// </summary>
+    public string? HostImpaired { get; init; }
+
     /// <summary>The result as a journal event at <paramref name="at"/>.</summary>
     public CheckEvaluated ToEvent(DateTimeOffset at) => new()
     {
@@ -59,5 +65,6 @@ public sealed record CheckResult
         Passed = Passed,
         Measured = Measured,
         Expected = Expected,
+        HostImpaired = HostImpaired,
     };
 }

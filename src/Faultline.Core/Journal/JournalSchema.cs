@@ -59,6 +59,11 @@ internal static class JournalSchema
             PRIMARY KEY (population, idx)
         );
         CREATE INDEX seconds_start ON seconds (start);
+        CREATE TABLE host_seconds (
+            start       TEXT    PRIMARY KEY,
+            lateness_us INTEGER NOT NULL,
+            samples     INTEGER NOT NULL
+        );
         CREATE TABLE check_results (
             stage TEXT PRIMARY KEY,
             json  TEXT NOT NULL
@@ -68,6 +73,12 @@ internal static class JournalSchema
             json TEXT NOT NULL
         );
         """;
+
+    /// <summary>
+    /// The host-timing table, added without a version bump: journals written before it read back with no host
+    /// measurements (see <c>RunJournalReader</c>).
+    /// </summary>
+    public const string HostSecondsTable = "host_seconds";
 
     /// <summary>The counter columns of <c>seconds</c>, in the order <c>LoadStats.Restore</c> takes them.</summary>
     public static readonly string[] CounterColumns =

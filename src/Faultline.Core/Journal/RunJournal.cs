@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Microsoft.Data.Sqlite;
@@ -193,6 +194,36 @@ public sealed class RunJournal : IDisposable
                 regions.Value = row.Regions;
                 latency.Value = row.Latency;
                 sendLag.Value = row.SendLag;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        });
+    }
+
+    /// <summary>Appends lab seconds of host timing in one transaction; a second already journaled is replaced.</summary>
+    public void AppendHostSeconds(IEnumerable<HostSecond> seconds)
+    {
+        ArgumentNullException.ThrowIfNull(seconds);
+        var rows = seconds.ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        Write("host seconds", audit: false, connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"INSERT OR REPLACE INTO {JournalSchema.HostSecondsTable} (start, lateness_us, samples) VALUES ($start, $lateness, $samples)";
+            var start = command.Parameters.Add("$start", SqliteType.Text);
+            var lateness = command.Parameters.Add("$lateness", SqliteType.Integer);
+            var samples = command.Parameters.Add("$samples", SqliteType.Integer);
+            foreach (var row in rows)
+            {
+                start.Value = JournalSchema.FormatTime(row.Start);
+                lateness.Value = (long)row.Lateness.TotalMicroseconds;
+                samples.Value = row.Samples;
                 command.ExecuteNonQuery();
             }
 

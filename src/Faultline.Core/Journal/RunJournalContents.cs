@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Faultline.Core.Experiments;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Topology.Reading;
@@ -33,6 +34,9 @@ public sealed class RunJournalContents
     /// <summary>Whether the run never completed its journal (it was killed, or is still running).</summary>
     public bool Partial => FinalState is null;
 
+    /// <summary>How well the host kept lab time, per lab second; empty for journals written before it was measured.</summary>
+    public IReadOnlyList<HostSecond> Host { get; init; } = [];
+
     /// <summary>Stored check results by stage (e.g. <c>steady-state</c>, <c>final</c>), in the order first written.</summary>
     public required IReadOnlyDictionary<string, JsonElement> CheckResults { get; init; }
 
@@ -60,6 +64,8 @@ public sealed class RunJournalContents
             Phases = Phases,
             Events = Events,
             Traffic = Traffic,
+            Host = Host,
+            HostBudget = Host.Count == 0 ? null : HostBudget.For(topology, Header.TimeScale),
             FinalState = FinalState ?? Events.OfType<RunStateChanged>().LastOrDefault()?.State ?? RunState.Running,
             Partial = Partial,
         };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Faultline.Core.Experiments;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Microsoft.Data.Sqlite;
@@ -40,6 +41,7 @@ public static class RunJournalReader
             var (header, phasesJson, finalState, completedAt) = ReadRun(connection, full);
             var events = ReadEvents(connection, problems);
             var traffic = ReadSeconds(connection, problems);
+            var host = ReadHostSeconds(connection);
             var phases = ReadPhases(phasesJson, header, events, problems);
             return new RunJournalContents
             {
@@ -47,6 +49,7 @@ public static class RunJournalReader
                 Header = header,
                 Events = events,
                 Traffic = traffic,
+                Host = host,
                 Phases = phases,
                 FinalState = finalState,
                 CompletedAt = completedAt,
@@ -124,6 +127,31 @@ public static class RunJournalReader
 
         // Events from several threads can be journaled slightly out of lab-time order; the sort is stable.
         return events.OrderBy(e => e.At).ToList();
+    }
+
+    private static List<HostSecond> ReadHostSeconds(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{JournalSchema.HostSecondsTable}'";
+        if (command.ExecuteScalar() is null)
+        {
+            return [];
+        }
+
+        command.CommandText = $"SELECT start, lateness_us, samples FROM {JournalSchema.HostSecondsTable} ORDER BY start";
+        using var reader = command.ExecuteReader();
+        var seconds = new List<HostSecond>();
+        while (reader.Read())
+        {
+            seconds.Add(new HostSecond
+            {
+                Start = JournalSchema.ParseTime(reader.GetString(0)),
+                Lateness = TimeSpan.FromMicroseconds(reader.GetInt64(1)),
+                Samples = (int)reader.GetInt64(2),
+            });
+        }
+
+        return seconds;
     }
 
     private static List<LoadSecond> ReadSeconds(SqliteConnection connection, List<string> problems)

@@ -14,4 +14,7 @@ public sealed record CheckEvaluated : RunEvent
 
     /// <summary>The threshold, formatted.</summary>
     public string? Expected { get; init; }
+
+    /// <summary>Why the result cannot be trusted because the host did not keep lab time; <c>null</c> when it did.</summary>
+    public string? HostImpaired { get; init; }
 }

@@ -1,4 +1,5 @@
 using Faultline.Core.Experiments;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 
 namespace Faultline.Core.Runs;
@@ -23,6 +24,12 @@ public sealed record RunObservations
 
     /// <summary>Per-second traffic of every population, in time order.</summary>
     public required IReadOnlyList<LoadSecond> Traffic { get; init; }
+
+    /// <summary>How well the host kept lab time, per lab second, in time order; empty when not measured (older journals).</summary>
+    public IReadOnlyList<HostSecond> Host { get; init; } = [];
+
+    /// <summary>How late the host may run the lab clock before results are host-impaired; <c>null</c> when not measured.</summary>
+    public HostBudget? HostBudget { get; init; }
 
     /// <summary>How the run ended.</summary>
     public RunState FinalState { get; init; } = RunState.Completed;

@@ -1,4 +1,5 @@
 using Faultline.Core.Checks;
+using Faultline.Core.Host;
 using Faultline.Core.Runs;
 
 namespace Faultline.Core.Verdict;
@@ -35,6 +36,9 @@ public sealed record RunVerdict
 
     /// <summary>What each population went through.</summary>
     public required IReadOnlyList<CustomerImpact> Impact { get; init; }
+
+    /// <summary>How well the host kept lab time during the run; <c>null</c> when it was not measured (older journals).</summary>
+    public HostTiming? Host { get; init; }
 
     /// <summary>Why the hypothesis was refuted; empty unless <see cref="Kind"/> is <see cref="VerdictKind.Refuted"/>.</summary>
     public required IReadOnlyList<DiagnosisFinding> Diagnosis { get; init; }

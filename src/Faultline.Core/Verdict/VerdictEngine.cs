@@ -1,4 +1,5 @@
 using Faultline.Core.Checks;
+using Faultline.Core.Host;
 using Faultline.Core.Runs;
 
 namespace Faultline.Core.Verdict;
@@ -10,6 +11,11 @@ namespace Faultline.Core.Verdict;
 /// <see cref="VerdictKind.Inconclusive"/>; else <see cref="VerdictKind.Held"/>. A stop condition's firing does not
 /// change the kind — the summary states it, and the runner exits 3 regardless.
 /// </summary>
+/// <remarks>
+/// Checks whose evidence the host impaired (<see cref="HostImpairment"/>) are undecided: a verdict never rests on
+/// them. A refutation stands only on a failed check the host did not impair; a steady state the host impaired means
+/// nothing was injected (not-run), and the summary names the host, never the system under test.
+/// </remarks>
 public static class VerdictEngine
 {
     /// <summary>Evaluates every check and decides.</summary>
@@ -24,6 +30,7 @@ public static class VerdictEngine
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(checks);
+        checks = HostImpairment.Mark(observations, checks);
         var kind = Kind(observations, checks);
         var diagnosis = kind == VerdictKind.Refuted ? Diagnoser.Diagnose(observations, checks) : [];
         var stop = observations.Events.OfType<StopConditionFired>().FirstOrDefault();
@@ -39,6 +46,7 @@ public static class VerdictEngine
             Timeline = TimelineBuilder.Build(observations),
             Impact = ImpactCalculator.Calculate(observations),
             Diagnosis = diagnosis,
+            Host = HostImpairment.Timing(observations),
         };
     }
 
@@ -47,7 +55,8 @@ public static class VerdictEngine
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(checks);
-        if (checks.Any(c => c.IsSteadyState && c.Passed == false) || (observations.FinalState == RunState.Cancelled && observations.Phases.FaultStart is null))
+        var gateImpaired = observations.Phases.FaultStart is null && checks.Any(c => c.IsSteadyState && c.HostImpaired is not null);
+        if (checks.Any(c => c.IsSteadyState && c.Passed == false) || gateImpaired || (observations.FinalState == RunState.Cancelled && observations.Phases.FaultStart is null))
         {
             return VerdictKind.NotRun;
         }
@@ -64,8 +73,11 @@ public static class VerdictEngine
     {
         var failed = checks.Where(c => c.Passed == false).ToList();
         var undecided = checks.Where(c => c.Passed is null).ToList();
+        var host = HostImpairment.Summary(observations, checks);
         var text = kind switch
         {
+            VerdictKind.Inconclusive when host is not null => $"Inconclusive: {host}.",
+            VerdictKind.NotRun when host is not null && !failed.Any(c => c.IsSteadyState) => $"Not run: the steady state could not be judged, so nothing was injected: {host}.",
             VerdictKind.Held => checks.Count == 1 ? "Held: the check passed." : $"Held: all {Checks(checks.Count)} passed.",
             VerdictKind.Refuted => $"Refuted: {failed.Count} of {Checks(checks.Count)} failed ({Names(failed)}).{(diagnosis.Count > 0 ? $" Reason: {diagnosis[0].Headline}." : string.Empty)}",
             VerdictKind.Inconclusive when checks.Count == 0 => "Inconclusive: the hypothesis has no checks.",

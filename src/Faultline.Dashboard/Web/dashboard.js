@@ -59,6 +59,18 @@
     $('elapsed-sub').textContent = s.timeScale ? 'at ' + s.timeScale + '× wall time' : '';
   }
 
+  function renderHost(s) {
+    var h = s.host;
+    if (!h) { return; }
+    var late = h.lastLatenessMs > h.allowanceMs;
+    $('host').className = 'tile ' + (late ? 'bad' : h.impairedSeconds > 0 ? 'warn' : 'ok');
+    $('host').setAttribute('data-impaired', String(h.impairedSeconds));
+    $('host-value').textContent = late ? 'running late' : 'on time';
+    $('host-sub').textContent = 'timers ' + number(h.lastLatenessMs, 0) + ' ms late (worst ' + number(h.worstLatenessMs, 0) + ' ms, budget ' +
+      number(h.allowanceMs, 0) + ' ms) · ' + h.impairedSeconds + ' of ' + h.seconds + ' lab s over budget';
+    $('host-sub').title = 'Budget: half of ' + h.deadline + '. Results that rest on seconds over budget are host-impaired.';
+  }
+
   function renderHealth(s) {
     replace($('health'), s.health.map(function (h) {
       return tile(h.healthy ? 'ok' : 'bad', { 'data-check': h.id, 'data-healthy': h.healthy ? '1' : '0' },
@@ -175,6 +187,7 @@
     renderDns(s);
     renderPopulations(s);
     renderStopConditions(s);
+    renderHost(s);
     renderFaults(s);
     renderActions(s);
     renderChecks(s);

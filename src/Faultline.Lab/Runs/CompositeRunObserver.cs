@@ -1,3 +1,4 @@
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 
@@ -23,6 +24,9 @@ public sealed class CompositeRunObserver : IRunObserver
 
     /// <inheritdoc />
     public void OnSecond(LoadSecond second) => Each(o => o.OnSecond(second));
+
+    /// <inheritdoc />
+    public void OnHostSecond(HostSecond second) => Each(o => o.OnHostSecond(second));
 
     private void Each(Action<IRunObserver> call)
     {

@@ -1,8 +1,9 @@
 using System.Net;
 using Faultline.Core.Addressing;
+using Faultline.Core.Checks;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Execution;
-using Faultline.Core.Checks;
+using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
@@ -13,6 +14,7 @@ using Faultline.Core.Verdict;
 using Faultline.Lab.Control;
 using Faultline.Lab.Dns;
 using Faultline.Lab.Health;
+using Faultline.Lab.Host;
 using Faultline.Lab.Hosting;
 using Faultline.Lab.Load;
 using Faultline.Lab.Runs.Effects;
@@ -42,6 +44,9 @@ public sealed class ExperimentRunner : IAsyncDisposable
     private readonly AddressPlan _plan;
     private readonly List<RunEvent> _events = [];
     private readonly List<LoadSecond> _traffic = [];
+    private readonly List<HostSecond> _host = [];
+    private readonly HostBudget _hostBudget;
+    private readonly HostTimingMonitor _hostMonitor;
     private readonly Dictionary<string, DateTimeOffset> _delivered = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Check, string Location), string?> _probeTargets = [];
     private readonly Dictionary<string, bool> _polledHealth = new(StringComparer.Ordinal);
@@ -69,6 +74,9 @@ public sealed class ExperimentRunner : IAsyncDisposable
         _clock = new ScaledTimeProvider(options.WallClock, options.TimeScale);
         _random = new RandomSource(options.Seed);
         _plan = AddressPlan.For(topology);
+        _hostBudget = HostBudget.For(topology, options.TimeScale);
+        _hostMonitor = new HostTimingMonitor(_clock);
+        _hostMonitor.SecondCompleted += (_, second) => OnHostSecond(second);
     }
 
     /// <summary>Runs the experiment; cancelling the token stops it in order (faults reverted, state <c>stopped</c>).</summary>
@@ -84,6 +92,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
     /// <summary>Stops the load and the lab if still running; never throws.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _hostMonitor.DisposeAsync().ConfigureAwait(false);
         if (_healthPoll is not null)
         {
             await _healthPoll.DisposeAsync().ConfigureAwait(false);
@@ -132,6 +141,9 @@ public sealed class ExperimentRunner : IAsyncDisposable
             _clock,
             failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message));
 
+        // From here on, every lab second says how well this host kept time: results that rest on seconds it did not
+        // are host-impaired (docs/lab.md, "Host timing").
+        _hostMonitor.Start();
         foreach (var condition in _experiment.StopConditions)
         {
             _monitors.Add(new StopConditionMonitor(condition, Populations().Select(p => p.Name)));
@@ -150,6 +162,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
             ControlToken = _lab?.Token ?? _options.LabToken,
             Populations = Populations().Select(p => p.Name).ToArray(),
             OwnLab = _lab is not null,
+            HostBudget = _hostBudget,
         }));
 
         var hooks = new ExperimentHooks
@@ -169,6 +182,9 @@ public sealed class ExperimentRunner : IAsyncDisposable
             {
                 await _load.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
+
+            // The run's evidence ends here; seconds measured while it winds down would only be noise.
+            await _hostMonitor.DisposeAsync().ConfigureAwait(false);
         }
 
         var observations = Observe(finalState, RunEndPhases());
@@ -341,7 +357,8 @@ public sealed class ExperimentRunner : IAsyncDisposable
         }
 
         var phases = _scheduler!.Phases ?? new PhaseTimes { RunStart = baselineEnd };
-        var results = CheckEvaluator.EvaluateSteadyState(Observe(RunState.Running, phases), baselineEnd);
+        var observations = Observe(RunState.Running, phases);
+        var results = HostImpairment.Mark(observations, CheckEvaluator.EvaluateSteadyState(observations, baselineEnd));
         _steadyState = results;
         _journal!.WriteCheckResults("steady-state", results);
         foreach (var result in results)
@@ -378,6 +395,8 @@ public sealed class ExperimentRunner : IAsyncDisposable
                 Phases = phases,
                 Events = _events.OrderBy(e => e.At).ToArray(),
                 Traffic = _traffic.OrderBy(s => s.Start).ToArray(),
+                Host = _host.ToArray(),
+                HostBudget = _hostBudget,
                 FinalState = state,
             };
         }
@@ -441,6 +460,17 @@ public sealed class ExperimentRunner : IAsyncDisposable
             Record(stop);
             _ = _scheduler?.StopAsync($"stop condition '{stop.Name}'");
         }
+    }
+
+    private void OnHostSecond(HostSecond second)
+    {
+        lock (_lock)
+        {
+            _host.Add(second);
+        }
+
+        _journal?.AppendHostSeconds([second]);
+        Notify(o => o.OnHostSecond(second));
     }
 
     private void Record(RunEvent runEvent)

@@ -1,3 +1,4 @@
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 
@@ -14,4 +15,9 @@ public interface IRunObserver
 
     /// <summary>A population finished a lab second.</summary>
     void OnSecond(LoadSecond second);
+
+    /// <summary>The host finished a lab second: how late it ran the lab clock's timers. Default: ignored.</summary>
+    void OnHostSecond(HostSecond second)
+    {
+    }
 }

@@ -29,4 +29,7 @@ public sealed record RunStarted
 
     /// <summary>Whether the run started its own lab (else it uses a running one).</summary>
     public required bool OwnLab { get; init; }
+
+    /// <summary>How late the host may run the lab clock before results are host-impaired; <c>null</c> when not measured.</summary>
+    public Faultline.Core.Host.HostBudget? HostBudget { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Faultline.Core.Checks;
+using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Verdict;
 
@@ -63,10 +64,27 @@ internal static class HtmlParts
         var html = new StringBuilder("<table class=\"checks\">\n<thead><tr><th>#</th><th>Check</th><th>Result</th><th>Measured</th><th>Threshold</th><th>Window</th><th>What was seen</th></tr></thead>\n<tbody>\n");
         foreach (var c in checks)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"check\" data-passed=\"{(c.Passed is { } p ? (p ? "true" : "false") : "null")}\"><td class=\"num\">{c.Number}</td><td>{E(c.Name)}{(c.IsSteadyState ? " <span class=\"kind\">steady state</span>" : string.Empty)}</td><td>{Result(c.Passed)}</td><td>{E(c.Measured ?? "—")}</td><td>{E(c.Expected)}</td><td>{E(c.Window)}<br><span class=\"kind\">{Offset(c.FromOffset)} .. {Offset(c.ToOffset)}</span></td><td>{E(c.Explanation)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"check\" data-passed=\"{(c.Passed is { } p ? (p ? "true" : "false") : "null")}\"><td class=\"num\">{c.Number}</td><td>{E(c.Name)}{(c.IsSteadyState ? " <span class=\"kind\">steady state</span>" : string.Empty)}</td><td>{Result(c.Passed)}</td><td>{E(c.Measured ?? "—")}</td><td>{E(c.Expected)}</td><td>{E(c.Window)}<br><span class=\"kind\">{Offset(c.FromOffset)} .. {Offset(c.ToOffset)}</span></td><td>{E(c.Explanation)}{(c.HostImpaired is null ? string.Empty : $"<br><span class=\"host-impaired\">{E(c.HostImpaired)}</span>")}</td></tr>\n");
         }
 
         return html.Append("</tbody>\n</table>\n").ToString();
+    }
+
+    /// <summary>The host-timing section's body: whether the host kept lab time, the budget, and the load's send lag.</summary>
+    public static string HostTiming(HostTiming host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"summary\" data-impaired-seconds=\"{host.ImpairedSeconds}\">{E(host.Summary)}</p>\n<table class=\"host\"><tbody>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th>Budget</th><td>{host.AllowanceMs.ToString("0", CultureInfo.InvariantCulture)} ms of lab time ({host.WallAllowanceMs.ToString("0.#", CultureInfo.InvariantCulture)} ms of wall time at {host.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}×): half of {E(host.Deadline)}</td></tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th>Worst timer lateness</th><td>{host.WorstLatenessMs.ToString("0", CultureInfo.InvariantCulture)} ms of lab time</td></tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th>Lab seconds over budget</th><td>{host.ImpairedSeconds} of {host.Seconds}</td></tr>\n");
+        if (host.LateSendsPercent is { } late)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th>Late sends</th><td>{late.ToString("0.#", CultureInfo.InvariantCulture)}% left more than 1 ms late; send lag p99 {host.SendLagP99WallMs.GetValueOrDefault().ToString("0.#", CultureInfo.InvariantCulture)} ms of wall time</td></tr>\n");
+        }
+
+        return html.Append("</tbody></table>\n").ToString();
     }
 
     public static string Diagnosis(IReadOnlyList<DiagnosisFinding> findings)

@@ -38,6 +38,11 @@ public static class HtmlReportRenderer
         body.Append("<section id=\"charts\"><h2>Charts</h2>\n<p class=\"kind\">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>\n")
             .Append(HtmlParts.Charts(report, "run")).Append("</section>\n");
         body.Append("<section id=\"impact\"><h2>Customer impact</h2>\n").Append(ImpactTable(v.Impact)).Append("</section>\n");
+        if (v.Host is { } host)
+        {
+            body.Append("<section id=\"host\"><h2>Host timing</h2>\n").Append(HostTiming(host)).Append("</section>\n");
+        }
+
         body.Append("<section id=\"timeline\"><h2>Timeline</h2>\n").Append(TimelineTable(v.Timeline)).Append("</section>\n");
         if (report.Problems.Count > 0)
         {

@@ -105,6 +105,23 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     /// <summary>Sends SIGINT, as Ctrl-C does.</summary>
     public void Interrupt() => _ = Kill(_process.Id, SigInt);
 
+    /// <summary>
+    /// Stalls the process as a starved host would: SIGSTOP, <paramref name="stall"/> of wall time, SIGCONT. Every thread
+    /// stops, so the lab clock runs on while none of its timers fire.
+    /// </summary>
+    public async Task StallAsync(TimeSpan stall, CancellationToken cancellationToken)
+    {
+        _ = Kill(_process.Id, SigStop);
+        try
+        {
+            await Task.Delay(stall, TimeProvider.System, cancellationToken);
+        }
+        finally
+        {
+            _ = Kill(_process.Id, SigCont);
+        }
+    }
+
     /// <summary>Kills the process outright (SIGKILL): nothing it could run on the way out runs.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: false);
 
@@ -120,6 +137,8 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     }
 
     private const int SigInt = 2;
+    private const int SigStop = 19;
+    private const int SigCont = 18;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

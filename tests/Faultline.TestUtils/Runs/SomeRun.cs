@@ -1,5 +1,6 @@
 using Faultline.Core.Experiments;
 using Faultline.Core.Faults;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Topology;
@@ -19,6 +20,8 @@ public sealed class SomeRun
     private readonly List<LoadSecond> _traffic = [];
     private readonly List<CheckDefinition> _checks = [];
     private readonly List<StopConditionDefinition> _stopConditions = [];
+    private readonly List<HostSecond> _host = [];
+    private double _timeScale = 20;
     private Topology _topology;
     private TimeSpan? _faultStart = TimeSpan.FromMinutes(2);
     private TimeSpan? _faultEnd = TimeSpan.FromMinutes(12);
@@ -112,6 +115,22 @@ public sealed class SomeRun
     public SomeRun Revert(TimeSpan at, string faultId, string reason = "completed") =>
         Event(new FaultRevertedEvent { At = At(at), FaultId = faultId, Reason = reason });
 
+    /// <summary>
+    /// Adds host timing: one second per second in [<paramref name="from"/>, <paramref name="to"/>) whose timers ran
+    /// <paramref name="lateness"/> (lab time) late, measured at <paramref name="timeScale"/> (default 20).
+    /// </summary>
+    public SomeRun Host(TimeSpan from, TimeSpan to, TimeSpan lateness, double timeScale = 20)
+    {
+        _timeScale = timeScale;
+        _host.RemoveAll(s => s.Start >= At(from) && s.Start < At(to));
+        for (var t = from; t < to; t += TimeSpan.FromSeconds(1))
+        {
+            _host.Add(new HostSecond { Start = At(t), Lateness = lateness, Samples = 100 });
+        }
+
+        return this;
+    }
+
     /// <summary>Sets how the run ended.</summary>
     public SomeRun Ended(RunState state, bool partial = false)
     {
@@ -139,6 +158,8 @@ public sealed class SomeRun
         },
         Events = _events.OrderBy(e => e.At).ToList(),
         Traffic = _traffic.OrderBy(s => s.Start).ToList(),
+        Host = _host.OrderBy(s => s.Start).ToList(),
+        HostBudget = _host.Count == 0 ? null : HostBudget.For(_topology, _timeScale),
         FinalState = _finalState,
         Partial = _partial,
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Faultline.Core.Experiments;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Text;
@@ -10,12 +11,15 @@ namespace Faultline.Cli.Commands.Run;
 
 /// <summary>
 /// The live console view of a run: a line per thing that happens (phase, action, fault, health flip, DNS
-/// answer change, stop condition) and every 30 lab seconds a status line per population — lab and wall time,
-/// success rate, p99 and health.
+/// answer change, stop condition), a line when the host starts running the lab clock late (and when it recovers), and
+/// every 30 lab seconds a status line per population — lab and wall time, success rate, p99 and health.
 /// </summary>
 internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wallClock) : IRunObserver
 {
     private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(30);
+
+    // An episode of host lateness ends after this many lab seconds within budget, so a flapping host is one line.
+    private const int CalmSecondsToRecover = 5;
 
     private readonly Lock _lock = new();
     private readonly long _wallStart = wallClock.GetTimestamp();
@@ -28,6 +32,9 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
     private DateTimeOffset _nextStatus;
     private Phase? _phase;
     private bool _ended;
+    private HostSecond? _hostWorst;
+    private int _hostImpairedSeconds;
+    private int _hostCalm;
 
     public void OnStarted(RunStarted started)
     {
@@ -39,6 +46,10 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             var perMinute = 60 / started.TimeScale;
             console.MarkupLine($"[bold]run {Markup.Escape(started.RunId)}[/] — time scale {started.TimeScale.ToString(CultureInfo.InvariantCulture)} (1 lab minute = {perMinute.ToString("0.##", CultureInfo.InvariantCulture)} s), seed {started.Seed}, {(started.OwnLab ? "own lab" : "running lab")} at {Markup.Escape(started.ControlUrl.ToString().TrimEnd('/'))}");
             console.MarkupLine($"[grey]files: {Markup.Escape(started.Directory)}[/]");
+            if (started.HostBudget is { } budget)
+            {
+                console.MarkupLine($"[grey]host timing: results are trusted while the lab clock's timers run at most {Markup.Escape(Durations.Describe(budget.Allowance))} late ({Markup.Escape(Durations.Describe(budget.WallAllowance))} of wall time), half of {Markup.Escape(budget.DeadlineName)}[/]");
+            }
         }
     }
 
@@ -49,6 +60,41 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             if (Describe(runEvent) is { } line)
             {
                 console.MarkupLine($"{Stamp(runEvent.At)} {line}");
+            }
+        }
+    }
+
+    public void OnHostSecond(HostSecond second)
+    {
+        lock (_lock)
+        {
+            if (_started?.HostBudget is not { } budget)
+            {
+                return;
+            }
+
+            if (!budget.Exceeds(second))
+            {
+                if (_hostWorst is { } worst && ++_hostCalm >= CalmSecondsToRecover)
+                {
+                    console.MarkupLine($"{Stamp(second.Start)} [green]host back on time[/] after {_hostImpairedSeconds} late lab second(s), timers up to {Markup.Escape(Durations.Describe(worst.Lateness))} late");
+                    _hostWorst = null;
+                    _hostImpairedSeconds = 0;
+                }
+
+                return;
+            }
+
+            _hostCalm = 0;
+            _hostImpairedSeconds++;
+            if (_hostWorst is null)
+            {
+                console.MarkupLine($"{Stamp(second.Start)} [yellow]host running late[/]: the lab clock's timers fired {Markup.Escape(Durations.Describe(second.Lateness))} late (budget {Markup.Escape(Durations.Describe(budget.Allowance))}); results that rest on these seconds are host-impaired");
+            }
+
+            if (_hostWorst is null || second.Lateness > _hostWorst.Lateness)
+            {
+                _hostWorst = second;
             }
         }
     }
@@ -135,7 +181,8 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                 return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}";
             case CheckEvaluated check when !_ended:
                 var verdict = check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" };
-                return $"steady state: {Markup.Escape(check.Check)} {verdict} ({Markup.Escape(check.Measured ?? "-")}, wanted {Markup.Escape(check.Expected ?? "-")})";
+                var impaired = check.HostImpaired is null ? string.Empty : $" [yellow]{Markup.Escape(check.HostImpaired)}[/]";
+                return $"steady state: {Markup.Escape(check.Check)} {verdict} ({Markup.Escape(check.Measured ?? "-")}, wanted {Markup.Escape(check.Expected ?? "-")}){impaired}";
             default:
                 return null;
         }

@@ -26,7 +26,7 @@ internal static class RunSummary
             checks.AddRow(
                 check.Number.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(check.Name),
-                check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" },
+                check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ when check.HostImpaired is not null => "[yellow]host-impaired[/]", _ => "[yellow]undecided[/]" },
                 Markup.Escape(check.Measured ?? "-"),
                 Markup.Escape(check.Expected),
                 Markup.Escape(check.Window));
@@ -61,6 +61,13 @@ internal static class RunSummary
         }
 
         console.Write(impact);
+        if (verdict.Host is { } host)
+        {
+            var sends = host.LateSendsPercent is { } late
+                ? $"; {late.ToString("0.#", CultureInfo.InvariantCulture)}% of sends left more than 1 ms late (send lag p99 {host.SendLagP99WallMs!.Value.ToString("0.#", CultureInfo.InvariantCulture)} ms of wall time)"
+                : string.Empty;
+            console.MarkupLine($"[bold]host[/] [{(host.ImpairedSeconds == 0 ? "grey" : "yellow")}]{Markup.Escape(host.Summary)}{Markup.Escape(sends)}[/]");
+        }
 
         var color = verdict.Kind switch
         {

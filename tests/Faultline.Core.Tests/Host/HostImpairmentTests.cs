@@ -1,0 +1,137 @@
+using Faultline.Core.Checks;
+using Faultline.Core.Experiments;
+using Faultline.Core.Host;
+using Faultline.Core.Runs;
+using Faultline.Core.Verdict;
+using Faultline.TestUtils;
+using Faultline.TestUtils.Runs;
+
+namespace Faultline.Core.Tests.Host;
+
+public sealed class HostImpairmentTests
+{
+    private static readonly TimeSpan OnTime = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Stalled = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public void Decide_CorrectSeedRunOnAHostThatKeptTime_IsHeldAndReportsTheHost()
+    {
+        var run = SeedRuns.Correct().Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime).Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Held, verdict.Kind);
+        Assert.All(verdict.Checks, c => Assert.Null(c.HostImpaired));
+        var host = Assert.IsType<HostTiming>(verdict.Host);
+        Assert.Equal(0, host.ImpairedSeconds);
+        Assert.Equal(900, host.Seconds);
+        Assert.Equal(1000, host.AllowanceMs);
+        Assert.Equal(50, host.WallAllowanceMs);
+        Assert.StartsWith("The host kept time scale 20: timers ran at most 100ms late", host.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_CorrectSeedRunWithAStallInTheFault_IsInconclusiveNamingTheHostNotTheSystem()
+    {
+        var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
+        var run = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Host(stall, stall + TimeSpan.FromSeconds(2), Stalled)
+            .Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
+        Assert.Empty(verdict.Diagnosis);
+        Assert.Equal(
+            "Inconclusive: the host could not keep time scale 20: timers ran up to 3s late (150ms of wall time) in 2 lab seconds between +7m and +7m2s, " +
+            "beyond the 1s allowed by hc-us's 2s response limit, so 2 checks cannot be trusted (#1 eu customers unaffected; #2 us customers served after failover); " +
+            "rerun with `--time-scale 3` (or `--time-scale auto`) or on a quieter machine.",
+            verdict.Summary);
+        var eu = verdict.Checks[0];
+        Assert.Null(eu.Passed);
+        Assert.StartsWith("host-impaired: in 2 lab seconds of its window (first at +7m)", eu.HostImpaired, StringComparison.Ordinal);
+
+        // The health transition's window (fault start + 3m) ended before the stall: it is still evidence.
+        Assert.True(verdict.Checks[2].Passed);
+        Assert.Null(verdict.Checks[2].HostImpaired);
+        Assert.Equal(2, verdict.Host!.ImpairedSeconds);
+    }
+
+    [Fact]
+    public void Decide_MisconfiguredRunWithAStallLateInTheFault_StaysRefutedOnTheFailureTheHostDidNotTouch()
+    {
+        var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(6);
+        var run = SeedRuns.Misconfigured()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Host(stall, stall + TimeSpan.FromSeconds(1), Stalled)
+            .Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Refuted, verdict.Kind);
+        var transition = verdict.Checks[2];
+        Assert.False(transition.Passed);
+        Assert.Null(transition.HostImpaired);
+        Assert.NotNull(verdict.Checks[1].HostImpaired);
+        Assert.Equal(DiagnosisCodes.HealthCheckProbesOtherRegion, Assert.Single(verdict.Diagnosis).Code);
+    }
+
+    [Fact]
+    public void Decide_FlipDecidedOnLateProbes_ImpairsEveryCheckWhoseWindowEndsAfterIt()
+    {
+        // hc-eu turned unhealthy at +1m only because the host stalled while its probes ran: it moves every answer after it.
+        var run = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Host(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(41), Stalled)
+            .Health("hc-eu", TimeSpan.FromMinutes(1), healthy: false)
+            .Build();
+
+        var flips = HostImpairment.ImpairedFlips(run);
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal("hc-eu", Assert.Single(flips).HealthCheck);
+        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
+        Assert.All(verdict.Checks, c => Assert.Contains("hc-eu turned unhealthy at +1m on probes the host ran late", c.HostImpaired, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_SteadyStateTheHostImpaired_IsNotRunNamingTheHost()
+    {
+        var run = new SomeRun()
+            .Phases(faultStart: null, faultEnd: null, runEnd: TimeSpan.FromMinutes(2))
+            .Check(SomeChecks.SuccessRate("steady state", "all", CheckWindow.During(Phase.Baseline)))
+            .Traffic("eu-customers", TimeSpan.Zero, TimeSpan.FromMinutes(2), SomeTraffic.Stats(ok: 2, timeouts: 18, region: "eu-west-1"))
+            .Host(TimeSpan.Zero, TimeSpan.FromMinutes(2), OnTime)
+            .Host(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(14))
+            .Ended(RunState.Cancelled)
+            .Build();
+
+        // As the runner does: the gate's results, judged at the baseline's end, stand for the steady state.
+        var gate = HostImpairment.Mark(run, CheckEvaluator.EvaluateSteadyState(run, SomeRun.At(TimeSpan.FromMinutes(2))));
+        var verdict = VerdictEngine.Decide(run, gate);
+
+        Assert.Equal(VerdictKind.NotRun, verdict.Kind);
+        Assert.StartsWith("Not run: the steady state could not be judged, so nothing was injected: the host could not keep time scale 20: timers ran up to 14s late", verdict.Summary, StringComparison.Ordinal);
+        Assert.Contains("rerun with `--time-scale 1` (or `--time-scale auto`) or on a quieter machine", verdict.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("steady state was not met", verdict.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mark_RunWithoutHostMeasurements_LeavesChecksAsTheyAre()
+    {
+        var run = SeedRuns.Misconfigured().Build();
+        var checks = CheckEvaluator.Evaluate(run);
+
+        Assert.Same(checks, HostImpairment.Mark(run, checks));
+        Assert.Null(HostImpairment.Timing(run));
+    }
+
+    [Fact]
+    public void Advice_AtScaleOne_SaysOnlyAQuieterMachine()
+    {
+        var budget = HostBudget.For(Some.Topology(), 1);
+
+        Assert.Equal("rerun on a quieter machine", HostImpairment.Advice(budget, TimeSpan.FromSeconds(5)));
+    }
+}
