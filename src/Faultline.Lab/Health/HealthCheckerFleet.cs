@@ -3,6 +3,7 @@ using Faultline.Core.Health;
 using Faultline.Core.Randomness;
 using Faultline.Core.Topology;
 using Faultline.Lab.Dns;
+using Faultline.Lab.Host;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,6 +25,7 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly RandomSource _random;
     private readonly ILogger _logger;
+    private readonly IHostStalls? _stalls;
     private readonly AddressPlan _plan;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
@@ -36,8 +38,10 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
     /// <param name="timeProvider">Lab time.</param>
     /// <param name="random">The run's random source (checker phases).</param>
     /// <param name="logger">Logs failures; <c>null</c> for none.</param>
-    public HealthCheckerFleet(Topology topology, HealthRegistry registry, DnsStubResolver resolver, int gatewayPort, TimeProvider timeProvider, RandomSource random, ILogger<HealthCheckerFleet>? logger = null)
+    /// <param name="stalls">The host's stalls, left out of the probes' response limits; <c>null</c> to count every lab moment.</param>
+    public HealthCheckerFleet(Topology topology, HealthRegistry registry, DnsStubResolver resolver, int gatewayPort, TimeProvider timeProvider, RandomSource random, ILogger<HealthCheckerFleet>? logger = null, IHostStalls? stalls = null)
     {
+        _stalls = stalls;
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(resolver);
@@ -78,7 +82,7 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
                 var checker = i;
 
                 // Created here so a location outside the address plan fails StartAsync, not a loop.
-                var probe = new HealthProbe(check, _plan.CheckerAddress(location), _resolver, _gatewayPort, _timeProvider);
+                var probe = new HealthProbe(check, _plan.CheckerAddress(location), _resolver, _gatewayPort, _timeProvider, _stalls);
                 _loops.Add(Task.Run(() => RunCheckerAsync(probe, check, checker, location, phase, _stopping.Token), CancellationToken.None));
             }
         }

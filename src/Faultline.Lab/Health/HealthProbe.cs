@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Faultline.Core.Topology;
 using Faultline.Lab.Dns;
+using Faultline.Lab.Host;
 using Faultline.Lab.Net;
 
 namespace Faultline.Lab.Health;
@@ -11,7 +12,8 @@ namespace Faultline.Lab.Health;
 /// One Route 53-style probe (aws-semantics §5.1): resolve the check's own FQDN through the lab DNS from
 /// the checker's address, then for HTTP(S) connect within 4 s, get 2xx/3xx within 2 s of connecting and,
 /// for <c>*_STR_MATCH</c>, find the search string in the first 5,120 body bytes within 2 more seconds;
-/// for TCP connect within 10 s. All limits are lab time.
+/// for TCP connect within 10 s. All limits are lab time, and the 2 s limits leave out the time the host stalled
+/// (<see cref="IHostStalls"/>): a response the model delivered in time is not failed because this machine was busy.
 /// </summary>
 internal sealed class HealthProbe : IDisposable
 {
@@ -32,10 +34,15 @@ internal sealed class HealthProbe : IDisposable
     private readonly DnsStubResolver _resolver;
     private readonly int _port;
     private readonly TimeProvider _timeProvider;
-    private readonly HttpClient _client;
+    /// <summary>How much host stall a limit is extended by at most: 4 times the limit (beyond, the second is host-impaired anyway).</summary>
+    public const int MaxStallExtension = 4;
 
-    public HealthProbe(HealthCheckConfig check, IPAddress source, DnsStubResolver resolver, int gatewayPort, TimeProvider timeProvider)
+    private readonly HttpClient _client;
+    private readonly IHostStalls? _stalls;
+
+    public HealthProbe(HealthCheckConfig check, IPAddress source, DnsStubResolver resolver, int gatewayPort, TimeProvider timeProvider, IHostStalls? stalls = null)
     {
+        _stalls = stalls;
         _check = check;
         _source = source;
         _resolver = resolver;
@@ -166,11 +173,31 @@ internal sealed class HealthProbe : IDisposable
 
     private async Task<bool> CompletesWithinAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)
     {
-        using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(limit, _timeProvider, delayCts.Token);
-        var winner = await Task.WhenAny(task, delay);
-        await delayCts.CancelAsync();
-        return winner == task;
+        var start = _timeProvider.GetUtcNow();
+        var deadline = start + limit;
+        while (true)
+        {
+            using var delayCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var wait = deadline - _timeProvider.GetUtcNow();
+            var delay = wait > TimeSpan.Zero ? Task.Delay(wait, _timeProvider, delayCts.Token) : Task.CompletedTask;
+            var winner = await Task.WhenAny(task, delay);
+            await delayCts.CancelAsync();
+            if (winner == task || task.IsCompleted)
+            {
+                return true;
+            }
+
+            // The limit is modelled time: time the host spent not running the lab is given back, up to a bound.
+            var stalled = _stalls?.StalledBetween(start, _timeProvider.GetUtcNow()) ?? TimeSpan.Zero;
+            var extended = deadline - (start + limit);
+            var allowed = stalled < limit * MaxStallExtension ? stalled : limit * MaxStallExtension;
+            if (allowed <= extended)
+            {
+                return false;
+            }
+
+            deadline = start + limit + allowed;
+        }
     }
 
     private static async Task<byte[]> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -8,10 +8,14 @@ namespace Faultline.Lab.Host;
 /// <see cref="WallTick"/> of wall time and each firing records how late it came, in lab time. The lab's modelled
 /// delays and deadlines are timers on the same clock and the same thread pool, so they were late by as much. Publishes
 /// one <see cref="HostSecond"/> per lab second; a stall that kept the timer from firing at all spreads its lateness
-/// over every lab second it spanned.
+/// over every lab second it spanned. It also remembers recent stalls (<see cref="IHostStalls"/>), so the lab's deadlines
+/// can leave out the time the host was not running them.
 /// </summary>
-public sealed class HostTimingMonitor : IAsyncDisposable
+public sealed class HostTimingMonitor : IHostStalls, IAsyncDisposable
 {
+    // Enough stalls for the longest modelled deadline on the busiest host; older ones are forgotten.
+    private const int RememberedStalls = 1024;
+
     /// <summary>How often the timer fires, in wall time: 10 ms.</summary>
     public static readonly TimeSpan WallTick = TimeSpan.FromMilliseconds(10);
 
@@ -21,6 +25,7 @@ public sealed class HostTimingMonitor : IAsyncDisposable
     private readonly TimeSpan _tick;
     private readonly SortedDictionary<long, (TimeSpan Lateness, int Samples)> _pending = [];
     private readonly Lock _lock = new();
+    private readonly Queue<(DateTimeOffset From, DateTimeOffset To)> _stalls = new();
     private DateTimeOffset _origin;
     private DateTimeOffset _due;
     private ITimer? _timer;
@@ -72,6 +77,25 @@ public sealed class HostTimingMonitor : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
+    public TimeSpan StalledBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        var total = TimeSpan.Zero;
+        lock (_lock)
+        {
+            foreach (var (start, end) in _stalls)
+            {
+                var overlap = (end < to ? end : to) - (start > from ? start : from);
+                if (overlap > TimeSpan.Zero)
+                {
+                    total += overlap;
+                }
+            }
+        }
+
+        return total;
+    }
+
     private long IndexOf(DateTimeOffset at) => (long)Math.Floor((at - _origin) / Second);
 
     private void OnTick()
@@ -89,6 +113,16 @@ public sealed class HostTimingMonitor : IAsyncDisposable
             if (lateness > WorstLateness)
             {
                 WorstLateness = lateness;
+            }
+
+            // Late by more than a tick: the host ran nothing on this clock from the due time until now.
+            if (lateness > _tick)
+            {
+                _stalls.Enqueue((_due, now));
+                if (_stalls.Count > RememberedStalls)
+                {
+                    _stalls.Dequeue();
+                }
             }
 
             // Every lab second the host spent not running this timer was late by as much.

@@ -13,6 +13,7 @@ using Faultline.Lab.Control;
 using Faultline.Lab.Dns;
 using Faultline.Lab.Gateway;
 using Faultline.Lab.Health;
+using Faultline.Lab.Host;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Topology = Faultline.Core.Topology.Topology;
@@ -32,6 +33,7 @@ public sealed class LabHost : IAsyncDisposable
     private readonly LabDnsServer _dns;
     private readonly GatewayServer _gateways;
     private readonly FaultControlServer _control;
+    private readonly HostTimingMonitor _hostTiming;
     private bool _disposed;
 
     private LabHost(Topology topology, LabOptions options, ILoggerFactory loggerFactory)
@@ -42,6 +44,7 @@ public sealed class LabHost : IAsyncDisposable
         Time = options.Clock ?? new ScaledTimeProvider(options.WallClock, options.TimeScale);
         Random = new RandomSource(options.Seed);
         Plan = AddressPlan.For(topology);
+        _hostTiming = new HostTimingMonitor(Time);
 
         Faults = new FaultStore(topology, Time, Random.Derive());
         Health = new HealthRegistry(topology, Time, Faults);
@@ -189,6 +192,7 @@ public sealed class LabHost : IAsyncDisposable
         await _dns.DisposeAsync().ConfigureAwait(false);
         await _gateways.DisposeAsync().ConfigureAwait(false);
         await _control.DisposeAsync().ConfigureAwait(false);
+        await _hostTiming.DisposeAsync().ConfigureAwait(false);
         _upstreamClient.Dispose();
     }
 
@@ -205,7 +209,9 @@ public sealed class LabHost : IAsyncDisposable
         await BindAsync("DNS server", "--dns-port", Options.DnsPort, () => _dns.StartAsync(cancellationToken)).ConfigureAwait(false);
 
         var resolver = new DnsStubResolver(_dns.EndPoint, Time);
-        CheckerFleet = new HealthCheckerFleet(Topology, Health, resolver, _gateways.Port, Time, CheckerRandom, LoggerFactory.CreateLogger<HealthCheckerFleet>());
+        // The probes' limits leave out the time this host stalls (docs/lab.md, "Host timing").
+        _hostTiming.Start();
+        CheckerFleet = new HealthCheckerFleet(Topology, Health, resolver, _gateways.Port, Time, CheckerRandom, LoggerFactory.CreateLogger<HealthCheckerFleet>(), _hostTiming);
         CheckerFleet.Probed += OnProbed;
         await CheckerFleet.StartAsync(cancellationToken).ConfigureAwait(false);
 

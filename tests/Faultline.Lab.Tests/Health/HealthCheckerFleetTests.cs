@@ -7,6 +7,7 @@ using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Lab.Dns;
 using Faultline.Lab.Health;
+using Faultline.Lab.Host;
 using Faultline.Lab.Tests.Dns;
 using Faultline.Lab.Tests.Net;
 using Faultline.TestUtils;
@@ -55,14 +56,14 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         ],
     };
 
-    private async Task<(HealthRegistry Registry, HealthCheckerFleet Fleet)> StartFleetAsync(Topology topology)
+    private async Task<(HealthRegistry Registry, HealthCheckerFleet Fleet)> StartFleetAsync(Topology topology, IHostStalls? stalls = null)
     {
         var faults = new SettableFaultState();
         var registry = new HealthRegistry(topology, _time, faults);
         var dns = new LabDnsServer(new ZoneAnswerer(topology, registry, faults, new RandomSource(1)), AddressPlan.For(topology), _time);
         await dns.StartAsync(TestContext.Current.CancellationToken);
         _disposables.Add(dns);
-        var fleet = new HealthCheckerFleet(topology, registry, new DnsStubResolver(dns.EndPoint, _time), _us.Port, _time, new RandomSource(3));
+        var fleet = new HealthCheckerFleet(topology, registry, new DnsStubResolver(dns.EndPoint, _time), _us.Port, _time, new RandomSource(3), stalls: stalls);
         _disposables.Add(fleet);
         return (registry, fleet);
     }
@@ -118,6 +119,53 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         _us.StatusCode = 200;
         await healthy;
         Assert.True(registry.IsHealthy("hc-us"));
+    }
+
+    [Fact]
+    public async Task StartAsync_AnswersLateWhileTheHostStalled_TheStallIsLeftOutOfTheResponseLimit()
+    {
+        // 150 ms of wall time is 3 s of lab time, past the 2 s limit; the host says it ran nothing meanwhile.
+        _us.AnswerDelay = TimeSpan.FromMilliseconds(150);
+        var (registry, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test"), new AlwaysStalled());
+        var allProbed = AllCheckersSucceededAsync(fleet);
+
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+
+        await allProbed;
+        Assert.True(registry.IsHealthy("hc-us"));
+    }
+
+    [Fact]
+    public async Task StartAsync_AnswersLateOnAHostThatKeptTime_ProbesFail()
+    {
+        _us.AnswerDelay = TimeSpan.FromMilliseconds(150);
+        var (_, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test"));
+        var failed = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fleet.Probed += (_, p) =>
+        {
+            if (!p.Success)
+            {
+                failed.TrySetResult(p.Reason);
+            }
+        };
+
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("Failure: HTTP response timed out", await failed.Task.WaitAsync(Deadline, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task StartAsync_AppStallsOnAStalledHost_TheExtensionIsBoundedAndTheCheckTurnsUnhealthy()
+    {
+        var (registry, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test"), new AlwaysStalled());
+        var allProbed = AllCheckersSucceededAsync(fleet);
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+        await allProbed;
+
+        var unhealthy = NextTransitionAsync(registry, healthy: false);
+        _us.Stall = true;
+
+        Assert.False((await unhealthy).Healthy);
     }
 
     [Fact]
@@ -211,5 +259,11 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         await _us.DisposeAsync();
 
         Assert.False((await unhealthy).Healthy);
+    }
+
+    /// <summary>A host that ran nothing, ever: every moment asked about was stalled.</summary>
+    private sealed class AlwaysStalled : IHostStalls
+    {
+        public TimeSpan StalledBetween(DateTimeOffset from, DateTimeOffset to) => to > from ? to - from : TimeSpan.Zero;
     }
 }

@@ -26,6 +26,9 @@ internal sealed class TestApp : IAsyncDisposable
 
     public volatile bool Stall;
 
+    /// <summary>Wall time each answer waits before it is sent (a slow server); zero by default.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public string Body { get; set; } = "Region us-east-1 is healthy";
 
     public ConcurrentQueue<(IPAddress Remote, string Host, string ConnectionId)> Requests { get; } = new();
@@ -62,6 +65,11 @@ internal sealed class TestApp : IAsyncDisposable
         if (Stall)
         {
             await _released.Task.WaitAsync(context.RequestAborted);
+        }
+
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay, TimeProvider.System, context.RequestAborted);
         }
 
         context.Response.StatusCode = StatusCode;
