@@ -119,11 +119,12 @@ public sealed class StopConditionMonitor
         var end = seconds.Max(s => s.Start) + Second;
         if (_lastEvaluated is { } previous && key - previous > 1)
         {
-            // Seconds nobody delivered are missing data too. Past SecondsNeeded of them, more change nothing.
-            var gap = Math.Min(key - previous - 1, _secondsNeeded);
-            for (var k = gap; k >= 1; k--)
+            // Seconds nobody delivered are missing data too, oldest first. Past SecondsNeeded of them the outcome is
+            // settled (fired, reset, or held), so the rest of a long gap changes nothing.
+            var gap = key - previous - 1;
+            for (var j = 1; j <= Math.Min(gap, _secondsNeeded); j++)
             {
-                if (JudgeMissing(end - (Second * k)) is { } firedInGap)
+                if (JudgeMissing(end - (Second * (gap + 1 - j))) is { } firedInGap)
                 {
                     _lastEvaluated = key;
                     return firedInGap;

@@ -39,8 +39,9 @@ public sealed record StopConditionDefinition
     /// The default treatment of missing seconds for a metric: <see cref="MissingDataTreatment.Breaching"/> for
     /// <c>successRate</c>, <c>status2xxRate</c>, <c>errorRate</c> and latency percentiles — alarms on customers not
     /// being served, which is what a second without a single finished request is (a stall); and
-    /// <see cref="MissingDataTreatment.NotBreaching"/> for <c>status4xxRate</c>, <c>status5xxRate</c>,
-    /// <c>regionShare</c> and <c>requests</c> — alarms on one kind of answer, which a silent second does not show.
+    /// <see cref="MissingDataTreatment.NotBreaching"/> (how every condition behaved before the setting existed) for
+    /// <c>status4xxRate</c>, <c>status5xxRate</c> and <c>requests</c> — alarms on one kind of answer, which a silent
+    /// second does not show.
     /// </summary>
     public static MissingDataTreatment DefaultMissingData(TrafficMetricKind metric) => metric switch
     {
