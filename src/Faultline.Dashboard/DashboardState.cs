@@ -341,11 +341,25 @@ public sealed class DashboardState : IRunObserver
         return new DashboardStopCondition(
             condition.Name,
             alarm,
-            monitor?.LastMeasured is { } value ? condition.AlarmWhen.Format(value) : null,
+            monitor switch
+            {
+                { LastMeasured: { } value } => condition.AlarmWhen.Format(value),
+                { LastMissing: true } => NoData(condition.MissingData),
+                _ => null,
+            },
             monitor?.Streak ?? 0,
             monitor?.SecondsNeeded ?? Math.Max(1, (int)Math.Ceiling(condition.For.TotalSeconds)),
             _firedStopConditions.Contains(condition.Name) || monitor?.Fired is not null);
     }
+
+    // A second in which no request finished, as the condition's treatMissingData judged it.
+    private static string NoData(MissingDataTreatment treatment) => treatment switch
+    {
+        MissingDataTreatment.Breaching => "no request finished (counts as breaching)",
+        MissingDataTreatment.NotBreaching => "no request finished (counts as not breaching)",
+        MissingDataTreatment.Ignore => "no request finished (ignored)",
+        _ => "no request finished (missing)",
+    };
 
     private static List<DashboardFault> Faults(IEnumerable<RunEvent> events, DateTimeOffset start)
     {

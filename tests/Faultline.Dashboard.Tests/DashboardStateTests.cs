@@ -1,4 +1,5 @@
 using Faultline.Core.Experiments;
+using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
 using Faultline.TestUtils.Runs;
@@ -152,6 +153,36 @@ public sealed class DashboardStateTests
         Assert.Equal(("100%", 0), (healthy.Measured, healthy.Streak));
         Assert.Equal(("0%", 3, false), (breaching.Measured, breaching.Streak, breaching.Fired));
         Assert.True(fired.Fired);
+    }
+
+    [Theory]
+    [InlineData(null, "no request finished (counts as breaching)", 3)]
+    [InlineData(MissingDataTreatment.NotBreaching, "no request finished (counts as not breaching)", 0)]
+    [InlineData(MissingDataTreatment.Ignore, "no request finished (ignored)", 0)]
+    [InlineData(MissingDataTreatment.Missing, "no request finished (missing)", 0)]
+    public void Snapshot_StopConditionDuringAStall_SaysNoRequestFinishedAndHowItCounts(MissingDataTreatment? treatment, string measured, int streak)
+    {
+        var condition = new StopConditionDefinition
+        {
+            Name = "global outage",
+            Metric = new TrafficMetric(TrafficMetricKind.SuccessRate),
+            AlarmWhen = new Threshold(ComparisonOperator.Less, 40, ThresholdUnit.Percent),
+            For = TimeSpan.FromSeconds(5),
+            TreatMissingData = treatment,
+        };
+        var state = new DashboardState("hypothesis", Checks, [condition]);
+        var run = new SomeRun()
+            .Traffic("us-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "us-east-1"))
+            .Traffic("eu-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "eu-west-1"))
+            .Traffic("us-customers", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), LoadStats.Empty)
+            .Traffic("eu-customers", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), LoadStats.Empty)
+            .Build();
+        var replay = new Replay(state, run);
+
+        replay.Until(TimeSpan.FromSeconds(13));
+        var stalled = Assert.Single(state.Snapshot().StopConditions);
+
+        Assert.Equal((measured, streak, false), (stalled.Measured, stalled.Streak, stalled.Fired));
     }
 
     [Fact]

@@ -56,6 +56,7 @@ internal static class JournalSchema
             regions        TEXT    NOT NULL,
             latency        BLOB    NOT NULL,
             send_lag       BLOB    NOT NULL,
+            overdue        INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (population, idx)
         );
         CREATE INDEX seconds_start ON seconds (start);
@@ -86,6 +87,12 @@ internal static class JournalSchema
         "sent", "responses", "status_2xx", "status_3xx", "status_4xx", "status_5xx",
         "connect_errors", "dns_errors", "timeouts", "other_errors", "late_sends", "dropped_sends",
     ];
+
+    /// <summary>
+    /// The column of <c>seconds</c> holding <c>LoadSecond.Overdue</c>. Added without a version bump: journals written
+    /// before it lack the column and read back with 0, and older readers never ask for it.
+    /// </summary>
+    public const string OverdueColumn = "overdue";
 
     /// <summary>A lab time as stored: UTC, fixed width, 100 ns precision.</summary>
     public static string FormatTime(DateTimeOffset value) =>

@@ -170,8 +170,8 @@ public sealed class RunJournal : IDisposable
             using var command = connection.CreateCommand();
             var counters = JournalSchema.CounterColumns;
             command.CommandText =
-                $"INSERT OR REPLACE INTO seconds (population, idx, url, start, {string.Join(", ", counters)}, regions, latency, send_lag) " +
-                $"VALUES ($population, $idx, $url, $start, {string.Join(", ", counters.Select(c => "$" + c))}, $regions, $latency, $sendLag)";
+                $"INSERT OR REPLACE INTO seconds (population, idx, url, start, {string.Join(", ", counters)}, regions, latency, send_lag, {JournalSchema.OverdueColumn}) " +
+                $"VALUES ($population, $idx, $url, $start, {string.Join(", ", counters.Select(c => "$" + c))}, $regions, $latency, $sendLag, $overdue)";
             var population = command.Parameters.Add("$population", SqliteType.Text);
             var index = command.Parameters.Add("$idx", SqliteType.Integer);
             var url = command.Parameters.Add("$url", SqliteType.Text);
@@ -180,6 +180,7 @@ public sealed class RunJournal : IDisposable
             var regions = command.Parameters.Add("$regions", SqliteType.Text);
             var latency = command.Parameters.Add("$latency", SqliteType.Blob);
             var sendLag = command.Parameters.Add("$sendLag", SqliteType.Blob);
+            var overdue = command.Parameters.Add("$overdue", SqliteType.Integer);
             foreach (var row in rows)
             {
                 population.Value = row.Second.Population;
@@ -194,6 +195,7 @@ public sealed class RunJournal : IDisposable
                 regions.Value = row.Regions;
                 latency.Value = row.Latency;
                 sendLag.Value = row.SendLag;
+                overdue.Value = row.Second.Overdue;
                 command.ExecuteNonQuery();
             }
 

@@ -157,9 +157,12 @@ public static class RunJournalReader
     private static List<LoadSecond> ReadSeconds(SqliteConnection connection, List<string> problems)
     {
         var counters = JournalSchema.CounterColumns;
+
+        // Journals written before the overdue column existed read back with 0.
+        var overdue = HasColumn(connection, "seconds", JournalSchema.OverdueColumn) ? JournalSchema.OverdueColumn : "0";
         using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT population, idx, url, start, regions, latency, send_lag, {string.Join(", ", counters)} FROM seconds ORDER BY start, population, idx";
+            $"SELECT population, idx, url, start, regions, latency, send_lag, {overdue}, {string.Join(", ", counters)} FROM seconds ORDER BY start, population, idx";
         using var reader = command.ExecuteReader();
         var seconds = new List<LoadSecond>();
         var values = new long[counters.Length];
@@ -171,7 +174,7 @@ public static class RunJournalReader
             {
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = reader.GetInt64(7 + i);
+                    values[i] = reader.GetInt64(8 + i);
                 }
 
                 var regions = JsonSerializer.Deserialize<Dictionary<string, long>>(reader.GetString(4), JournalJson.Options) ?? [];
@@ -184,6 +187,7 @@ public static class RunJournalReader
                     Url = new Uri(reader.GetString(2), UriKind.RelativeOrAbsolute),
                     Start = JournalSchema.ParseTime(reader.GetString(3)),
                     Stats = stats,
+                    Overdue = reader.GetInt64(7),
                 });
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException)
@@ -193,6 +197,14 @@ public static class RunJournalReader
         }
 
         return seconds;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column";
+        command.Parameters.AddWithValue("$column", column);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     private static PhaseTimes ReadPhases(string? json, RunHeader header, List<RunEvent> events, List<string> problems)

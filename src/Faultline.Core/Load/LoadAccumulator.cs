@@ -20,6 +20,7 @@ internal sealed class LoadAccumulator
     private long _otherErrors;
     private long _lateSends;
     private long _droppedSends;
+    private long _overdue;
 
     /// <summary>Whether nothing was recorded since the last <see cref="Clear"/>.</summary>
     public bool IsEmpty => _sent == 0 && _droppedSends == 0 && _responses == 0 && _connectErrors == 0 && _dnsErrors == 0 && _timeouts == 0 && _otherErrors == 0;
@@ -35,6 +36,23 @@ internal sealed class LoadAccumulator
     }
 
     public void RecordDropped() => _droppedSends++;
+
+    /// <summary>Timeouts recorded by <see cref="RecordOverdue"/> since the last <see cref="Clear"/>.</summary>
+    public long Overdue => _overdue;
+
+    /// <summary>Counts requests still in flight past their timeout as timeouts that waited <paramref name="waited"/>.</summary>
+    public void RecordOverdue(long count, TimeSpan waited)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        _timeouts += count;
+        _overdue += count;
+        var micros = waited.Ticks / TimeSpan.TicksPerMicrosecond;
+        _latency.RecordValueWithCount(Math.Clamp(micros, LoadHistograms.LowestMicroseconds, LoadHistograms.HighestMicroseconds), count);
+    }
 
     public void RecordOutcome(LoadOutcomeKind kind, int statusCode, string? region, TimeSpan latency)
     {
@@ -86,7 +104,7 @@ internal sealed class LoadAccumulator
     public void Clear()
     {
         _sent = _responses = _status2xx = _status3xx = _status4xx = _status5xx = 0;
-        _connectErrors = _dnsErrors = _timeouts = _otherErrors = _lateSends = _droppedSends = 0;
+        _connectErrors = _dnsErrors = _timeouts = _otherErrors = _lateSends = _droppedSends = _overdue = 0;
         _regions.Clear();
         _latency.Reset();
         _sendLag.Reset();

@@ -21,6 +21,7 @@ public sealed class LoadAggregator
     private readonly Queue<LoadSecond> _pending = new();
     private readonly Queue<LoadSecond> _recent = new();
     private readonly LoadAccumulator _open = new();
+    private readonly Func<long, IReadOnlyList<OverdueRequests>>? _takeOverdue;
     private long _openIndex;
     private long _lost;
 
@@ -31,7 +32,20 @@ public sealed class LoadAggregator
     /// <param name="startTimestamp">Where second 0 starts.</param>
     /// <param name="lateThreshold">A send with more lag than this (wall time) is late.</param>
     /// <param name="capacity">How many finished seconds are kept; default <see cref="DefaultCapacity"/>.</param>
-    public LoadAggregator(string population, Uri url, TimeProvider timeProvider, long startTimestamp, TimeSpan lateThreshold, int capacity = DefaultCapacity)
+    /// <param name="takeOverdue">
+    /// Called (under the aggregator's lock) as each second closes, with the second's end as a timestamp of
+    /// <paramref name="timeProvider"/>: returns the requests past their client timeout and still in flight that were
+    /// not handed over before, which the second then counts as timeouts (<see cref="LoadSecond.Overdue"/>). The caller
+    /// must then drop their outcome. Default none.
+    /// </param>
+    public LoadAggregator(
+        string population,
+        Uri url,
+        TimeProvider timeProvider,
+        long startTimestamp,
+        TimeSpan lateThreshold,
+        int capacity = DefaultCapacity,
+        Func<long, IReadOnlyList<OverdueRequests>>? takeOverdue = null)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(url);
@@ -44,6 +58,7 @@ public sealed class LoadAggregator
         _startUtc = timeProvider.GetUtcNow() - timeProvider.GetElapsedTime(startTimestamp);
         LateThreshold = lateThreshold;
         Capacity = capacity;
+        _takeOverdue = takeOverdue;
     }
 
     /// <summary>The population's name.</summary>
@@ -127,8 +142,8 @@ public sealed class LoadAggregator
             Roll(CurrentIndex());
             if (includeOpen)
             {
-                Finish(_open.Snapshot(), _openIndex);
-                _open.Clear();
+                // The open second is not over: only what is overdue by now is.
+                Close(Math.Min(_timeProvider.GetTimestamp(), EndOf(_openIndex)));
                 _openIndex++;
             }
 
@@ -154,8 +169,7 @@ public sealed class LoadAggregator
             return _open;
         }
 
-        Finish(_open.Snapshot(), _openIndex);
-        _open.Clear();
+        Close(EndOf(_openIndex));
 
         // Seconds without any traffic are published too, so an outage cannot hide as a gap. Of a jump longer
         // than the capacity only the last Capacity fit; the others count as lost.
@@ -163,14 +177,32 @@ public sealed class LoadAggregator
         _lost += first - (_openIndex + 1);
         for (var i = first; i < index; i++)
         {
-            Finish(LoadStats.Empty, i);
+            _openIndex = i;
+            Close(EndOf(i));
         }
 
         _openIndex = index;
         return _open;
     }
 
-    private void Finish(LoadStats stats, long index)
+    // Under the lock: counts what is overdue at `end` as timeouts of the open second, publishes it and clears it.
+    private void Close(long end)
+    {
+        if (_takeOverdue is not null)
+        {
+            foreach (var overdue in _takeOverdue(end))
+            {
+                _open.RecordOverdue(overdue.Count, overdue.Waited);
+            }
+        }
+
+        Finish(_open.Snapshot(), _open.Overdue, _openIndex);
+        _open.Clear();
+    }
+
+    private long EndOf(long index) => _startTimestamp + (long)((index + 1) * (double)_timeProvider.TimestampFrequency);
+
+    private void Finish(LoadStats stats, long overdue, long index)
     {
         var second = new LoadSecond
         {
@@ -179,6 +211,7 @@ public sealed class LoadAggregator
             Index = index,
             Start = _startUtc + TimeSpan.FromSeconds(index),
             Stats = stats,
+            Overdue = overdue,
         };
         Enqueue(_pending, second, countLost: true);
         Enqueue(_recent, second, countLost: false);

@@ -17,4 +17,13 @@ public sealed record LoadSecond
 
     /// <summary>What happened in the second: sends and drops by the time they happened, outcomes by the time they finished.</summary>
     public required LoadStats Stats { get; init; }
+
+    /// <summary>
+    /// How many of <see cref="LoadStats.Timeouts"/> were requests still in flight past their client timeout when this
+    /// second closed: the generator counts such a request as a timeout there and then, once, and drops whatever
+    /// outcome it gets later, so a request is never counted twice. 0 when every timeout fired on time (the usual
+    /// case); high when the host could not run the timeouts (or anything else) on time. Default 0, as in journals
+    /// written before it existed.
+    /// </summary>
+    public long Overdue { get; init; }
 }

@@ -62,7 +62,10 @@ public sealed class LoadStats
     /// <summary>Requests whose host did not resolve.</summary>
     public long DnsErrors => _counts.DnsErrors;
 
-    /// <summary>Requests without a response within the request timeout.</summary>
+    /// <summary>
+    /// Requests without a response within the request timeout, including those still in flight past it when a second
+    /// closed (counted there once, see <see cref="LoadSecond.Overdue"/>).
+    /// </summary>
     public long Timeouts => _counts.Timeouts;
 
     /// <summary>Requests that failed after connecting (reset, truncated response).</summary>

@@ -170,7 +170,7 @@ public sealed class LoadPopulation : IDisposable
     internal void Start(long startTimestamp)
     {
         _start = startTimestamp;
-        _aggregator = new LoadAggregator(Name, Config.Url, _timeProvider, startTimestamp, _options.LateThreshold, _options.RecentSeconds);
+        _aggregator = new LoadAggregator(Name, Config.Url, _timeProvider, startTimestamp, _options.LateThreshold, _options.RecentSeconds, _timeouts.TakeOverdue);
         LoadLog.Started(_logger, Name, Config.Location, SourceAddress, Config.RatePerSecond, Config.Url, Config.ConnectionReuse, MaxInFlight);
         var loop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _loop = loop.Task;
@@ -329,7 +329,7 @@ public sealed class LoadPopulation : IDisposable
         var now = _timeProvider.GetTimestamp();
         aggregator.RecordSend(TimeSpan.FromTicks((long)(_timeProvider.GetElapsedTime(intended, now).Ticks / _scale)));
         _answers.RefreshIfExpired();
-        _ = SendAsync(intended, _timeouts.For(now), aggregator);
+        _ = SendAsync(intended, _timeouts.Enter(now), aggregator);
     }
 
     private void Release()
@@ -340,24 +340,26 @@ public sealed class LoadPopulation : IDisposable
         }
     }
 
-    private async Task SendAsync(long intended, CancellationTokenSource timeout, LoadAggregator aggregator)
+    private async Task SendAsync(long intended, TimeoutSlot slot, LoadAggregator aggregator)
     {
+        var timeout = slot.Token;
+        (LoadOutcomeKind Kind, int Status, string? Region, TimeSpan Latency)? outcome = null;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri);
-            using var response = await _client.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            using var response = await _client.SendAsync(request, timeout).ConfigureAwait(false);
             string? region;
             if (response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values))
             {
                 region = values.ToString();
-                await DrainAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                await DrainAsync(response.Content, timeout).ConfigureAwait(false);
             }
             else
             {
-                region = RegionFromBody(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false));
+                region = RegionFromBody(await response.Content.ReadAsStringAsync(timeout).ConfigureAwait(false));
             }
 
-            aggregator.RecordOutcome(LoadOutcomeKind.Response, (int)response.StatusCode, region, _timeProvider.GetElapsedTime(intended));
+            outcome = (LoadOutcomeKind.Response, (int)response.StatusCode, region, _timeProvider.GetElapsedTime(intended));
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
         {
@@ -365,25 +367,32 @@ public sealed class LoadPopulation : IDisposable
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            aggregator.RecordOutcome(LoadOutcomeKind.Timeout, 0, null, _timeProvider.GetElapsedTime(intended));
+            outcome = (LoadOutcomeKind.Timeout, 0, null, _timeProvider.GetElapsedTime(intended));
         }
         catch (HttpRequestException ex)
         {
-            aggregator.RecordOutcome(Classify(ex), 0, null, TimeSpan.Zero);
+            outcome = (Classify(ex), 0, null, TimeSpan.Zero);
         }
         catch (IOException)
         {
-            aggregator.RecordOutcome(LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
+            outcome = (LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
         }
 #pragma warning disable CA1031 // Observability never breaks a run: an unexpected failure is counted and logged.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LoadLog.RequestCrashed(_logger, Name, ex);
-            aggregator.RecordOutcome(LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
+            outcome = (LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
         }
         finally
         {
+            // A request still in flight past its timeout when a second closed was counted a timeout there (overdue):
+            // whatever it got since is dropped, so no request is counted twice.
+            if (_timeouts.Leave(slot) && outcome is { } o)
+            {
+                aggregator.RecordOutcome(o.Kind, o.Status, o.Region, o.Latency);
+            }
+
             Release();
         }
     }

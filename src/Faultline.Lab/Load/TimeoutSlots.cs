@@ -1,3 +1,5 @@
+using Faultline.Core.Load;
+
 namespace Faultline.Lab.Load;
 
 /// <summary>
@@ -6,15 +8,22 @@ namespace Faultline.Lab.Load;
 /// <c>timeout</c> and <c>timeout + slot</c> after it was sent. At 20,000 requests/s that is a few timers a second
 /// instead of 20,000. <see cref="Abandon"/> cancels every live slot at once (stopping).
 /// </summary>
+/// <remarks>
+/// Each slot also counts its requests in flight, so requests past their timeout that have not finished — their
+/// timer or their continuation did not run in time, e.g. on a starved host — can be handed over as
+/// <i>overdue</i> (<see cref="TakeOverdue"/>), exactly once: <see cref="Leave"/> then tells the request its
+/// outcome is no longer to be recorded.
+/// </remarks>
 internal sealed class TimeoutSlots : IDisposable
 {
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _slot;
     private readonly long _slotTimestamps;
+    private readonly long _timeoutTimestamps;
     private readonly Lock _lock = new();
-    private readonly Queue<CancellationTokenSource> _live = new();
-    private CancellationTokenSource? _current;
+    private readonly Queue<TimeoutSlot> _live = new();
+    private TimeoutSlot? _current;
     private long _currentEnd;
     private bool _abandoned;
 
@@ -24,37 +33,85 @@ internal sealed class TimeoutSlots : IDisposable
         _timeout = timeout;
         _slot = TimeSpan.FromTicks(Math.Clamp(timeout.Ticks / 64, TimeSpan.TicksPerMillisecond, 250 * TimeSpan.TicksPerMillisecond));
         _slotTimestamps = Math.Max(1, (long)(_slot.TotalSeconds * timeProvider.TimestampFrequency));
+        _timeoutTimestamps = (long)((_timeout + _slot).TotalSeconds * timeProvider.TimestampFrequency);
     }
 
     /// <summary>The slot length: requests time out at most this much after the timeout.</summary>
     public TimeSpan Slot => _slot;
 
-    /// <summary>The timeout source of a request sent at <paramref name="now"/> (a timestamp of the time provider).</summary>
-    public CancellationTokenSource For(long now)
+    /// <summary>Counts a request sent at <paramref name="now"/> (a timestamp of the time provider) in flight and returns its slot.</summary>
+    public TimeoutSlot Enter(long now)
     {
         lock (_lock)
         {
-            if (_current is not null && now < _currentEnd)
+            if (_current is null || now >= _currentEnd)
             {
-                return _current;
+                // Slots whose timeout has fired and that hold no request still to be counted are done with.
+                while (_live.Count > 0 && _live.Peek() is { } oldest && oldest.Source.IsCancellationRequested && (oldest.Outstanding == 0 || oldest.Overdue))
+                {
+                    _live.Dequeue().Source.Dispose();
+                }
+
+                var source = new CancellationTokenSource(_timeout + _slot, _timeProvider);
+                if (_abandoned)
+                {
+                    source.Cancel();
+                }
+
+                _current = new TimeoutSlot(source, now, now + _timeoutTimestamps);
+                _currentEnd = now + _slotTimestamps;
+                _live.Enqueue(_current);
             }
 
-            // Slots whose timeout has fired hold no waiting request any more.
-            while (_live.Count > 0 && _live.Peek().IsCancellationRequested)
-            {
-                _live.Dequeue().Dispose();
-            }
-
-            _current = new CancellationTokenSource(_timeout + _slot, _timeProvider);
-            if (_abandoned)
-            {
-                _current.Cancel();
-            }
-
-            _currentEnd = now + _slotTimestamps;
-            _live.Enqueue(_current);
+            _current.Outstanding++;
             return _current;
         }
+    }
+
+    /// <summary>A request of <paramref name="slot"/> finished; <c>false</c> when it was handed over as overdue, so its outcome must be dropped.</summary>
+    public bool Leave(TimeoutSlot slot)
+    {
+        lock (_lock)
+        {
+            slot.Outstanding--;
+            return !slot.Overdue;
+        }
+    }
+
+    /// <summary>
+    /// Hands over the requests still in flight whose timeout was due by <paramref name="upTo"/> (a timestamp of the
+    /// time provider) and that were not handed over before, with how long they had waited by then; nothing once
+    /// abandoned (abandoned requests are not counted).
+    /// </summary>
+    public IReadOnlyList<OverdueRequests> TakeOverdue(long upTo)
+    {
+        List<OverdueRequests>? overdue = null;
+        lock (_lock)
+        {
+            if (_abandoned)
+            {
+                return [];
+            }
+
+            foreach (var slot in _live)
+            {
+                if (slot.Deadline > upTo)
+                {
+                    // Deadlines grow with the queue: none after this one is due either.
+                    break;
+                }
+
+                if (slot.Overdue || slot.Outstanding == 0)
+                {
+                    continue;
+                }
+
+                slot.Overdue = true;
+                (overdue ??= []).Add(new OverdueRequests(slot.Outstanding, _timeProvider.GetElapsedTime(slot.Created, upTo)));
+            }
+        }
+
+        return overdue ?? [];
     }
 
     /// <summary>Cancels every live slot: the requests waiting on them give up at once.</summary>
@@ -64,7 +121,7 @@ internal sealed class TimeoutSlots : IDisposable
         lock (_lock)
         {
             _abandoned = true;
-            live = [.. _live];
+            live = [.. _live.Select(s => s.Source)];
         }
 
         foreach (var cts in live)
@@ -79,7 +136,7 @@ internal sealed class TimeoutSlots : IDisposable
         {
             while (_live.Count > 0)
             {
-                _live.Dequeue().Dispose();
+                _live.Dequeue().Source.Dispose();
             }
 
             _current = null;

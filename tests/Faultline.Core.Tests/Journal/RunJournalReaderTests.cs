@@ -72,6 +72,41 @@ public sealed class RunJournalReaderTests : IDisposable
     }
 
     [Fact]
+    public void Open_OverdueCount_ReadsBack()
+    {
+        var second = JournalSamples.Second("us-customers", 0) with { Overdue = 17 };
+        using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
+        {
+            journal.AppendSeconds([second]);
+        }
+
+        Assert.Equal(17, Assert.Single(RunJournalReader.Open(JournalPath).Traffic).Overdue);
+    }
+
+    [Fact]
+    public void Open_JournalFromBeforeTheOverdueColumn_ReadsZero()
+    {
+        var second = JournalSamples.Second("us-customers", 0) with { Overdue = 17 };
+        using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
+        {
+            journal.AppendSeconds([second]);
+        }
+
+        using (var connection = RunJournal.Connect(JournalPath, SqliteOpenMode.ReadWrite))
+        using (var command = connection.CreateCommand())
+        {
+            // What a journal written before the column existed looks like.
+            command.CommandText = "ALTER TABLE seconds DROP COLUMN overdue";
+            command.ExecuteNonQuery();
+        }
+
+        var read = Assert.Single(RunJournalReader.Open(JournalPath).Traffic);
+
+        Assert.Equal(0, read.Overdue);
+        StatsAssert.Equal(second.Stats, read.Stats);
+    }
+
+    [Fact]
     public void Open_EmptySecond_ReadsBackEmpty()
     {
         var empty = new LoadSecond { Population = "p", Url = new Uri("http://x.test/"), Index = 0, Start = JournalSamples.Start, Stats = LoadStats.Empty };

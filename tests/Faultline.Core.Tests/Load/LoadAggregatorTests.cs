@@ -164,4 +164,51 @@ public sealed class LoadAggregatorTests
         Assert.Equal(40_000, stats.Status2xx);
         Assert.Equal(40_000, stats.LatencyCount);
     }
+
+    [Fact]
+    public void Collect_OverdueAtTheSecondsEnd_CountedAsTimeoutsOfThatSecondOnce()
+    {
+        var asked = new List<long>();
+        var handedOver = false;
+        IReadOnlyList<OverdueRequests> TakeOverdue(long end)
+        {
+            asked.Add(end);
+            if (handedOver)
+            {
+                return [];
+            }
+
+            handedOver = true;
+            return [new OverdueRequests(3, TimeSpan.FromSeconds(30.5)), new OverdueRequests(2, TimeSpan.FromSeconds(30.2))];
+        }
+
+        var start = _time.GetTimestamp();
+        var aggregator = new LoadAggregator("us-customers", Url, _time, start, TimeSpan.FromMilliseconds(1), takeOverdue: TakeOverdue);
+        aggregator.RecordOutcome(LoadOutcomeKind.Response, 200, null, TimeSpan.FromMilliseconds(5));
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        var seconds = aggregator.Collect();
+
+        Assert.Equal([0L, 1L], seconds.Select(s => s.Index));
+        Assert.Equal((5L, 5L, 1L, 6L), (seconds[0].Overdue, seconds[0].Stats.Timeouts, seconds[0].Stats.Status2xx, seconds[0].Stats.Attempts));
+        Assert.InRange(seconds[0].Stats.MaxLatency.TotalSeconds, 30.2, 30.9);
+        Assert.Equal((0L, 0L), (seconds[1].Overdue, seconds[1].Stats.Timeouts));
+        Assert.Equal([start + _time.TimestampFrequency, start + (2 * _time.TimestampFrequency)], asked);
+    }
+
+    [Fact]
+    public void Flush_OpenSecond_AsksForWhatIsOverdueByNowOnly()
+    {
+        var asked = new List<long>();
+        var start = _time.GetTimestamp();
+        var aggregator = new LoadAggregator("us-customers", Url, _time, start, TimeSpan.FromMilliseconds(1), takeOverdue: end =>
+        {
+            asked.Add(end);
+            return [];
+        });
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal(0, Assert.Single(aggregator.Flush()).Overdue);
+        Assert.Equal([_time.GetTimestamp()], asked);
+    }
 }

@@ -139,7 +139,7 @@ public sealed class SampleExperimentsTests
     [InlineData("region", "function", "route", "tags", "record", "selectionMode", "actions", "fault", "target", "delay", "min")]
     [InlineData("max", "percentage", "duration", "description", "startAfter", "preventExecution", "statusCode", "body", "contentType", "concurrency", "mode")]
     [InlineData("status", "wait", "configure", "setEnvironment", "unsetEnvironment", "attachLayer", "detachLayer", "stopConditions", "metric", "below", "above")]
-    [InlineData("for")]
+    [InlineData("for", "treatMissingData")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(RepoPaths.Combine("samples/all-fields/experiment.yaml"));
@@ -159,6 +159,28 @@ public sealed class SampleExperimentsTests
         Assert.Contains(experiment.Hypothesis.Checks, c => c is DnsAnswerCheck);
         Assert.Contains(experiment.Actions, a => a is WaitAction);
         Assert.Contains(experiment.Actions, a => a is ConfigureAction);
+    }
+
+    [Fact]
+    public void AllFieldsSample_StopConditions_TreatMissingDataAsWritten()
+    {
+        var experiment = Load("samples/all-fields/experiment.yaml");
+
+        Assert.Equal(
+            [("global outage", MissingDataTreatment.Breaching, MissingDataTreatment.Breaching), ("eu latency runaway", MissingDataTreatment.Ignore, MissingDataTreatment.Ignore)],
+            experiment.StopConditions.Select(c => (c.Name, c.TreatMissingData!.Value, c.MissingData)));
+    }
+
+    [Theory]
+    [InlineData("samples/seed/experiment.yaml")]
+    [InlineData("samples/seed/experiment-fis.yaml")]
+    [InlineData("samples/seed/misconfigured/experiment.yaml")]
+    [InlineData("samples/stop-condition/experiment.yaml")]
+    public void Sample_SuccessRateStopCondition_TreatsMissingDataAsBreachingByDefault(string relativePath)
+    {
+        var stop = Assert.Single(Load(relativePath).StopConditions);
+
+        Assert.Equal((TrafficMetricKind.SuccessRate, null, MissingDataTreatment.Breaching), (stop.Metric.Kind, stop.TreatMissingData, stop.MissingData));
     }
 
     private static Experiment Load(string relativePath) => ExperimentReader.Load(RepoPaths.Combine(relativePath)).ThrowIfInvalid();

@@ -178,7 +178,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                 _answers[key] = answer;
                 return $"DNS {(first ? string.Empty : "[bold]now[/] ")}answers {Markup.Escape(dns.Location)} customers {Markup.Escape(dns.Name)} → {Markup.Escape(answer)}";
             case StopConditionFired stop:
-                return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}";
+                return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}{(stop.MissingSeconds > 0 ? $" ({stop.MissingSeconds}s of it with no request finished)" : string.Empty)}";
             case CheckEvaluated check when !_ended:
                 var verdict = check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" };
                 var impaired = check.HostImpaired is null ? string.Empty : $" [yellow]{Markup.Escape(check.HostImpaired)}[/]";

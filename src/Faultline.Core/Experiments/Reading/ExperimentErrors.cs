@@ -198,6 +198,13 @@ public static class ExperimentErrors
     public static Diagnostic UnknownStopMetric(SourceLocation? at, string what, string text) =>
         Diagnostic.Error(at, $"{what} has metric '{text}', which is not a traffic metric", Suggestions.DidYouMean(text, StopMetricNames, "metrics (any pNN for latency)"));
 
+    /// <summary>The values of a stop condition's <c>treatMissingData</c>, as CloudWatch writes them.</summary>
+    public static IReadOnlyList<string> TreatMissingDataNames { get; } = ["breaching", "notBreaching", "ignore", "missing"];
+
+    /// <summary>A stop condition's treatMissingData that is not one of CloudWatch's four.</summary>
+    public static Diagnostic UnknownTreatMissingData(SourceLocation? at, string what, string text) =>
+        Diagnostic.Error(at, $"{what} has treatMissingData '{text}', which is not a way to treat missing data", $"{Suggestions.DidYouMean(text, TreatMissingDataNames, "ways")} (as CloudWatch's treatMissingData; see docs/experiments.md)");
+
     /// <summary>A stop condition value that does not parse.</summary>
     public static Diagnostic BadStopValue(SourceLocation? at, string what, string key, string text, TrafficMetricKind metric) =>
         Diagnostic.Error(at, $"{what} has {key} '{text}', which is not a value", $"write {UnitExample(metric)}, without an operator");

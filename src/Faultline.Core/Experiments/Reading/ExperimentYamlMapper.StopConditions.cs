@@ -6,6 +6,10 @@ namespace Faultline.Core.Experiments.Reading;
 // Stop conditions; see ExperimentYamlMapper.cs for the approach.
 internal sealed partial class ExperimentYamlMapper
 {
+    // In the order of ExperimentErrors.TreatMissingDataNames.
+    private static readonly MissingDataTreatment[] TreatMissingDataValues =
+        [MissingDataTreatment.Breaching, MissingDataTreatment.NotBreaching, MissingDataTreatment.Ignore, MissingDataTreatment.Missing];
+
     private List<StopConditionDefinition> ReadStopConditions(MappingReader root)
     {
         var result = new List<StopConditionDefinition>();
@@ -73,8 +77,9 @@ internal sealed partial class ExperimentYamlMapper
             _context.Add(ExperimentErrors.NotPositive(reader.LocationOf("for"), what, "for", "1m"));
         }
 
+        var (treatMissingData, treatMissingDataValid) = ReadTreatMissingData(reader, what);
         reader.Complete();
-        if (name is null || metric is null || threshold is null || duration == TimeSpan.Zero)
+        if (name is null || metric is null || threshold is null || duration == TimeSpan.Zero || !treatMissingDataValid)
         {
             return null;
         }
@@ -86,8 +91,33 @@ internal sealed partial class ExperimentYamlMapper
             Clients = clients,
             AlarmWhen = threshold,
             For = duration ?? TimeSpan.FromMinutes(1),
+            TreatMissingData = treatMissingData,
             Location = reader.Location,
         };
+    }
+
+    // Optional; exact spelling as CloudWatch's (case-insensitive). Null when absent: the metric's default applies.
+    private (MissingDataTreatment? Value, bool Valid) ReadTreatMissingData(MappingReader reader, string what)
+    {
+        if (reader.Get("treatMissingData") is not { } node)
+        {
+            return (null, true);
+        }
+
+        if (YamlValues.Scalar(node, what, "treatMissingData", _context) is not { } scalar)
+        {
+            return (null, false);
+        }
+
+        var text = scalar.Value.Trim();
+        var index = ExperimentErrors.TreatMissingDataNames.ToList().FindIndex(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            _context.Add(ExperimentErrors.UnknownTreatMissingData(scalar.Location, what, scalar.Value));
+            return (null, false);
+        }
+
+        return (TreatMissingDataValues[index], true);
     }
 
     private static TrafficMetric? ParseStopMetric(string text)

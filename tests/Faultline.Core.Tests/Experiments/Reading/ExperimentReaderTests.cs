@@ -483,6 +483,56 @@ public sealed class ExperimentReaderTests
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
     }
 
+    [Theory]
+    [InlineData("breaching", MissingDataTreatment.Breaching)]
+    [InlineData("notBreaching", MissingDataTreatment.NotBreaching)]
+    [InlineData("ignore", MissingDataTreatment.Ignore)]
+    [InlineData("missing", MissingDataTreatment.Missing)]
+    [InlineData("NotBreaching", MissingDataTreatment.NotBreaching)]
+    public void Read_StopConditionTreatMissingData_ReadsEachCloudWatchValue(string text, MissingDataTreatment expected)
+    {
+        var yaml = SeedExperimentYaml.With("below: 50%, for: 1m }", $"below: 50%, for: 1m, treatMissingData: {text} }}");
+
+        var stop = Assert.Single(SeedExperimentYaml.Read(yaml).ThrowIfInvalid().StopConditions);
+
+        Assert.Equal((expected, expected), (stop.TreatMissingData, stop.MissingData));
+    }
+
+    [Fact]
+    public void Read_StopConditionWithoutTreatMissingData_MetricDefault()
+    {
+        var yaml = SeedExperimentYaml.With(
+            "  - { name: global outage, metric: successRate, clients: all, below: 50%, for: 1m }",
+            "  - { name: a, metric: successRate, below: 50% }\n  - { name: b, metric: p99, above: 2s }\n  - { name: c, metric: status5xxRate, above: 5% }");
+
+        var stops = SeedExperimentYaml.Read(yaml).ThrowIfInvalid().StopConditions;
+
+        Assert.Equal(
+            [("a", null, MissingDataTreatment.Breaching), ("b", null, MissingDataTreatment.Breaching), ("c", null, MissingDataTreatment.NotBreaching)],
+            stops.Select(s => (s.Name, s.TreatMissingData, s.MissingData)));
+    }
+
+    [Fact]
+    public void Read_StopConditionTreatMissingDataErrors_LocatedWithDidYouMean()
+    {
+        var yaml = SeedExperimentYaml.With(
+            "  - { name: global outage, metric: successRate, clients: all, below: 50%, for: 1m }",
+            "  - { name: a, metric: successRate, below: 50%, treatMissingData: breeching }\n  - { name: b, metric: p99, above: 2s, treatMissingData: [ignore] }\n  - { name: c, metric: errorRate, above: 5%, treatMisingData: ignore }");
+
+        var result = SeedExperimentYaml.Read(yaml);
+        var errors = SeedExperimentYaml.Render(result);
+
+        Assert.Null(result.Experiment);
+        Assert.Equal(3, errors.Length);
+        Assert.Equal(
+            "experiment.yaml:22:67: stop condition 'a' has treatMissingData 'breeching', which is not a way to treat missing data; did you mean 'breaching'? ways: breaching, notBreaching, ignore, missing (as CloudWatch's treatMissingData; see docs/experiments.md)",
+            errors[0]);
+        Assert.StartsWith("experiment.yaml:23:58: treatMissingData of stop condition 'b' ", errors[1], StringComparison.Ordinal);
+        Assert.Equal(
+            "experiment.yaml:24:46: stop condition 'c' has unknown key 'treatMisingData'; did you mean 'treatMissingData'? known keys: name, metric, clients, below, above, for, treatMissingData",
+            errors[2]);
+    }
+
     [Fact]
     public void Read_TimeScaleAndSeed_Validated()
     {
