@@ -45,6 +45,14 @@ public static class HostImpairment
             .ToArray();
     }
 
+    /// <summary>Whether the host was impaired during the seconds that made <paramref name="stop"/> fire.</summary>
+    public static bool Impaired(RunObservations observations, StopConditionFired stop)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(stop);
+        return Overlaps(ImpairedSeconds(observations), stop.At - stop.Lasted - TimeSpan.FromSeconds(1), stop.At);
+    }
+
     /// <summary>
     /// Marks every check that rests on impaired evidence: undecided, with the reason. Checks without a window and
     /// runs without host measurements are returned as they are.

@@ -89,6 +89,10 @@ public static class VerdictEngine
         if (stop is not null)
         {
             text += $" The run was stopped at {RunFacts.Offset(observations, stop.At)}: {TimelineBuilder.StopText(observations, stop)}; every fault was reverted.";
+            if (HostImpairment.Impaired(observations, stop))
+            {
+                text += " The host could not keep lab time while the condition breached, so the stop may be the host's doing, not the system's.";
+            }
         }
         else if (observations.FinalState is RunState.Stopped or RunState.Failed)
         {

@@ -118,6 +118,24 @@ public sealed class HostImpairmentTests
     }
 
     [Fact]
+    public void Decide_StopConditionThatBreachedWhileTheHostStalled_SaysTheStopMayBeTheHosts()
+    {
+        var stop = SeedRuns.FaultStart + TimeSpan.FromMinutes(2);
+        var run = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Host(stop - TimeSpan.FromSeconds(30), stop - TimeSpan.FromSeconds(29), Stalled)
+            .Event(new StopConditionFired { At = SomeRun.At(stop), Name = "global outage", Threshold = "< 40%", Measured = 0, Lasted = TimeSpan.FromMinutes(1) })
+            .Build();
+        var calm = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Event(new StopConditionFired { At = SomeRun.At(stop), Name = "global outage", Threshold = "< 40%", Measured = 0, Lasted = TimeSpan.FromMinutes(1) })
+            .Build();
+
+        Assert.Contains("so the stop may be the host's doing", VerdictEngine.Decide(run).Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("host's doing", VerdictEngine.Decide(calm).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mark_RunWithoutHostMeasurements_LeavesChecksAsTheyAre()
     {
         var run = SeedRuns.Misconfigured().Build();
