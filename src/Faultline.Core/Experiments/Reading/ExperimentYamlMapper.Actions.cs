@@ -164,7 +164,7 @@ internal sealed partial class ExperimentYamlMapper
             duration = null;
         }
 
-        var percentage = reader.Number("percentage") ?? 100;
+        var percentage = reader.Number("percentage", 0, 100) ?? 100;
         if (percentage is < 0 or > 100)
         {
             _context.Add(ExperimentErrors.PercentageOutOfRange(reader.LocationOf("percentage"), name, percentage));
@@ -220,7 +220,7 @@ internal sealed partial class ExperimentYamlMapper
             case FaultKind.Error:
                 return new ErrorFaultOptions { PreventExecution = reader.Boolean("preventExecution") ?? true };
             case FaultKind.HttpResponse:
-                var status = reader.WholeNumber("statusCode") ?? 500;
+                var status = reader.WholeNumber("statusCode", 100, 599) ?? 500;
                 if (status is < 100 or > 599)
                 {
                     _context.Add(ExperimentErrors.StatusCodeOutOfRange(reader.LocationOf("statusCode"), name, status));
@@ -235,7 +235,7 @@ internal sealed partial class ExperimentYamlMapper
                     PreventExecution = reader.Boolean("preventExecution") ?? true,
                 };
             case FaultKind.Throttle:
-                var concurrency = reader.WholeNumber("concurrency") ?? 0;
+                var concurrency = reader.WholeNumber("concurrency", 0, int.MaxValue) ?? 0;
                 if (concurrency < 0)
                 {
                     _context.Add(ExperimentErrors.ConcurrencyNegative(reader.LocationOf("concurrency"), name, concurrency));

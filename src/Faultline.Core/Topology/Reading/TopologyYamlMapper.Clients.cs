@@ -49,7 +49,14 @@ internal sealed partial class TopologyYamlMapper
             return null;
         }
 
-        if (!Rates.TryParse(scalar.Value, out var rate))
+        var outcome = Rates.Parse(scalar.Value, out var rate);
+        if (outcome == ParseOutcome.OutOfRange)
+        {
+            _context.Error(scalar.Location, YamlErrors.OutOfRange(reader.What, "rate", scalar.Value), YamlErrors.OutOfRangeFix(Rates.Range));
+            return null;
+        }
+
+        if (outcome != ParseOutcome.Valid)
         {
             _context.Add(TopologyErrors.BadRate(scalar.Location, reader.What, scalar.Value));
             return null;

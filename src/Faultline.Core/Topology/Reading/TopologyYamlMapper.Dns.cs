@@ -114,7 +114,7 @@ internal sealed partial class TopologyYamlMapper
         var id = reader.RequiredString("id", "us") ?? string.Empty;
         var region = reader.RequiredString("region", "us-east-1") ?? string.Empty;
         var healthCheck = reader.Text("healthCheck");
-        var weight = reader.WholeNumber("weight");
+        var weight = reader.WholeNumber("weight", 0, 255);
         if (weight is < 0 or > 255)
         {
             _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("weight"), what, "weight", weight.Value.ToString(CultureInfo.InvariantCulture), "0", "255", "Route 53's"));

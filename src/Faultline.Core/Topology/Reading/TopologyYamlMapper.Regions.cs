@@ -84,7 +84,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("timeout"), what, "timeout", Text.Durations.Format(timeout), "1s", "900s", "Lambda's"));
             }
 
-            var reserved = reader.WholeNumber("reservedConcurrency");
+            var reserved = reader.WholeNumber("reservedConcurrency", 0, int.MaxValue);
             if (reserved is < 0)
             {
                 _context.Add(TopologyErrors.NegativeReservedConcurrency(reader.LocationOf("reservedConcurrency"), what, reserved.Value));
