@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Dns;
 using Faultline.Core.Faults.Error;
@@ -63,7 +64,7 @@ internal sealed partial class ExperimentYamlMapper
 
     private ActionDefinition? ReadAction(YamlScalar name, YamlNode node, string path)
     {
-        var what = $"action '{name.Value}'";
+        var what = $"action '{Echo.Value(name.Value)}'";
         var reader = MappingReader.Create(node, what, path, _context);
         var kinds = ActionKindKeys.Where(reader.Has).ToArray();
         if (kinds.Length != 1)
@@ -117,7 +118,7 @@ internal sealed partial class ExperimentYamlMapper
             reader.Get("duration");
         }
 
-        var what = $"configure of action '{name}'";
+        var what = $"configure of action '{Echo.Value(name)}'";
         var configure = reader.Mapping("configure", what);
         var target = configure.RequiredString("target", "us-functions");
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -148,7 +149,7 @@ internal sealed partial class ExperimentYamlMapper
 
     private FaultAction? ReadFault(MappingReader reader, string name)
     {
-        var what = $"action '{name}'";
+        var what = $"action '{Echo.Value(name)}'";
         var kindText = reader.Text("fault");
         FaultKind? kind = null;
         if (kindText is not null && !FaultKinds.TryParse(kindText, out kind))

@@ -12,7 +12,7 @@ internal sealed partial class TopologyYamlMapper
         var clients = root.Mapping("clients", "clients");
         foreach (var (name, node) in clients.NamedEntries())
         {
-            var what = $"client '{name.Value}'";
+            var what = $"client '{Echo.Value(name.Value)}'";
             var reader = MappingReader.Create(node, what, clients.ChildPath(name.Value), _context);
             var location = reader.RequiredString("location", "us-east-1") ?? string.Empty;
             var urlText = reader.RequiredString("url", "https://api.example.test/api/hello");

@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using System.Globalization;
 using Faultline.Core.Yaml;
 
@@ -12,7 +13,7 @@ internal sealed partial class TopologyYamlMapper
         var checks = root.Mapping("healthChecks", "healthChecks");
         foreach (var (id, node) in checks.NamedEntries())
         {
-            var what = $"health check '{id.Value}'";
+            var what = $"health check '{Echo.Value(id.Value)}'";
             var reader = MappingReader.Create(node, what, checks.ChildPath(id.Value), _context);
             var type = reader.Enum("type", HealthCheckTypeNames) ?? HealthCheckType.Https;
             var typeName = HealthCheckTypeNames.First(p => p.Value == type).Key;
