@@ -74,7 +74,7 @@ public sealed class HostileInputTests
     [InlineData("99999999999999999999/s")]
     public void Topology_HugeRate_IsLocatedWithTheRange(string rate)
     {
-        var result = TopologyReader.Read(SeedTopologyYaml.With("url: https://api.example.test/api/hello, rate: 20/s }\neu", $"url: https://api.example.test/api/hello, rate: {rate} }}\neu"), "topology.yaml");
+        var result = TopologyReader.Read(SeedTopologyYaml.With("url: https://api.example.test/api/hello, rate: 20/s }\n  eu", $"url: https://api.example.test/api/hello, rate: {rate} }}\n  eu"), "topology.yaml");
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Matches($@"^topology\.yaml:\d+:\d+: client 'us-customers' has rate '{rate.Replace("/", "\\/", StringComparison.Ordinal)}', which is out of range; write a rate from 1/h to 1000000/s$", error.ToString());
@@ -95,7 +95,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Topology_HugePort_GivesThePortRange()
     {
-        var result = TopologyReader.Read(SeedTopologyYaml.With("path: /api/health, interval: 30s, failureThreshold: 3 }\nhc-eu", "path: /api/health, port: 99999999999999999999, interval: 30s, failureThreshold: 3 }\nhc-eu"), "topology.yaml");
+        var result = TopologyReader.Read(SeedTopologyYaml.With("path: /api/health, interval: 30s, failureThreshold: 3 }\n  hc-eu", "path: /api/health, port: 99999999999999999999, interval: 30s, failureThreshold: 3 }\n  hc-eu"), "topology.yaml");
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Matches(@"^topology\.yaml:\d+:\d+: health check 'hc-us' has port '99999999999999999999', which is out of range; write a whole number from 1 to 65535$", error.ToString());
@@ -134,7 +134,7 @@ public sealed class HostileInputTests
         var result = TopologyReader.Read(SeedTopologyYaml.Text + $"? {huge}\n: 1\n", "topology.yaml");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Matches(@"^topology\.yaml:\d+:1: ", error.ToString());
+        Assert.Matches(@"^topology\.yaml:\d+:\d+: ", error.ToString());
         Assert.Contains($"the topology has unknown key '{new string('k', 80)}…'; known keys: ", error.ToString(), StringComparison.Ordinal);
     }
 

@@ -88,7 +88,8 @@ public sealed partial class ReaderFuzzTests
                 throw;
             }
 
-            var lines = text.Split('\n');
+            // Lines as YAML counts them: CR, LF, CRLF, NEL and the Unicode separators all end one.
+            var lines = LineBreak().Split(text);
             foreach (var diagnostic in diagnostics)
             {
                 Assert.False(Echo.HasControlCharacters(diagnostic.Message), $"mutation {i}: control character in '{Echo.Message(diagnostic.Message)}'");
@@ -106,9 +107,9 @@ public sealed partial class ReaderFuzzTests
                     continue;
                 }
 
-                Assert.InRange(at.Line, 1, lines.Length + 1);
+                Assert.True(at.Line >= 1 && at.Line <= lines.Length + 1, $"mutation {i}: '{diagnostic}' is past the last line ({lines.Length})\n--- input ---\n{Echo.Message(text)}");
                 var lineLength = at.Line <= lines.Length ? lines[at.Line - 1].Length : 0;
-                Assert.InRange(at.Column, 1, lineLength + 2);
+                Assert.True(at.Column >= 1 && at.Column <= lineLength + 2, $"mutation {i}: '{diagnostic}' is past the end of its line ({lineLength})\n--- input ---\n{Echo.Message(text)}");
             }
         }
 
@@ -163,6 +164,9 @@ public sealed partial class ReaderFuzzTests
                 return string.Join('\n', lines);
         }
     }
+
+    [GeneratedRegex("\r\n|\r|\n|\u0085|\u2028|\u2029", RegexOptions.CultureInvariant)]
+    private static partial Regex LineBreak();
 
     [GeneratedRegex(@"\d+(\.\d+)?(ms|s|m|h|%)?", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
