@@ -8,6 +8,7 @@ using Faultline.Cli.Commands.Recover;
 using Faultline.Cli.Commands.Report;
 using Faultline.Cli.Commands.Run;
 using Faultline.Core.Diagnostics;
+using Faultline.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -53,6 +54,7 @@ public static class FaultlineApp
             }
 
             config.SetExceptionHandler((exception, _) => HandleException(console ?? AnsiConsole.Console, exception));
+            config.SetInterceptor(new StrictOptionsInterceptor());
 
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write the seed sample: topology.yaml and misconfigured/ with the blog's bug")
@@ -82,9 +84,13 @@ public static class FaultlineApp
     {
         switch (exception)
         {
-            case CommandParseException or CommandRuntimeException:
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
-                console.MarkupLine("[grey]run 'faultline --help' or 'faultline COMMAND --help' for usage[/]");
+            case CommandParseException or CommandRuntimeException or UsageException:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(Echo.Message(exception.Message))}");
+                console.MarkupLine($"[grey]{CliErrors.UsageHint}[/]");
+                return ExitCodes.InvalidInput;
+            case FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException:
+                // A path the user named that is missing or forbidden is their input, not a bug in faultline.
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(Echo.Message(CliErrors.FileSystem(exception.Message)))}");
                 return ExitCodes.InvalidInput;
             case InvalidInputException invalid:
                 foreach (var diagnostic in invalid.Diagnostics)
@@ -94,7 +100,7 @@ public static class FaultlineApp
 
                 return ExitCodes.InvalidInput;
             default:
-                console.MarkupLine($"[red]internal error:[/] {Markup.Escape(exception.GetType().Name)}: {Markup.Escape(exception.Message)}");
+                console.MarkupLine($"[red]internal error:[/] {Markup.Escape(exception.GetType().Name)}: {Markup.Escape(Echo.Message(exception.Message))}");
                 console.MarkupLine("[grey]this is a bug in faultline; any faults it had applied were reverted or lapse with their leases[/]");
                 return ExitCodes.InternalFailure;
         }

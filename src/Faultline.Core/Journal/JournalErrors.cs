@@ -20,7 +20,7 @@ public static class JournalErrors
 
     /// <summary>No run matches an id or prefix.</summary>
     public static string NoSuchRun(string runId, string runsRoot, IReadOnlyList<string> recent) => recent.Count == 0
-        ? $"no run '{runId}' in {runsRoot}: it holds no runs yet; pass the run's folder, or --out for another runs folder"
+        ? $"no run '{runId}' in {runsRoot}: it holds no runs yet; pass the run's folder, or --out-dir for another runs folder"
         : $"no run '{runId}' in {runsRoot}; recent runs: {string.Join(", ", recent.Take(RecentRunsListed))}";
 
     /// <summary>A prefix matches more than one run.</summary>

@@ -13,33 +13,65 @@ public static partial class Durations
     /// <summary>What the error messages say a duration looks like.</summary>
     public const string Expected = "a duration such as 250ms, 30s, 10m, 1h or PT10M";
 
-    /// <summary>Parses a duration; returns <c>false</c> for anything else (including negative values).</summary>
-    public static bool TryParse(string? text, out TimeSpan value)
+    /// <summary>
+    /// The longest duration accepted anywhere: 24 h. Lab durations longer than a day mean nothing in a run,
+    /// and the bound keeps every <c>now + duration</c> and every timer (even at time scale 0.1) in range.
+    /// </summary>
+    public static readonly TimeSpan Maximum = TimeSpan.FromHours(24);
+
+    /// <summary>What the error messages say the allowed durations are.</summary>
+    public const string Range = "a duration from 0s to 24h";
+
+    /// <summary>Parses a duration; returns <c>false</c> for anything else (including negative values and values above <see cref="Maximum"/>).</summary>
+    public static bool TryParse(string? text, out TimeSpan value) => Parse(text, out value) == ParseOutcome.Valid;
+
+    /// <summary>
+    /// Parses a duration, telling a text that is no duration (<see cref="ParseOutcome.Malformed"/>, also for
+    /// negative values) from one above <see cref="Maximum"/> (<see cref="ParseOutcome.OutOfRange"/>). Never throws.
+    /// </summary>
+    public static ParseOutcome Parse(string? text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return false;
+            return ParseOutcome.Malformed;
         }
 
         var trimmed = text.Trim();
         if (trimmed.StartsWith('P') || trimmed.StartsWith('p'))
         {
+            TimeSpan iso;
             try
             {
-                value = XmlConvert.ToTimeSpan(trimmed.ToUpperInvariant());
-                return value >= TimeSpan.Zero;
+                iso = XmlConvert.ToTimeSpan(trimmed.ToUpperInvariant());
             }
             catch (FormatException)
             {
-                return false;
+                return ParseOutcome.Malformed;
             }
+            catch (OverflowException)
+            {
+                return ParseOutcome.OutOfRange;
+            }
+
+            if (iso < TimeSpan.Zero)
+            {
+                return ParseOutcome.Malformed;
+            }
+
+            if (iso > Maximum)
+            {
+                return ParseOutcome.OutOfRange;
+            }
+
+            value = iso;
+            return ParseOutcome.Valid;
         }
 
         var matches = PartPattern().Matches(trimmed);
-        if (matches.Count == 0 || string.Concat(matches.Select(m => m.Value)).Length != trimmed.Length)
+        if (matches.Count == 0 || matches.Sum(m => m.Length) != trimmed.Length)
         {
-            return false;
+            return ParseOutcome.Malformed;
         }
 
         double totalMs = 0;
@@ -56,13 +88,20 @@ public static partial class Durations
             };
         }
 
-        if (double.IsNaN(totalMs) || totalMs > TimeSpan.MaxValue.TotalMilliseconds)
+        if (double.IsNaN(totalMs))
         {
-            return false;
+            return ParseOutcome.Malformed;
+        }
+
+        // Compared as a double before any TimeSpan is made: 1000000000h or a 400-digit number is out of
+        // range here, not an OverflowException later.
+        if (!(totalMs <= Maximum.TotalMilliseconds))
+        {
+            return ParseOutcome.OutOfRange;
         }
 
         value = TimeSpan.FromMilliseconds(totalMs);
-        return true;
+        return ParseOutcome.Valid;
     }
 
     /// <summary>Formats a duration the way users write it: <c>29s</c>, <c>10m</c>, <c>1m30s</c>, <c>250ms</c>.</summary>

@@ -126,11 +126,11 @@ public sealed class MappingReader
     /// <summary>An optional duration.</summary>
     public TimeSpan? Duration(string key) => Get(key) is { } node ? YamlValues.Duration(node, What, key, _context) : null;
 
-    /// <summary>An optional whole number.</summary>
-    public int? WholeNumber(string key) => Get(key) is { } node ? YamlValues.WholeNumber(node, What, key, _context) : null;
+    /// <summary>An optional whole number; <paramref name="min"/>–<paramref name="max"/> is the range messages state when the text is too large to hold.</summary>
+    public int? WholeNumber(string key, int min = int.MinValue, int max = int.MaxValue) => Get(key) is { } node ? YamlValues.WholeNumber(node, What, key, _context, min, max) : null;
 
-    /// <summary>An optional number.</summary>
-    public double? Number(string key) => Get(key) is { } node ? YamlValues.Number(node, What, key, _context) : null;
+    /// <summary>An optional number; <paramref name="min"/>–<paramref name="max"/> is the range messages state when the text is too large to hold.</summary>
+    public double? Number(string key, double min = double.MinValue, double max = double.MaxValue) => Get(key) is { } node ? YamlValues.Number(node, What, key, _context, min, max) : null;
 
     /// <summary>An optional boolean.</summary>
     public bool? Boolean(string key) => Get(key) is { } node ? YamlValues.Boolean(node, What, key, _context) : null;

@@ -3,14 +3,23 @@ namespace Faultline.Core.Yaml;
 /// <summary>"Did you mean" suggestions by edit distance, for unknown keys, names and enum values.</summary>
 public static class Suggestions
 {
+    /// <summary>The longest input a suggestion is looked for: 200 characters (no name is longer, and the distance costs length squared).</summary>
+    public const int MaxInputLength = 200;
+
     /// <summary>
     /// The candidate closest to <paramref name="input"/> (case-insensitive Levenshtein distance), or
     /// <c>null</c> when none is close: within a third of the input's length, and at least 2 edits allowed.
+    /// Inputs longer than <see cref="MaxInputLength"/> get no suggestion.
     /// </summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(candidates);
+        if (input.Length > MaxInputLength)
+        {
+            return null;
+        }
+
         var allowed = Math.Max(2, input.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using YamlDotNet.Core;
 
 namespace Faultline.Core.Yaml;
@@ -49,13 +50,13 @@ public static class YamlErrors
     public static string SyntaxFix() => "check the indentation, colons and quotes at this point";
 
     /// <summary>An unknown key.</summary>
-    public static string UnknownKey(string what, string key) => $"{what} has unknown key '{key}'";
+    public static string UnknownKey(string what, string key) => $"{what} has unknown key '{Echo.Value(key)}'";
 
     /// <summary>Fix for <see cref="UnknownKey"/>: did-you-mean and the known keys.</summary>
     public static string UnknownKeyFix(string key, IReadOnlyCollection<string> knownKeys) => Suggestions.DidYouMean(key, knownKeys, "known keys");
 
     /// <summary>A key written twice in one mapping.</summary>
-    public static string DuplicateKey(string what, string key, int firstLine) => $"{what} has key '{key}' twice (first at line {firstLine})";
+    public static string DuplicateKey(string what, string key, int firstLine) => $"{what} has key '{Echo.Value(key)}' twice (first at line {firstLine})";
 
     /// <summary>Fix for <see cref="DuplicateKey"/>.</summary>
     public static string DuplicateKeyFix() => "remove or rename one of them; only the first is used";
@@ -84,14 +85,32 @@ public static class YamlErrors
     };
 
     /// <summary>A value that does not parse as the type expected.</summary>
-    public static string BadValue(string what, string key, string text, string expected) => $"{what} has {key} '{text}', which is not {expected}";
+    public static string BadValue(string what, string key, string text, string expected) => $"{what} has {key} '{Echo.Value(text)}', which is not {expected}";
 
     /// <summary>Fix for <see cref="BadValue"/>.</summary>
     public static string BadValueFix(string example) => $"write {example}";
 
     /// <summary>A value that is not one of the allowed names.</summary>
-    public static string BadEnum(string what, string key, string text) => $"{what} has {key} '{text}', which is not allowed";
+    public static string BadEnum(string what, string key, string text) => $"{what} has {key} '{Echo.Value(text)}', which is not allowed";
 
     /// <summary>Fix for <see cref="BadEnum"/>: did-you-mean and the allowed values.</summary>
     public static string BadEnumFix(string text, IReadOnlyCollection<string> allowed) => Suggestions.DidYouMean(text, allowed, "allowed");
+
+    /// <summary>A value of the right kind outside its allowed range (e.g. <c>1e400</c>, <c>1000000000h</c>).</summary>
+    public static string OutOfRange(string what, string key, string text) => $"{what} has {key} '{Echo.Value(text)}', which is out of range";
+
+    /// <summary>Fix for <see cref="OutOfRange"/>: the allowed range, e.g. <c>a duration from 0s to 24h</c>.</summary>
+    public static string OutOfRangeFix(string range) => $"write {range}";
+
+    /// <summary>Nesting deeper than <see cref="YamlDocumentReader.MaxDepth"/>.</summary>
+    public static string TooDeep(int maxDepth) => $"the file nests lists and mappings more than {maxDepth} levels deep";
+
+    /// <summary>Fix for <see cref="TooDeep"/>.</summary>
+    public static string TooDeepFix() => "no Faultline file needs more than a few levels; check the brackets and indentation here";
+
+    /// <summary>A document that expands (through aliases) to more than <see cref="YamlDocumentReader.MaxNodes"/> values.</summary>
+    public static string TooManyNodes(int maxNodes) => $"the file expands to more than {maxNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} values (counting each alias as a copy of its anchor)";
+
+    /// <summary>Fix for <see cref="TooManyNodes"/>.</summary>
+    public static string TooManyNodesFix() => "write the values out, or use fewer aliases of large anchors";
 }

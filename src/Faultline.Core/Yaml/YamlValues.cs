@@ -36,17 +36,25 @@ public static class YamlValues
             return null;
         }
 
-        if (Durations.TryParse(scalar.Value, out var value))
+        switch (Durations.Parse(scalar.Value, out var value))
         {
-            return value;
+            case ParseOutcome.Valid:
+                return value;
+            case ParseOutcome.OutOfRange:
+                context.Error(scalar.Location, YamlErrors.OutOfRange(what, key, scalar.Value), YamlErrors.OutOfRangeFix(Durations.Range));
+                return null;
+            default:
+                context.Error(scalar.Location, YamlErrors.BadValue(what, key, scalar.Value, "a duration"), YamlErrors.BadValueFix(Durations.Expected));
+                return null;
         }
-
-        context.Error(scalar.Location, YamlErrors.BadValue(what, key, scalar.Value, "a duration"), YamlErrors.BadValueFix(Durations.Expected));
-        return null;
     }
 
-    /// <summary>A whole number.</summary>
-    public static int? WholeNumber(YamlNode node, string what, string key, YamlReadContext context)
+    /// <summary>
+    /// A whole number. A whole number too large for the type is reported as out of range with
+    /// <paramref name="min"/>–<paramref name="max"/>, the range the caller allows (checked by the caller
+    /// for values that do fit, with its own message).
+    /// </summary>
+    public static int? WholeNumber(YamlNode node, string what, string key, YamlReadContext context, int min = int.MinValue, int max = int.MaxValue)
     {
         var scalar = Scalar(node, what, key, context);
         if (scalar is null)
@@ -59,12 +67,21 @@ public static class YamlValues
             return value;
         }
 
+        if (IsWholeNumberText(scalar.Value))
+        {
+            context.Error(scalar.Location, YamlErrors.OutOfRange(what, key, scalar.Value), YamlErrors.OutOfRangeFix(WholeNumberRange(min, max)));
+            return null;
+        }
+
         context.Error(scalar.Location, YamlErrors.BadValue(what, key, scalar.Value, "a whole number"), YamlErrors.BadValueFix("a whole number such as 3"));
         return null;
     }
 
-    /// <summary>A number (integer or decimal, invariant culture).</summary>
-    public static double? Number(YamlNode node, string what, string key, YamlReadContext context)
+    /// <summary>
+    /// A number (integer or decimal, invariant culture). One too large to hold (<c>1e400</c>) is reported as
+    /// out of range with <paramref name="min"/>–<paramref name="max"/>, the range the caller allows.
+    /// </summary>
+    public static double? Number(YamlNode node, string what, string key, YamlReadContext context, double min = double.MinValue, double max = double.MaxValue)
     {
         var scalar = Scalar(node, what, key, context);
         if (scalar is null)
@@ -77,9 +94,23 @@ public static class YamlValues
             return value;
         }
 
+        if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var huge) && double.IsInfinity(huge))
+        {
+            context.Error(scalar.Location, YamlErrors.OutOfRange(what, key, scalar.Value), YamlErrors.OutOfRangeFix(NumberRange(min, max)));
+            return null;
+        }
+
         context.Error(scalar.Location, YamlErrors.BadValue(what, key, scalar.Value, "a number"), YamlErrors.BadValueFix("a number such as 20 or 0.5"));
         return null;
     }
+
+    /// <summary>How messages state a range of whole numbers: <c>a whole number from 1 to 65535</c>.</summary>
+    public static string WholeNumberRange(int min, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"a whole number from {min} to {max}");
+
+    /// <summary>How messages state a range of numbers: <c>a number from 0 to 100</c>.</summary>
+    public static string NumberRange(double min, double max) =>
+        string.Create(CultureInfo.InvariantCulture, $"a number from {min:0.###} to {max:0.###}");
 
     /// <summary>A boolean: <c>true</c> or <c>false</c> (any case).</summary>
     public static bool? Boolean(YamlNode node, string what, string key, YamlReadContext context)
@@ -123,6 +154,12 @@ public static class YamlValues
 
         context.Error(scalar.Location, YamlErrors.BadEnum(what, key, scalar.Value), YamlErrors.BadEnumFix(scalar.Value, [.. allowed.Keys]));
         return null;
+    }
+
+    private static bool IsWholeNumberText(string text)
+    {
+        var digits = text.Length > 0 && text[0] is '+' or '-' ? text.AsSpan(1) : text.AsSpan();
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Parses a number the way the YAML layer does (invariant, decimal point).</summary>

@@ -167,7 +167,7 @@ public sealed class RunDirectoryTests : IDisposable
         var error = Assert.Throws<InvalidInputException>(() => RunDirectory.Find("2026", Root));
 
         Assert.Equal(
-            $"no run '2026' in {Root}: it holds no runs yet; pass the run's folder, or --out for another runs folder",
+            $"no run '2026' in {Root}: it holds no runs yet; pass the run's folder, or --out-dir for another runs folder",
             Assert.Single(error.Diagnostics).Message);
     }
 }

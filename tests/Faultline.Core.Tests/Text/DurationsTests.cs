@@ -48,4 +48,24 @@ public sealed class DurationsTests
     [InlineData(-1_500, "-1.5s")]
     public void Describe_RoundsForPeople(double milliseconds, string expected) =>
         Assert.Equal(expected, Durations.Describe(TimeSpan.FromMilliseconds(milliseconds)));
+
+    [Theory]
+    [InlineData("1000000000h")]
+    [InlineData("25h")]
+    [InlineData("24h1ms")]
+    [InlineData("99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999ms")]
+    [InlineData("P99999999D")]
+    [InlineData("PT25H")]
+    public void Parse_AboveTheMaximum_IsOutOfRangeNotAnOverflow(string text)
+    {
+        Assert.Equal(ParseOutcome.OutOfRange, Durations.Parse(text, out _));
+        Assert.False(Durations.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void Parse_TheMaximum_IsValid()
+    {
+        Assert.Equal(ParseOutcome.Valid, Durations.Parse("24h", out var value));
+        Assert.Equal(Durations.Maximum, value);
+    }
 }

@@ -25,4 +25,21 @@ public sealed class RatesTests
     [InlineData("/s")]
     [InlineData("NaN")]
     public void TryParse_NotARate_ReturnsFalse(string text) => Assert.False(Rates.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("1e400/s")]
+    [InlineData("99999999999999999999/s")]
+    [InlineData("2000000")]
+    [InlineData("1e-300/s")]
+    [InlineData("0.5/h")]
+    public void Parse_OutsideTheBounds_IsOutOfRange(string text) =>
+        Assert.Equal(ParseOutcome.OutOfRange, Rates.Parse(text, out _));
+
+    [Theory]
+    [InlineData("1/h")]
+    [InlineData("1000000/s")]
+    [InlineData("0")]
+    [InlineData("-5/s")]
+    public void Parse_WithinTheBoundsOrNotPositive_IsValid(string text) =>
+        Assert.Equal(ParseOutcome.Valid, Rates.Parse(text, out _));
 }

@@ -216,12 +216,16 @@ public sealed class FaultAddSettings : FaultLabSettings
 
     private static TimeSpan? Duration(string option, string? text) =>
         text is null ? null
-        : Durations.TryParse(text, out var value) ? value
-        : throw new InvalidInputException($"{option} '{text}' is not {Durations.Expected}");
+        : Durations.Parse(text, out var value) switch
+        {
+            ParseOutcome.Valid => value,
+            ParseOutcome.OutOfRange => throw new InvalidInputException($"{option} '{Echo.Value(text)}' is out of range; write {Durations.Range}"),
+            _ => throw new InvalidInputException($"{option} '{Echo.Value(text)}' is not {Durations.Expected}"),
+        };
 
     private static T Parse<T>(string? text, T fallback, string option, string known)
         where T : struct, Enum =>
         text is null ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0]) ? value
-        : throw new InvalidInputException($"{option} '{text}' is not known; use one of: {known}");
+        : throw new InvalidInputException($"{option} '{Echo.Value(text)}' is not known; use one of: {known}");
 }

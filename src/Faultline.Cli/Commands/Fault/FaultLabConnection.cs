@@ -14,7 +14,7 @@ internal static class FaultLabConnection
         error = null;
         if (settings.TokenFile is not null)
         {
-            return File.ReadAllText(settings.TokenFile).Trim();
+            return PathChecks.ReadInputFile("--token-file", settings.TokenFile, out error)?.Trim();
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable(FaultLabSettings.TokenVariable);

@@ -10,6 +10,12 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
     public override int Execute(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(settings.Directory);
+        if (File.Exists(root))
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(CliErrors.InitTargetIsAFile(settings.Directory))}");
+            return ExitCodes.InvalidInput;
+        }
+
         var files = SampleFiles.Seed().ToList();
         var existing = files.Select(f => Path.Combine(root, f.RelativePath)).Where(File.Exists).ToList();
         if (existing.Count > 0 && !settings.Force)

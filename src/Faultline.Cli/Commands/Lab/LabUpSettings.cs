@@ -39,10 +39,13 @@ internal sealed class LabUpSettings : CommandSettings
     [DefaultValue(DefaultControlPort)]
     public int ControlPort { get; init; } = DefaultControlPort;
 
-    /// <summary>Lab seconds per wall second; overrides the topology's.</summary>
+    /// <summary><c>--time-scale</c> as typed: lab seconds per wall second, 0.1 to 1000; read it through <see cref="TimeScale"/>.</summary>
     [CommandOption("--time-scale <K>")]
-    [Description("Lab seconds per wall second (20 runs a 10-minute window in 30 s). Default: the topology's timeScale, else 1")]
-    public double? TimeScale { get; init; }
+    [Description("Lab seconds per wall second, from 0.1 to 1000 (20 runs a 10-minute window in 30 s). Default: the topology's timeScale, else 1")]
+    public string? TimeScaleText { get; init; }
+
+    /// <summary>Lab seconds per wall second; overrides the topology's. <c>null</c> when not given.</summary>
+    public double? TimeScale => TimeScaleOption.Value(TimeScaleText);
 
     /// <summary>The seed of the lab's random source.</summary>
     [CommandOption("--seed <N>")]
@@ -75,9 +78,14 @@ internal sealed class LabUpSettings : CommandSettings
             }
         }
 
-        if (TimeScale is { } scale && (scale <= 0 || double.IsNaN(scale) || double.IsInfinity(scale)))
+        if (TimeScaleOption.Validate(TimeScaleText, allowAuto: false) is { } timeScaleError)
         {
-            return ValidationResult.Error($"--time-scale {scale} must be a number above 0, e.g. 20");
+            return ValidationResult.Error(timeScaleError);
+        }
+
+        if (PathChecks.OutputFolder("--state-dir", StateDirectory) is { } stateError)
+        {
+            return ValidationResult.Error(stateError);
         }
 
         return ValidationResult.Success();

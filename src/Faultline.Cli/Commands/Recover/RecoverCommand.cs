@@ -76,7 +76,9 @@ public sealed class RecoverCommand(IAnsiConsole console) : AsyncCommand<RecoverS
     {
         if (settings.TokenFile is not null)
         {
-            return File.ReadAllText(settings.TokenFile).Trim();
+            // Validation checked the file exists; a read that still fails is the fallback's file-system error.
+            return PathChecks.ReadInputFile("--token-file", settings.TokenFile, out var error)?.Trim()
+                ?? throw new UsageException(error ?? CliErrors.InputMissing("--token-file", settings.TokenFile));
         }
 
         var fromEnvironment = Environment.GetEnvironmentVariable(FaultLabSettings.TokenVariable);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Faultline.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,7 +28,7 @@ public sealed class RecoverSettings : CommandSettings
     {
         if (Lab is not null && (!Uri.TryCreate(Lab, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
         {
-            return ValidationResult.Error($"--lab '{Lab}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
+            return ValidationResult.Error($"--lab '{Echo.Value(Lab)}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
         }
 
         if (TokenFile is not null && Lab is null)
@@ -35,9 +36,9 @@ public sealed class RecoverSettings : CommandSettings
             return ValidationResult.Error("--token-file needs --lab: without --lab, each lab's own token file is used");
         }
 
-        if (TokenFile is not null && !File.Exists(TokenFile))
+        if (PathChecks.InputFile("--token-file", TokenFile) is { } tokenError)
         {
-            return ValidationResult.Error($"--token-file '{TokenFile}' does not exist");
+            return ValidationResult.Error(tokenError);
         }
 
         if (Owner is not null && string.IsNullOrWhiteSpace(Owner))

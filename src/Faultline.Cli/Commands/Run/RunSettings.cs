@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Faultline.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,10 +13,19 @@ internal sealed class RunSettings : CommandSettings
     [Description("The experiment file, e.g. samples/seed/experiment.yaml.")]
     public string Experiment { get; init; } = string.Empty;
 
-    /// <summary>Lab seconds per wall second; overrides the experiment's and the topology's.</summary>
+    /// <summary>
+    /// <c>--time-scale</c> as typed: lab seconds per wall second (0.1 to 1000), or <c>auto</c>. Read it through
+    /// <see cref="TimeScale"/> and <see cref="TimeScaleAuto"/>.
+    /// </summary>
     [CommandOption("--time-scale <K>")]
-    [Description("Lab seconds per wall second. Default: the experiment's timeScale, else the topology's, else 20")]
-    public double? TimeScale { get; init; }
+    [Description("Lab seconds per wall second, from 0.1 to 1000 (20 runs a 10-minute window in 30 s), or auto: calibrates the highest scale this host keeps. Default: the experiment's timeScale, else the topology's, else 20")]
+    public string? TimeScaleText { get; init; }
+
+    /// <summary>The time scale asked for on the command line; <c>null</c> when none was given, or with <c>auto</c>.</summary>
+    public double? TimeScale => TimeScaleOption.Value(TimeScaleText);
+
+    /// <summary>Whether <c>--time-scale auto</c> asked to calibrate the highest scale this host keeps. Default: <c>false</c>.</summary>
+    public bool TimeScaleAuto => TimeScaleOption.IsAuto(TimeScaleText);
 
     /// <summary>The seed of the run's random source.</summary>
     [CommandOption("--seed <N>")]
@@ -74,14 +84,14 @@ internal sealed class RunSettings : CommandSettings
             return ValidationResult.Error("name the experiment file, e.g. faultline run samples/seed/experiment.yaml");
         }
 
-        if (TimeScale is { } scale && (scale <= 0 || double.IsNaN(scale) || double.IsInfinity(scale)))
+        if (TimeScaleOption.Validate(TimeScaleText, allowAuto: true) is { } timeScaleError)
         {
-            return ValidationResult.Error($"--time-scale {scale} must be a number above 0, e.g. 20");
+            return ValidationResult.Error(timeScaleError);
         }
 
         if (Lab is not null && (!Uri.TryCreate(Lab, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
         {
-            return ValidationResult.Error($"--lab '{Lab}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
+            return ValidationResult.Error($"--lab '{Echo.Value(Lab)}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
         }
 
         if (TokenFile is not null && Lab is null)
@@ -106,7 +116,17 @@ internal sealed class RunSettings : CommandSettings
 
         if (Otlp is not null && (!Uri.TryCreate(Otlp, UriKind.Absolute, out var otlp) || otlp.Scheme is not ("http" or "https")))
         {
-            return ValidationResult.Error($"--otlp '{Otlp}' is not an http URL; e.g. --otlp http://127.0.0.1:4317");
+            return ValidationResult.Error($"--otlp '{Echo.Value(Otlp)}' is not an http URL; e.g. --otlp http://127.0.0.1:4317");
+        }
+
+        if ((PathChecks.InputFile("--token-file", TokenFile) ?? PathChecks.InputFile("--topology", Topology) ?? PathChecks.OutputFolder("--out", Out)) is { } pathError)
+        {
+            return ValidationResult.Error(pathError);
+        }
+
+        if (Directory.Exists(Experiment))
+        {
+            return ValidationResult.Error(CliErrors.InputIsAFolder("the experiment", Experiment));
         }
 
         return ValidationResult.Success();

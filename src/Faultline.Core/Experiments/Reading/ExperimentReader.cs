@@ -1,3 +1,4 @@
+using Faultline.Core.Diagnostics;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Yaml;
 
@@ -42,18 +43,24 @@ public static class ExperimentReader
         return new ExperimentReadResult(experiment, topology, [.. context.Diagnostics], new ExperimentSourceMap(context.Locations));
     }
 
-    /// <summary>Reads an experiment file and its topology. A missing file is a diagnostic, not an exception.</summary>
+    /// <summary>Reads an experiment file and its topology. A missing, unreadable or folder path is a diagnostic, not an exception.</summary>
     public static ExperimentReadResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        var text = InputFiles.TryRead(path, "experiment", out var error);
+        if (text is null)
         {
-            return new ExperimentReadResult(null, null, [ExperimentErrors.FileNotFound(path)], ExperimentSourceMap.Empty);
+            return new ExperimentReadResult(null, null, [error ?? ExperimentErrors.FileNotFound(path)], ExperimentSourceMap.Empty);
         }
 
-        return Read(File.ReadAllText(path), path);
+        return Read(text, path);
     }
 
-    private static TopologyReadResult? LoadTopologyFile(string fullPath, string displayPath) =>
-        File.Exists(fullPath) ? TopologyReader.Read(File.ReadAllText(fullPath), displayPath) : null;
+    private static TopologyReadResult? LoadTopologyFile(string fullPath, string displayPath)
+    {
+        var text = InputFiles.TryRead(fullPath, "topology", out var error);
+        return error is not null ? new TopologyReadResult(null, [error], TopologySourceMap.Empty)
+            : text is null ? null
+            : TopologyReader.Read(text, displayPath);
+    }
 }

@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Dns;
 using Faultline.Core.Faults.Error;
@@ -63,7 +64,7 @@ internal sealed partial class ExperimentYamlMapper
 
     private ActionDefinition? ReadAction(YamlScalar name, YamlNode node, string path)
     {
-        var what = $"action '{name.Value}'";
+        var what = $"action '{Echo.Value(name.Value)}'";
         var reader = MappingReader.Create(node, what, path, _context);
         var kinds = ActionKindKeys.Where(reader.Has).ToArray();
         if (kinds.Length != 1)
@@ -117,7 +118,7 @@ internal sealed partial class ExperimentYamlMapper
             reader.Get("duration");
         }
 
-        var what = $"configure of action '{name}'";
+        var what = $"configure of action '{Echo.Value(name)}'";
         var configure = reader.Mapping("configure", what);
         var target = configure.RequiredString("target", "us-functions");
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -148,7 +149,7 @@ internal sealed partial class ExperimentYamlMapper
 
     private FaultAction? ReadFault(MappingReader reader, string name)
     {
-        var what = $"action '{name}'";
+        var what = $"action '{Echo.Value(name)}'";
         var kindText = reader.Text("fault");
         FaultKind? kind = null;
         if (kindText is not null && !FaultKinds.TryParse(kindText, out kind))
@@ -164,7 +165,7 @@ internal sealed partial class ExperimentYamlMapper
             duration = null;
         }
 
-        var percentage = reader.Number("percentage") ?? 100;
+        var percentage = reader.Number("percentage", 0, 100) ?? 100;
         if (percentage is < 0 or > 100)
         {
             _context.Add(ExperimentErrors.PercentageOutOfRange(reader.LocationOf("percentage"), name, percentage));
@@ -220,7 +221,7 @@ internal sealed partial class ExperimentYamlMapper
             case FaultKind.Error:
                 return new ErrorFaultOptions { PreventExecution = reader.Boolean("preventExecution") ?? true };
             case FaultKind.HttpResponse:
-                var status = reader.WholeNumber("statusCode") ?? 500;
+                var status = reader.WholeNumber("statusCode", 100, 599) ?? 500;
                 if (status is < 100 or > 599)
                 {
                     _context.Add(ExperimentErrors.StatusCodeOutOfRange(reader.LocationOf("statusCode"), name, status));
@@ -235,7 +236,7 @@ internal sealed partial class ExperimentYamlMapper
                     PreventExecution = reader.Boolean("preventExecution") ?? true,
                 };
             case FaultKind.Throttle:
-                var concurrency = reader.WholeNumber("concurrency") ?? 0;
+                var concurrency = reader.WholeNumber("concurrency", 0, int.MaxValue) ?? 0;
                 if (concurrency < 0)
                 {
                     _context.Add(ExperimentErrors.ConcurrencyNegative(reader.LocationOf("concurrency"), name, concurrency));

@@ -1,4 +1,5 @@
 using Faultline.Core.Text;
+using Faultline.Core.Time;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Yaml;
 
@@ -45,10 +46,14 @@ internal sealed partial class ExperimentYamlMapper
     {
         var reader = MappingReader.Create(root, "the experiment", string.Empty, _context);
         var topologyPath = ReadTopology(reader);
-        var timeScale = reader.Number("timeScale");
+        var timeScale = reader.Number("timeScale", TimeScales.Minimum, TimeScales.Maximum);
         if (timeScale is <= 0)
         {
             _context.Add(ExperimentErrors.TimeScaleNotPositive(reader.LocationOf("timeScale"), timeScale.Value));
+        }
+        else if (timeScale is { } scale && !TimeScales.IsAllowed(scale))
+        {
+            _context.Add(ExperimentErrors.TimeScaleOutOfRange(reader.LocationOf("timeScale"), scale));
         }
 
         var seed = reader.WholeNumber("seed");
@@ -190,7 +195,14 @@ internal sealed partial class ExperimentYamlMapper
             return null;
         }
 
-        if (!Rates.TryParse(scalar.Value, out var rate) || rate <= 0)
+        var outcome = Rates.Parse(scalar.Value, out var rate);
+        if (outcome == ParseOutcome.OutOfRange)
+        {
+            _context.Error(scalar.Location, YamlErrors.OutOfRange(reader.What, key, scalar.Value), YamlErrors.OutOfRangeFix(Rates.Range));
+            return null;
+        }
+
+        if (outcome != ParseOutcome.Valid || rate <= 0)
         {
             _context.Add(ExperimentErrors.BadRate(scalar.Location, reader.What, key, scalar.Value));
             return null;

@@ -14,6 +14,10 @@ public static class TopologyErrors
     public static Diagnostic FileNotFound(string path) =>
         Diagnostic.Error(null, $"topology file '{path}' was not found", "check the path, or run 'faultline init' to write the seed topology");
 
+    /// <summary>A positive time scale outside <see cref="Time.TimeScales.Minimum"/>–<see cref="Time.TimeScales.Maximum"/>.</summary>
+    public static Diagnostic TimeScaleOutOfRange(SourceLocation? at, double value) =>
+        Diagnostic.Error(at, $"the topology has timeScale {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which is out of range", $"set timeScale to {Time.TimeScales.Expected}");
+
     /// <summary>A number outside its allowed range.</summary>
     public static Diagnostic OutOfRange(SourceLocation? at, string what, string key, string value, string min, string max, string whose) =>
         Diagnostic.Error(at, $"{what} has {key} {value}, which is outside {min}–{max}", $"set {key} between {min} and {max} ({whose} limits)");

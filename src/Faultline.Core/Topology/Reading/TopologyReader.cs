@@ -1,3 +1,4 @@
+using Faultline.Core.Diagnostics;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -32,15 +33,16 @@ public static class TopologyReader
         return new TopologyReadResult(topology, [.. context.Diagnostics], new TopologySourceMap(context.Locations));
     }
 
-    /// <summary>Reads a topology file. A missing file is a diagnostic, not an exception.</summary>
+    /// <summary>Reads a topology file. A missing, unreadable or folder path is a diagnostic, not an exception.</summary>
     public static TopologyReadResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        var text = InputFiles.TryRead(path, "topology", out var error);
+        if (text is null)
         {
-            return new TopologyReadResult(null, [TopologyErrors.FileNotFound(path)], TopologySourceMap.Empty);
+            return new TopologyReadResult(null, [error ?? TopologyErrors.FileNotFound(path)], TopologySourceMap.Empty);
         }
 
-        return Read(File.ReadAllText(path), path);
+        return Read(text, path);
     }
 }

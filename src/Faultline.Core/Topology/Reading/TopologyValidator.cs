@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -22,7 +23,7 @@ internal static class TopologyValidator
             var shorthand = record.Sets.Count == 1 && record.Sets[0].Id == record.Name;
             foreach (var set in record.Sets)
             {
-                var what = shorthand ? $"record '{record.Name}'" : $"set '{set.Id}' of record '{record.Name}'";
+                var what = shorthand ? $"record '{Echo.Value(record.Name)}'" : $"set '{Echo.Value(set.Id)}' of record '{Echo.Value(record.Name)}'";
                 if (set.Region.Length > 0 && !regionNames.Contains(set.Region))
                 {
                     context.Add(TopologyErrors.Undefined(map.Set(record.Name, set.Id, "region"), what, "region", set.Region, "region", "defined", "defined regions", regionNames));

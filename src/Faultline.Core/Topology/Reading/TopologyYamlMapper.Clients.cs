@@ -12,7 +12,7 @@ internal sealed partial class TopologyYamlMapper
         var clients = root.Mapping("clients", "clients");
         foreach (var (name, node) in clients.NamedEntries())
         {
-            var what = $"client '{name.Value}'";
+            var what = $"client '{Echo.Value(name.Value)}'";
             var reader = MappingReader.Create(node, what, clients.ChildPath(name.Value), _context);
             var location = reader.RequiredString("location", "us-east-1") ?? string.Empty;
             var urlText = reader.RequiredString("url", "https://api.example.test/api/hello");
@@ -49,7 +49,14 @@ internal sealed partial class TopologyYamlMapper
             return null;
         }
 
-        if (!Rates.TryParse(scalar.Value, out var rate))
+        var outcome = Rates.Parse(scalar.Value, out var rate);
+        if (outcome == ParseOutcome.OutOfRange)
+        {
+            _context.Error(scalar.Location, YamlErrors.OutOfRange(reader.What, "rate", scalar.Value), YamlErrors.OutOfRangeFix(Rates.Range));
+            return null;
+        }
+
+        if (outcome != ParseOutcome.Valid)
         {
             _context.Add(TopologyErrors.BadRate(scalar.Location, reader.What, scalar.Value));
             return null;

@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using System.Globalization;
 using Faultline.Core.Yaml;
 
@@ -36,7 +37,7 @@ internal sealed partial class TopologyYamlMapper
             return null;
         }
 
-        var what = peekedName is null ? "a record" : $"record '{peekedName}'";
+        var what = peekedName is null ? "a record" : $"record '{Echo.Value(peekedName)}'";
         var path = peekedName is null ? "dns/records/?" : $"dns/records/{peekedName}";
         var reader = MappingReader.Create(node, what, path, _context);
         var name = reader.RequiredString("name", "api.example.test") is { } text ? DnsName.Normalize(text) : string.Empty;
@@ -109,12 +110,12 @@ internal sealed partial class TopologyYamlMapper
             return null;
         }
 
-        var what = peekedId is null ? $"a set of record '{recordName}'" : $"set '{peekedId}' of record '{recordName}'";
+        var what = peekedId is null ? $"a set of record '{Echo.Value(recordName)}'" : $"set '{Echo.Value(peekedId)}' of record '{Echo.Value(recordName)}'";
         var reader = MappingReader.Create(node, what, $"dns/records/{recordName}/sets/{peekedId ?? "?"}", _context);
         var id = reader.RequiredString("id", "us") ?? string.Empty;
         var region = reader.RequiredString("region", "us-east-1") ?? string.Empty;
         var healthCheck = reader.Text("healthCheck");
-        var weight = reader.WholeNumber("weight");
+        var weight = reader.WholeNumber("weight", 0, 255);
         if (weight is < 0 or > 255)
         {
             _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("weight"), what, "weight", weight.Value.ToString(CultureInfo.InvariantCulture), "0", "255", "Route 53's"));

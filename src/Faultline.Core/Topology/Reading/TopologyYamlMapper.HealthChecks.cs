@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using System.Globalization;
 using Faultline.Core.Yaml;
 
@@ -12,12 +13,12 @@ internal sealed partial class TopologyYamlMapper
         var checks = root.Mapping("healthChecks", "healthChecks");
         foreach (var (id, node) in checks.NamedEntries())
         {
-            var what = $"health check '{id.Value}'";
+            var what = $"health check '{Echo.Value(id.Value)}'";
             var reader = MappingReader.Create(node, what, checks.ChildPath(id.Value), _context);
             var type = reader.Enum("type", HealthCheckTypeNames) ?? HealthCheckType.Https;
             var typeName = HealthCheckTypeNames.First(p => p.Value == type).Key;
             var fqdn = reader.RequiredString("fqdn", "api.us-east-1.example.test") is { } fqdnText ? DnsName.Normalize(fqdnText) : string.Empty;
-            var port = reader.WholeNumber("port");
+            var port = reader.WholeNumber("port", 1, 65535);
             if (port is < 1 or > 65535)
             {
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("port"), what, "port", port.Value.ToString(CultureInfo.InvariantCulture), "1", "65535", "TCP's"));
@@ -35,7 +36,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.BadInterval(reader.LocationOf("interval"), what, interval));
             }
 
-            var threshold = reader.WholeNumber("failureThreshold") ?? HealthCheckConfig.DefaultFailureThreshold;
+            var threshold = reader.WholeNumber("failureThreshold", 1, 10) ?? HealthCheckConfig.DefaultFailureThreshold;
             if (threshold is < 1 or > 10)
             {
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("failureThreshold"), what, "failureThreshold", threshold.ToString(CultureInfo.InvariantCulture), "1", "10", "Route 53's"));
@@ -56,7 +57,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.SearchStringUnused(reader.LocationOf("searchString"), id.Value, typeName));
             }
 
-            var checkers = reader.WholeNumber("checkers") ?? HealthCheckConfig.DefaultCheckers;
+            var checkers = reader.WholeNumber("checkers", 1, 64) ?? HealthCheckConfig.DefaultCheckers;
             if (checkers is < 1 or > 64)
             {
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("checkers"), what, "checkers", checkers.ToString(CultureInfo.InvariantCulture), "1", "64", "the lab's"));

@@ -1,3 +1,4 @@
+using Faultline.Core.Text;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -17,7 +18,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.RegionNotLocation(name.Location, name.Value, locations));
             }
 
-            var what = $"region '{name.Value}'";
+            var what = $"region '{Echo.Value(name.Value)}'";
             var region = MappingReader.Create(node, what, regions.ChildPath(name.Value), _context);
             var gatewayReader = region.Mapping("gateway", $"gateway of {what}");
             var gateway = new GatewayConfig();
@@ -46,7 +47,7 @@ internal sealed partial class TopologyYamlMapper
         var functions = region.Mapping("functions", $"functions of region '{regionName}'");
         foreach (var (name, node) in functions.NamedEntries())
         {
-            var what = $"function '{name.Value}' in region '{regionName}'";
+            var what = $"function '{Echo.Value(name.Value)}' in region '{Echo.Value(regionName)}'";
             var reader = MappingReader.Create(node, what, functions.ChildPath(name.Value), _context);
             var route = ParseRoute(reader);
             var handler = reader.Text("handler");
@@ -84,7 +85,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("timeout"), what, "timeout", Text.Durations.Format(timeout), "1s", "900s", "Lambda's"));
             }
 
-            var reserved = reader.WholeNumber("reservedConcurrency");
+            var reserved = reader.WholeNumber("reservedConcurrency", 0, int.MaxValue);
             if (reserved is < 0)
             {
                 _context.Add(TopologyErrors.NegativeReservedConcurrency(reader.LocationOf("reservedConcurrency"), what, reserved.Value));

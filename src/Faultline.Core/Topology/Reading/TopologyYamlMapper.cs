@@ -1,3 +1,5 @@
+using Faultline.Core.Text;
+using Faultline.Core.Time;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -39,6 +41,9 @@ internal sealed partial class TopologyYamlMapper
         ["perRequest"] = ConnectionReuse.PerRequest,
     };
 
+    /// <summary>The longest one-way latency: a day, in milliseconds (the longest duration anywhere, <see cref="Durations.Maximum"/>).</summary>
+    private static readonly double MaxLatencyMs = Durations.Maximum.TotalMilliseconds;
+
     private readonly YamlReadContext _context;
 
     public TopologyYamlMapper(YamlReadContext context)
@@ -54,10 +59,14 @@ internal sealed partial class TopologyYamlMapper
     {
         var reader = MappingReader.Create(root, "the topology", string.Empty, _context);
         var name = reader.RequiredString("name", "hello-api") ?? string.Empty;
-        var timeScale = reader.Number("timeScale");
+        var timeScale = reader.Number("timeScale", TimeScales.Minimum, TimeScales.Maximum);
         if (timeScale is <= 0)
         {
             _context.Add(TopologyErrors.TimeScaleNotPositive(reader.LocationOf("timeScale"), timeScale.Value));
+        }
+        else if (timeScale is { } scale && !TimeScales.IsAllowed(scale))
+        {
+            _context.Add(TopologyErrors.TimeScaleOutOfRange(reader.LocationOf("timeScale"), scale));
         }
 
         var locations = ReadLocations(reader);
@@ -119,11 +128,17 @@ internal sealed partial class TopologyYamlMapper
             foreach (var (to, value) in rowReader.NamedEntries())
             {
                 CheckLocation(to, $"latencyMs of '{from.Value}'", locations);
-                if (YamlValues.Number(value, $"latencyMs of '{from.Value}'", to.Value, _context) is { } ms)
+                if (YamlValues.Number(value, $"latencyMs of '{from.Value}'", to.Value, _context, 0, MaxLatencyMs) is { } ms)
                 {
                     if (ms < 0)
                     {
                         _context.Add(TopologyErrors.NegativeLatency(value.Location, from.Value, to.Value, ms));
+                        continue;
+                    }
+
+                    if (ms > MaxLatencyMs)
+                    {
+                        _context.Error(value.Location, YamlErrors.OutOfRange($"latencyMs of '{from.Value}'", to.Value, ((YamlScalar)value).Value), YamlErrors.OutOfRangeFix(YamlValues.NumberRange(0, MaxLatencyMs)));
                         continue;
                     }
 

@@ -1,0 +1,59 @@
+using Faultline.Core.Text;
+using Faultline.Core.Time;
+using Faultline.Core.Yaml;
+
+namespace Faultline.Cli;
+
+/// <summary>
+/// The command line's own messages (usage and file-system problems), in one place: they are API and pinned by
+/// tests. Every value a user typed is echoed through <see cref="Echo.Value"/>.
+/// </summary>
+internal static class CliErrors
+{
+    /// <summary>An option the command does not have, with did-you-mean and the command's options.</summary>
+    public static string UnknownOption(string option, string command, IReadOnlyCollection<string> options) =>
+        $"unknown option '{Echo.Value(option)}' for 'faultline {command}'; {Suggestions.DidYouMean(option, options, "its options")}";
+
+    /// <summary>Arguments after <c>--</c>, which no command takes.</summary>
+    public static string StrayArguments(string command, IEnumerable<string> arguments) =>
+        $"'faultline {command}' takes no arguments after '--', but got {string.Join(' ', arguments.Select(a => $"'{Echo.Value(a)}'"))}; remove them";
+
+    /// <summary>A <c>--time-scale</c> that is not a number (or <c>auto</c> where allowed).</summary>
+    public static string TimeScaleNotANumber(string text, bool allowAuto) =>
+        $"--time-scale '{Echo.Value(text)}' is not a time scale; write {TimeScales.Expected}{(allowAuto ? ", or auto (calibrates the highest scale this host keeps)" : string.Empty)}";
+
+    /// <summary>A <c>--time-scale</c> outside the allowed range.</summary>
+    public static string TimeScaleOutOfRange(string text) =>
+        $"--time-scale {Echo.Value(text)} is out of range; write {TimeScales.Expected}";
+
+    /// <summary><c>--time-scale auto</c> given to a command other than <c>run</c>.</summary>
+    public static string TimeScaleAutoOnlyForRun() =>
+        "--time-scale auto is only for 'faultline run', which calibrates before the baseline; give the lab a number, e.g. --time-scale 20";
+
+    /// <summary>An output folder option that names an existing file.</summary>
+    public static string OutputIsAFile(string option, string path) =>
+        $"{option} '{Echo.Value(path)}' is a file, but must be a folder; name a folder (it is created when missing), e.g. {option} runs";
+
+    /// <summary>An input file option that names nothing.</summary>
+    public static string InputMissing(string option, string path) =>
+        $"{option} '{Echo.Value(path)}' does not exist; check the path";
+
+    /// <summary>An input file option that names a folder.</summary>
+    public static string InputIsAFolder(string option, string path) =>
+        $"{option} '{Echo.Value(path)}' is a folder, but must be a file; name the file itself";
+
+    /// <summary>A file that exists but cannot be read.</summary>
+    public static string InputUnreadable(string option, string path, string reason) =>
+        $"{option} '{Echo.Value(path)}' cannot be read ({reason}); check that it is a file you may read";
+
+    /// <summary><c>faultline init</c> pointed at an existing file.</summary>
+    public static string InitTargetIsAFile(string path) =>
+        $"'{Echo.Value(path)}' is a file, but init writes a folder; name a new or existing folder, e.g. faultline init my-lab";
+
+    /// <summary>A file-system error a user can cause (a missing or forbidden path) that reached the top.</summary>
+    public static string FileSystem(string reason) =>
+        $"{reason}; check the path and its permissions";
+
+    /// <summary>The hint printed under every usage error.</summary>
+    public const string UsageHint = "run 'faultline --help' or 'faultline COMMAND --help' for usage";
+}
