@@ -225,21 +225,26 @@ public sealed class ExperimentRunner : IAsyncDisposable
         };
     }
 
-    private IReadOnlyList<ClientConfig> Populations()
+    /// <summary>The customer populations an experiment runs, at their starting rates.</summary>
+    public static IReadOnlyList<ClientConfig> PopulationsOf(Experiment experiment, Topology topology)
     {
-        if (_experiment.Load.Populations.Count == 0)
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(topology);
+        if (experiment.Load.Populations.Count == 0)
         {
-            return _topology.Clients;
+            return topology.Clients;
         }
 
-        return _experiment.Load.Populations
+        return experiment.Load.Populations
             .Select(p =>
             {
-                var client = _topology.Clients.First(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal));
+                var client = topology.Clients.First(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal));
                 return client with { RatePerSecond = p.RampFromPerSecond ?? p.RatePerSecond ?? client.RatePerSecond };
             })
             .ToArray();
     }
+
+    private IReadOnlyList<ClientConfig> Populations() => PopulationsOf(_experiment, _topology);
 
     private async Task<IExperimentEffects> StartOwnLabAsync(CancellationToken cancellationToken)
     {

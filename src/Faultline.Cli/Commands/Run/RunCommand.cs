@@ -5,14 +5,17 @@ using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Reading;
+using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Runs;
+using Faultline.Core.Text;
 using Faultline.Core.Topology;
 using Faultline.Core.Topology.Linting;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;
 using Faultline.Dashboard;
 using Faultline.Lab.Control;
+using Faultline.Lab.Host;
 using Faultline.Lab.Metrics;
 using Faultline.Lab.Runs;
 using Faultline.Reports;
@@ -99,7 +102,15 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
                 }
 
                 timeScale = labScale;
+                if (settings.TimeScaleAuto)
+                {
+                    console.MarkupLine($"[grey]--time-scale auto: a run against a running lab keeps the lab's scale, {labScale.ToString(CultureInfo.InvariantCulture)}[/]");
+                }
             }
+        }
+        else if (settings.TimeScaleAuto)
+        {
+            timeScale = await CalibrateAsync(console, experiment, topology, settings.Seed ?? experiment.Seed ?? DefaultSeed, cancellationToken);
         }
 
         var topologyPath = settings.Topology ?? experiment.TopologyPath;
@@ -284,6 +295,26 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     /// The health checks an observer knows before the first flip. A run on its own lab hears only flips, and its
     /// lab's checks start as the topology says; a running lab's checks are polled, the first poll reporting each one.
     /// </summary>
+    private static async Task<double> CalibrateAsync(IAnsiConsole console, Experiment experiment, Topology topology, int seed, CancellationToken cancellationToken)
+    {
+        console.MarkupLine($"[grey]--time-scale auto: trying {string.Join(", ", TimeScaleCalibrator.Candidates.Select(HostBudget.FormatScale))} with the experiment's load, {Durations.Describe(TimeScaleCalibrator.TrialWallTime)} each, until the host keeps one[/]");
+        var budget = HostBudget.For(topology, 1);
+        var calibration = await TimeScaleCalibrator.CalibrateAsync(
+            topology,
+            ExperimentRunner.PopulationsOf(experiment, topology),
+            seed,
+            TimeProvider.System,
+            trial => console.MarkupLine(
+                $"[grey]  time scale {HostBudget.FormatScale(trial.TimeScale)}: timers up to {Markup.Escape(Durations.Describe(trial.WorstWallLateness))} late in wall time, {(trial.Kept ? "kept" : "too fast")} (it may be {Markup.Escape(Durations.Describe(budget.Allowance / trial.TimeScale / 2))})[/]"),
+            loggers: null,
+            cancellationToken);
+        var scale = HostBudget.FormatScale(calibration.TimeScale);
+        console.MarkupLine(calibration.Kept
+            ? $"time scale [bold]{scale}[/] (calibrated: the highest this host keeps within half of {Markup.Escape(budget.DeadlineName)})"
+            : $"[yellow]time scale {scale}: even at 1 this host ran timers too late; results may be host-impaired (a quieter machine helps)[/]");
+        return calibration.TimeScale;
+    }
+
     private static Dictionary<string, bool> InitialHealth(Topology topology, bool ownLab) => ownLab
         ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal)
         : new Dictionary<string, bool>(StringComparer.Ordinal);
