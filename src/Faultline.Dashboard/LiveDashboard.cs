@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Faultline.Core.Host;
 using Faultline.Core.Journal;
@@ -223,10 +222,10 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Content-Type-Options"] = "nosniff";
-        if (!IsLoopbackHost(context.Request.Host.Host))
+        if (!LoopbackHost.IsAddressedToLoopback(context.Request))
         {
             response.StatusCode = StatusCodes.Status421MisdirectedRequest;
-            await response.WriteAsync("the faultline dashboard answers only for 127.0.0.1, localhost and [::1]\n", context.RequestAborted).ConfigureAwait(false);
+            await response.WriteAsync("the faultline dashboard answers only for " + LoopbackHost.Names + "\n", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -286,8 +285,4 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
                 break;
         }
     }
-
-    private static bool IsLoopbackHost(string host) =>
-        host is "127.0.0.1" or "localhost" or "[::1]" or "::1"
-        || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }

@@ -33,6 +33,12 @@ public static class FaultSpecValidator
 
         var errors = new List<string>();
         var kind = FaultKinds.NameOf(spec.Kind);
+        ValidateTargetShape(spec.Target, kind, errors);
+        if (errors.Count > 0)
+        {
+            // Matching walks these collections; report the shape first rather than guess.
+            throw new InvalidInputException(errors.Select(e => Diagnostic.Error(null, e, null)).ToArray());
+        }
 
         if (double.IsNaN(spec.Percentage) || spec.Percentage < 0 || spec.Percentage > 100)
         {
@@ -56,6 +62,32 @@ public static class FaultSpecValidator
         return matches;
     }
 
+    private static void ValidateTargetShape(FaultTarget target, string kind, List<string> errors)
+    {
+        if (target.Tags is null)
+        {
+            errors.Add($"{kind}: target.tags must be an object of names to values, not null");
+        }
+        else if (target.Tags.Values.Any(v => v is null))
+        {
+            errors.Add($"{kind}: target.tags has a tag without a value (null); give each tag a string value");
+        }
+
+        if (target.FromLocations is null)
+        {
+            errors.Add($"{kind}: target.fromLocations must be a list of locations, not null");
+        }
+        else if (target.FromLocations.Any(l => l is null))
+        {
+            errors.Add($"{kind}: target.fromLocations has a null entry; give location names as strings");
+        }
+
+        if (target.Selection is null)
+        {
+            errors.Add($"{kind}: target.selection must be ALL, COUNT(n) or PERCENT(n), not null");
+        }
+    }
+
     private static void ValidateOptions(FaultOptions options, string kind, List<string> errors)
     {
         switch (options)
@@ -73,10 +105,19 @@ public static class FaultSpecValidator
                 {
                     errors.Add($"latency: min ({latency.Min}) must be between zero and max ({latency.Max})");
                 }
+                else
+                {
+                    AddDelayProblem(latency.Delay, "latency: delay", errors);
+                    AddDelayProblem(latency.Min, "latency: min", errors);
+                    AddDelayProblem(latency.Max, "latency: max", errors);
+                }
 
                 break;
             case HttpResponseFaultOptions response when response.StatusCode is < 100 or > 599:
                 errors.Add($"http-response: statusCode is {response.StatusCode}; it must be between 100 and 599");
+                break;
+            case HttpResponseFaultOptions response when response.Body is null || response.ContentType is null:
+                errors.Add("http-response: body and contentType must be strings, not null (omit them for the defaults)");
                 break;
             case ThrottleFaultOptions throttle when throttle.Concurrency < 0:
                 errors.Add($"throttle: concurrency is {throttle.Concurrency}; it must be 0 (throttle everything) or more");
@@ -84,14 +125,28 @@ public static class FaultSpecValidator
             case NetworkFaultOptions network when network.Mode == NetworkMode.Latency && (network.Delay is null || network.Delay < TimeSpan.Zero):
                 errors.Add("network: mode latency needs a delay (e.g. 200ms)");
                 break;
+            case NetworkFaultOptions network:
+                AddDelayProblem(network.Delay, "network: delay", errors);
+                break;
             case DnsFaultOptions dns when dns.Mode == DnsFaultMode.Delay && (dns.Delay is null || dns.Delay < TimeSpan.Zero):
                 errors.Add("dns: mode delay needs a delay (e.g. 2s)");
+                break;
+            case DnsFaultOptions dns:
+                AddDelayProblem(dns.Delay, "dns: delay", errors);
                 break;
             case HealthOverrideFaultOptions health when !Enum.IsDefined(health.Status):
                 errors.Add($"{kind}: status must be unhealthy or healthy");
                 break;
             default:
                 break;
+        }
+    }
+
+    private static void AddDelayProblem(TimeSpan? delay, string subject, List<string> errors)
+    {
+        if (delay is { } value && FaultLimits.DelayProblem(value, subject) is { } problem)
+        {
+            errors.Add(problem);
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class FaultStore : IFaultState
     /// <summary>Validates, resolves and applies a fault.</summary>
     /// <param name="spec">The fault asked for.</param>
     /// <param name="owner">Who applies it (a run id, or <c>cli</c>).</param>
-    /// <param name="lease">How long (lab time) the fault lives unless renewed; must be positive.</param>
+    /// <param name="lease">How long (lab time) the fault lives unless renewed; positive and at most <see cref="FaultLimits.MaximumLease"/> (1 h).</param>
     /// <returns>The applied fault with its id and resolved targets.</returns>
     /// <exception cref="InvalidInputException">The spec, owner or lease is invalid; nothing was applied.</exception>
     public ActiveFault Add(FaultSpec spec, string owner, TimeSpan lease)
@@ -78,11 +78,7 @@ public sealed class FaultStore : IFaultState
             throw new InvalidInputException("owner is required (a run id, or 'cli')");
         }
 
-        if (lease <= TimeSpan.Zero)
-        {
-            throw new InvalidInputException($"lease must be positive (e.g. 10m), not {lease}");
-        }
-
+        FaultLimits.ThrowIfInvalidLease(lease);
         var candidates = FaultSpecValidator.ValidateAndMatch(spec, _topology);
         var targets = spec.Target.Selection.Kind == SelectionModeKind.All
             ? candidates
@@ -95,7 +91,7 @@ public sealed class FaultStore : IFaultState
             Spec = spec,
             Targets = targets.ToArray(),
             AppliedAt = now,
-            LeaseExpiresAt = now + lease,
+            LeaseExpiresAt = FaultLimits.ExpiryOf(now, lease),
         };
 
         lock (_lock)
@@ -107,15 +103,12 @@ public sealed class FaultStore : IFaultState
         return fault;
     }
 
-    /// <summary>Extends a fault's lease to <paramref name="lease"/> from now.</summary>
+    /// <summary>Extends a fault's lease to <paramref name="lease"/> from now (at most <see cref="FaultLimits.MaximumLease"/>).</summary>
     /// <returns>The renewed fault, or <c>null</c> when no such fault is active (it may have lapsed).</returns>
+    /// <exception cref="InvalidInputException">The lease is not positive or longer than the maximum; nothing changed.</exception>
     public ActiveFault? Renew(string id, TimeSpan lease)
     {
-        if (lease <= TimeSpan.Zero)
-        {
-            throw new InvalidInputException($"lease must be positive (e.g. 10m), not {lease}");
-        }
-
+        FaultLimits.ThrowIfInvalidLease(lease);
         lock (_lock)
         {
             var now = _timeProvider.GetUtcNow();
@@ -134,7 +127,7 @@ public sealed class FaultStore : IFaultState
                 return null;
             }
 
-            var renewed = _faults[index] with { LeaseExpiresAt = now + lease };
+            var renewed = _faults[index] with { LeaseExpiresAt = FaultLimits.ExpiryOf(now, lease) };
             var copy = _faults.ToArray();
             copy[index] = renewed;
             _faults = copy;

@@ -8,4 +8,7 @@ public static class FaultControlDefaults
 
     /// <summary>How often lapsed leases are swept: every lab second.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The largest request body the API reads: 64 KB; a larger one is answered 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
 }

@@ -32,4 +32,13 @@ internal static partial class FaultControlLog
 
     [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "Restored function {Function}: the configuration lease of {Owner} lapsed (its runner stopped renewing)")]
     public static partial void ConfigurationLeaseLapsed(ILogger logger, string function, string owner);
+
+    /// <summary>The event id of <see cref="RequestFailed"/>, which error answers name.</summary>
+    public const int RequestFailedEventId = 2209;
+
+    [LoggerMessage(EventId = RequestFailedEventId, Level = LogLevel.Error, Message = "The fault control API failed to answer {Method} {Path}")]
+    public static partial void RequestFailed(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 2210, Level = LogLevel.Warning, Message = "Rejected a control request to {Path} addressed to host '{Host}': the API answers only for loopback names")]
+    public static partial void Misdirected(ILogger logger, string path, string host);
 }

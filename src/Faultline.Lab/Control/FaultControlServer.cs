@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Serialization;
@@ -26,11 +26,16 @@ namespace Faultline.Lab.Control;
 /// Endpoints: <c>GET /v1/lab</c>, <c>GET /v1/faults</c>, <c>POST /v1/faults</c>, <c>POST /v1/faults/{id}/renew</c>,
 /// <c>DELETE /v1/faults/{id}</c>, <c>DELETE /v1/faults?owner=X</c>, <c>POST /v1/faults/reset</c>; with functions:
 /// <c>GET /v1/functions</c>, <c>POST /v1/functions/{region}/{name}/configuration</c> (answers the configuration
-/// before and after), <c>POST /v1/functions/restore[?owner=X]</c>. Bad input is a 400 with the message; an unknown
-/// fault a 404.
+/// before and after), <c>POST /v1/functions/restore[?owner=X]</c>. Every request is checked whole before anything
+/// changes. Every error is an <see cref="ErrorResponse"/>: 400 bad input (malformed JSON names line and byte), 401
+/// without the token, 404 an unknown fault or endpoint, 413 a body over 64 KB, 421 a <c>Host</c> that is not a
+/// loopback name (see <see cref="LoopbackHost"/>), 500 an unexpected failure (logged with event id 2209).
 /// </remarks>
 public sealed class FaultControlServer : IAsyncDisposable
 {
+    // Requests are read strictly: a misspelled property ("lese") is an error, not a silent default.
+    private static readonly JsonSerializerOptions RequestJson = new(FaultJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     private readonly FaultStore _store;
     private readonly FaultControlOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -240,18 +245,59 @@ public sealed class FaultControlServer : IAsyncDisposable
     {
         var request = context.Request;
         var path = (request.Path.Value ?? "/").TrimEnd('/');
+        try
+        {
+            await RouteAsync(context, path).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is nobody to answer.
+        }
+#pragma warning disable CA1031 // Every unexpected failure is logged and answered as a JSON 500, never an empty one.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            FaultControlLog.RequestFailed(_logger, request.Method, path, ex);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await WriteAsync(context, 500, new ErrorResponse { Error = FaultControlErrors.Unexpected(request.Method, path, ex) }).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, string path)
+    {
+        var request = context.Request;
+
+        // Before the token: a page in the user's browser that rebinds its own name to 127.0.0.1 is refused here.
+        if (!LoopbackHost.IsAddressedToLoopback(request))
+        {
+            FaultControlLog.Misdirected(_logger, path, request.Host.Value ?? string.Empty);
+            await WriteAsync(context, StatusCodes.Status421MisdirectedRequest, new ErrorResponse { Error = FaultControlErrors.Misdirected }).ConfigureAwait(false);
+            return;
+        }
+
         if (!Authorized(request))
         {
             FaultControlLog.Unauthorized(_logger, path);
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteAsync(context, 401, new ErrorResponse { Error = "missing or wrong token: send 'Authorization: Bearer <token>' with the token from the lab's token file" }).ConfigureAwait(false);
+            await WriteAsync(context, 401, new ErrorResponse { Error = FaultControlErrors.Unauthorized }).ConfigureAwait(false);
             return;
         }
 
         var ct = context.RequestAborted;
+        var body = HttpMethods.IsPost(request.Method) ? await ReadBodyAsync(request, ct).ConfigureAwait(false) : [];
+        if (body is null)
+        {
+            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, new ErrorResponse { Error = FaultControlErrors.BodyTooLarge(FaultControlDefaults.MaxRequestBodyBytes) }).ConfigureAwait(false);
+            return;
+        }
+
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         try
         {
+            // Every case reads and checks its whole request before it changes anything.
             switch (request.Method, segments)
             {
                 case ("GET", ["v1", "lab"]):
@@ -261,14 +307,15 @@ public sealed class FaultControlServer : IAsyncDisposable
                     await WriteAsync(context, 200, new FaultListResponse { LabTime = _timeProvider.GetUtcNow(), Faults = _store.Snapshot() }).ConfigureAwait(false);
                     break;
                 case ("POST", ["v1", "faults"]):
-                    var add = await ReadAsync<AddFaultRequest>(context, ct).ConfigureAwait(false);
-                    await WriteAsync(context, 201, _store.Add(add.Spec, add.Owner, add.Lease)).ConfigureAwait(false);
+                    var add = Read<AddFaultRequest>(body);
+                    var spec = add.Spec ?? throw new InvalidInputException(FaultControlErrors.Required("spec", "{\"options\":{\"kind\":\"latency\",\"delay\":\"1s\"},\"target\":{\"region\":\"us-east-1\"}}"));
+                    await WriteAsync(context, 201, _store.Add(spec, add.Owner, add.Lease)).ConfigureAwait(false);
                     break;
                 case ("POST", ["v1", "faults", "reset"]):
                     await WriteAsync(context, 200, new CountResponse { Removed = _store.Reset() }).ConfigureAwait(false);
                     break;
                 case ("POST", ["v1", "faults", var id, "renew"]):
-                    var renew = await ReadAsync<RenewFaultRequest>(context, ct).ConfigureAwait(false);
+                    var renew = Read<RenewFaultRequest>(body);
                     var renewed = _store.Renew(id, renew.Lease);
                     await (renewed is null ? NotFoundAsync(context, id) : WriteAsync(context, 200, renewed)).ConfigureAwait(false);
                     break;
@@ -279,7 +326,7 @@ public sealed class FaultControlServer : IAsyncDisposable
                     var owner = request.Query["owner"].ToString();
                     if (string.IsNullOrEmpty(owner))
                     {
-                        throw new InvalidInputException("DELETE /v1/faults needs ?owner=X; to remove every fault, POST /v1/faults/reset");
+                        throw new InvalidInputException(FaultControlErrors.DeleteNeedsOwner);
                     }
 
                     await WriteAsync(context, 200, new CountResponse { Removed = _store.RemoveByOwner(owner) }).ConfigureAwait(false);
@@ -298,19 +345,21 @@ public sealed class FaultControlServer : IAsyncDisposable
                     await WriteAsync(context, 200, new RestoreFunctionsResponse { Restored = restored }).ConfigureAwait(false);
                     break;
                 case ("POST", ["v1", "functions", "renew"]):
-                    var renewConfiguration = await ReadAsync<RenewConfigurationRequest>(context, ct).ConfigureAwait(false);
-                    await (RequireFunctions().Renew(renewConfiguration.Owner, renewConfiguration.Lease)
-                        ? WriteAsync(context, 200, new RenewConfigurationResponse { Owner = renewConfiguration.Owner, LeaseExpiresAt = _timeProvider.GetUtcNow() + renewConfiguration.Lease })
-                        : WriteAsync(context, 404, new ErrorResponse { Error = $"owner '{renewConfiguration.Owner}' holds no configuration change (restored, or its lease lapsed)" })).ConfigureAwait(false);
+                    var renewConfiguration = Read<RenewConfigurationRequest>(body);
+                    var functions = RequireFunctions();
+                    var until = functions.RenewUntil(renewConfiguration.Owner, renewConfiguration.Lease);
+                    await (until is { } expiry
+                        ? WriteAsync(context, 200, new RenewConfigurationResponse { Owner = renewConfiguration.Owner, LeaseExpiresAt = expiry })
+                        : WriteAsync(context, 404, new ErrorResponse { Error = FaultControlErrors.NoConfiguration(renewConfiguration.Owner) })).ConfigureAwait(false);
                     break;
                 case ("POST", ["v1", "functions", var region, var name, "configuration"]):
-                    var configure = await ReadAsync<ConfigureFunctionRequest>(context, ct).ConfigureAwait(false);
+                    var configure = Read<ConfigureFunctionRequest>(body);
                     var changed = RequireFunctions().Configure($"{region}/{name}", configure);
-                    FaultControlLog.Configured(_logger, changed.Function, configure.Owner);
+                    FaultControlLog.Configured(_logger, changed.Function, configure.Owner ?? "cli");
                     await WriteAsync(context, 200, changed).ConfigureAwait(false);
                     break;
                 default:
-                    await WriteAsync(context, 404, new ErrorResponse { Error = $"no endpoint {request.Method} {path}; endpoints: GET /v1/lab, GET|POST|DELETE /v1/faults, POST /v1/faults/reset, POST /v1/faults/{{id}}/renew, DELETE /v1/faults/{{id}}, GET /v1/functions, POST /v1/functions/{{region}}/{{name}}/configuration, POST /v1/functions/restore, POST /v1/functions/renew" }).ConfigureAwait(false);
+                    await WriteAsync(context, 404, new ErrorResponse { Error = FaultControlErrors.NoEndpoint(request.Method, path) }).ConfigureAwait(false);
                     break;
             }
         }
@@ -320,12 +369,16 @@ public sealed class FaultControlServer : IAsyncDisposable
         }
         catch (JsonException ex)
         {
-            await WriteAsync(context, 400, new ErrorResponse { Error = "invalid JSON: " + ex.Message }).ConfigureAwait(false);
+            await WriteAsync(context, 400, new ErrorResponse { Error = FaultControlErrors.InvalidJson(ex) }).ConfigureAwait(false);
+        }
+        catch (NotSupportedException ex)
+        {
+            await WriteAsync(context, 400, new ErrorResponse { Error = FaultControlErrors.Unreadable(ex) }).ConfigureAwait(false);
         }
     }
 
     private FunctionConfigurator RequireFunctions() =>
-        _configurator ?? throw new InvalidInputException("this lab serves no functions (the control API was started without them)");
+        _configurator ?? throw new InvalidInputException(FaultControlErrors.NoFunctions);
 
     private LabDescription Describe()
     {
@@ -337,15 +390,44 @@ public sealed class FaultControlServer : IAsyncDisposable
         return description with { ControlUrl = BaseAddress };
     }
 
-    private static async Task<T> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
+    // Reads at most the cap, whatever Content-Length says (or does not say, when chunked); null when the body is larger.
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        const int limit = FaultControlDefaults.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static T Read<T>(byte[] body)
         where T : class
     {
-        var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, FaultJson.Options, cancellationToken).ConfigureAwait(false);
-        return value ?? throw new InvalidInputException("the request body is empty; expected a JSON object");
+        if (body.Length == 0)
+        {
+            throw new InvalidInputException(FaultControlErrors.EmptyBody);
+        }
+
+        return JsonSerializer.Deserialize<T>(body, RequestJson) ?? throw new InvalidInputException(FaultControlErrors.EmptyBody);
     }
 
     private static Task NotFoundAsync(HttpContext context, string id) =>
-        WriteAsync(context, 404, new ErrorResponse { Error = string.Create(CultureInfo.InvariantCulture, $"no active fault '{id}' (it may have been removed or its lease lapsed)") });
+        WriteAsync(context, 404, new ErrorResponse { Error = FaultControlErrors.NoActiveFault(id) });
 
     private static async Task WriteAsync<T>(HttpContext context, int status, T body)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments.Execution;
+using Faultline.Core.Faults;
 using Faultline.Core.Functions;
 
 namespace Faultline.Lab.Control;
@@ -45,16 +46,66 @@ public sealed class FunctionConfigurator
         .Select(r => new FunctionDescription { Id = r.Config.Id, Environment = r.Environment, Layers = r.Layers, Changed = !Current(r).SameAs(Initial(r)) })
         .ToArray();
 
-    /// <summary>Applies <paramref name="request"/> to the function <paramref name="id"/>.</summary>
-    /// <exception cref="InvalidInputException">No such function.</exception>
-    public ConfigurationChange Configure(string id, ConfigureFunctionRequest request) => Apply(id, request, record: true);
-
-    private ConfigurationChange Apply(string id, ConfigureFunctionRequest request, bool record)
+    /// <summary>
+    /// Applies <paramref name="request"/> to the function <paramref name="id"/>. The request is checked whole first
+    /// (the function, null names or values, the lease of at most <see cref="FaultLimits.MaximumLease"/>), so a bad
+    /// request changes nothing.
+    /// </summary>
+    /// <exception cref="InvalidInputException">No such function, or the request is invalid; nothing changed.</exception>
+    public ConfigurationChange Configure(string id, ConfigureFunctionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var runtime = Find(id);
+        Validate(request);
+        return Apply(runtime, request, record: true);
+    }
+
+    private static void Validate(ConfigureFunctionRequest request)
+    {
+        var errors = new List<string>();
+        foreach (var (name, value) in request.Set ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            if (value is null)
+            {
+                errors.Add($"set: variable '{name}' has no value (null); give a string, or unset the variable");
+            }
+        }
+
+        foreach (var (name, value) in request.Environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            if (value is null)
+            {
+                errors.Add($"environment: variable '{name}' has no value (null); give a string");
+            }
+        }
+
+        if (request.Unset?.Any(n => n is null) == true)
+        {
+            errors.Add("unset: a variable name is null; give names as strings");
+        }
+
+        if (request.Layers?.Any(n => n is null) == true)
+        {
+            errors.Add("layers: a layer name is null; give names as strings");
+        }
+
+        if (request.Lease is { } lease && FaultLimits.LeaseProblem(lease) is { } problem)
+        {
+            errors.Add(problem);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors.Select(e => Diagnostic.Error(null, e, null)).ToArray());
+        }
+    }
+
+    private ConfigurationChange Apply(FunctionRuntime runtime, ConfigureFunctionRequest request, bool record)
+    {
         lock (_lock)
         {
+            // Decided before anything changes: the lease was checked, and its expiry cannot overflow.
+            var until = request.Lease is { } lease ? FaultLimits.ExpiryOf(_time.GetUtcNow(), lease) : (DateTimeOffset?)null;
             var before = Current(runtime);
             var environment = new Dictionary<string, string>(request.Environment ?? before.Environment, StringComparer.Ordinal);
             foreach (var name in request.Unset ?? [])
@@ -94,10 +145,9 @@ public sealed class FunctionConfigurator
             {
                 var owner = OwnerOf(request.Owner);
                 _originals.TryAdd((owner, runtime.Config.Id), before);
-                if (request.Lease is { } lease)
+                if (until is { } expiry)
                 {
-                    var until = _time.GetUtcNow() + lease;
-                    _leases[owner] = _leases.TryGetValue(owner, out var was) && was > until ? was : until;
+                    _leases[owner] = _leases.TryGetValue(owner, out var was) && was > expiry ? was : expiry;
                 }
             }
 
@@ -131,18 +181,30 @@ public sealed class FunctionConfigurator
 
     /// <summary>Extends the lease on <paramref name="owner"/>'s changes to <paramref name="lease"/> from now.</summary>
     /// <returns>Whether the owner holds any change (a lapsed or restored owner holds none).</returns>
-    public bool Renew(string owner, TimeSpan lease)
+    /// <exception cref="InvalidInputException">No owner, or the lease is not positive or longer than <see cref="FaultLimits.MaximumLease"/>; nothing changed.</exception>
+    public bool Renew(string owner, TimeSpan lease) => RenewUntil(owner, lease) is not null;
+
+    /// <summary>Extends the lease on <paramref name="owner"/>'s changes to <paramref name="lease"/> from now.</summary>
+    /// <returns>When the lease now lapses (lab time), or <c>null</c> when the owner holds no change.</returns>
+    /// <exception cref="InvalidInputException">No owner, or the lease is not positive or longer than <see cref="FaultLimits.MaximumLease"/>; nothing changed.</exception>
+    public DateTimeOffset? RenewUntil(string owner, TimeSpan lease)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (string.IsNullOrEmpty(owner))
+        {
+            throw new InvalidInputException("owner is required: whose configuration changes to renew (a run id, or cli)");
+        }
+
+        FaultLimits.ThrowIfInvalidLease(lease);
         lock (_lock)
         {
             if (!_originals.Keys.Any(k => string.Equals(k.Owner, owner, StringComparison.Ordinal)))
             {
-                return false;
+                return null;
             }
 
-            _leases[owner] = _time.GetUtcNow() + lease;
-            return true;
+            var until = FaultLimits.ExpiryOf(_time.GetUtcNow(), lease);
+            _leases[owner] = until;
+            return until;
         }
     }
 
@@ -182,7 +244,7 @@ public sealed class FunctionConfigurator
                 continue;
             }
 
-            restored.Add(Apply(id, new ConfigureFunctionRequest { Environment = configuration.Environment, Layers = configuration.Layers }, record: false));
+            restored.Add(Apply(Find(id), new ConfigureFunctionRequest { Environment = configuration.Environment, Layers = configuration.Layers }, record: false));
         }
 
         lock (_lock)

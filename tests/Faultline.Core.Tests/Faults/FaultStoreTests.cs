@@ -130,6 +130,116 @@ public sealed class FaultStoreTests
     }
 
     [Fact]
+    public void Add_LeaseLongerThanTheMaximum_IsRejectedNamingTheMaximumAndTheFix()
+    {
+        var store = NewStore();
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", TimeSpan.FromHours(1_000_000)));
+
+        Assert.Equal(
+            "lease is 1000000h, longer than the maximum lease of 1h of lab time; give 1h or less (e.g. 10m) and renew it before it lapses to keep it longer",
+            Assert.Single(ex.Diagnostics).Message);
+        Assert.Empty(store.All);
+    }
+
+    [Fact]
+    public void Add_LeaseOfExactlyTheMaximum_IsAccepted()
+    {
+        var fault = NewStore().Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", TimeSpan.FromHours(1));
+
+        Assert.Equal(TimeSpan.FromHours(1), fault.LeaseExpiresAt - fault.AppliedAt);
+    }
+
+    [Fact]
+    public void Add_LeaseThatWouldOverflowTheClock_IsRejectedAsInput()
+    {
+        var store = NewStore();
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", TimeSpan.MaxValue));
+
+        Assert.Contains("longer than the maximum lease of 1h", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(store.All);
+    }
+
+    [Fact]
+    public void Add_NegativeLease_SaysALeaseMustBePositive()
+    {
+        var ex = Assert.Throws<InvalidInputException>(() => NewStore().Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", TimeSpan.FromSeconds(-5)));
+
+        Assert.Equal("lease is -5s; a lease must be positive and at most 1h of lab time (e.g. 10m)", Assert.Single(ex.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void Add_ClockAtTheEndOfTime_LeaseExpiryDoesNotOverflow()
+    {
+        _time.SetUtcNow(DateTimeOffset.MaxValue - TimeSpan.FromMinutes(5));
+
+        var fault = NewStore().Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", Lease);
+
+        Assert.Equal(DateTimeOffset.MaxValue, fault.LeaseExpiresAt);
+    }
+
+    [Fact]
+    public void Renew_LeaseLongerThanTheMaximum_IsRejectedAndKeepsTheOldLease()
+    {
+        var store = NewStore();
+        var fault = store.Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", Lease);
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Renew(fault.Id, TimeSpan.MaxValue));
+
+        Assert.Contains("longer than the maximum lease of 1h", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(fault.LeaseExpiresAt, Assert.Single(store.All).LeaseExpiresAt);
+    }
+
+    [Fact]
+    public void Renew_ClockAtTheEndOfTime_LeaseExpiryDoesNotOverflow()
+    {
+        _time.SetUtcNow(DateTimeOffset.MaxValue - TimeSpan.FromMinutes(15));
+        var store = NewStore();
+        var fault = store.Add(Latency(new FaultTarget { Region = "us-east-1" }), "cli", Lease);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        var renewed = store.Renew(fault.Id, TimeSpan.FromMinutes(30));
+
+        Assert.Equal(DateTimeOffset.MaxValue, renewed?.LeaseExpiresAt);
+    }
+
+    public static TheoryData<FaultOptions, string> OverlongDelays => new()
+    {
+        { new LatencyFaultOptions { Delay = TimeSpan.FromHours(1_000_000) }, "latency: delay is 1000000h; it must be at most 15m (a Lambda function's longest timeout)" },
+        { new LatencyFaultOptions { Min = TimeSpan.FromSeconds(1), Max = TimeSpan.FromMinutes(16) }, "latency: max is 16m; it must be at most 15m (a Lambda function's longest timeout)" },
+        { new NetworkFaultOptions { Mode = NetworkMode.Latency, Delay = TimeSpan.FromHours(2) }, "network: delay is 2h; it must be at most 15m (a Lambda function's longest timeout)" },
+        { new DnsFaultOptions { Mode = DnsFaultMode.Delay, Delay = TimeSpan.FromDays(1) }, "dns: delay is 24h; it must be at most 15m (a Lambda function's longest timeout)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverlongDelays))]
+    public void Add_DelayLongerThanTheMaximum_IsRejectedAndNothingIsApplied(FaultOptions options, string expected)
+    {
+        var store = NewStore();
+        var spec = new FaultSpec { Options = options, Target = new FaultTarget { Region = "us-east-1", Record = "api.example.test" } };
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Add(spec, "cli", Lease));
+
+        Assert.Equal(expected, Assert.Single(ex.Diagnostics).Message);
+        Assert.Empty(store.All);
+    }
+
+    [Fact]
+    public void Add_TargetWithNullCollectionsAsJsonCanSend_IsRejectedNotThrown()
+    {
+        var store = NewStore();
+        var spec = new FaultSpec { Options = new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(1) }, Target = new FaultTarget { Tags = null!, FromLocations = null!, Selection = null! } };
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Add(spec, "cli", Lease));
+
+        Assert.Equal(
+            ["latency: target.tags must be an object of names to values, not null", "latency: target.fromLocations must be a list of locations, not null", "latency: target.selection must be ALL, COUNT(n) or PERCENT(n), not null"],
+            ex.Diagnostics.Select(d => d.Message));
+        Assert.Empty(store.All);
+    }
+
+    [Fact]
     public void Add_SelectionCount_PicksThatManyRepeatablyWithTheSeed()
     {
         var target = new FaultTarget { Selection = new SelectionMode(SelectionModeKind.Count, 1) };

@@ -1,3 +1,4 @@
+using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Faults;
 using Faultline.Core.Functions;
@@ -93,5 +94,81 @@ public sealed class FunctionConfiguratorTests
         Assert.Equal(["chaos-lambda-extension"], Now.Layers);
         Assert.Equal(Hello, Assert.Single(_configurator.RestoreAll("cli")).Function);
         Assert.Empty(Now.Layers);
+    }
+
+    [Fact]
+    public void Configure_LeaseThatOverflowsTheClock_IsRejectedAndChangesNothing()
+    {
+        var original = Now;
+
+        var ex = Assert.Throws<InvalidInputException>(() => _configurator.Configure(Hello, Attach("run-1", TimeSpan.MaxValue)));
+
+        Assert.Contains("longer than the maximum lease of 1h", ex.Message, StringComparison.Ordinal);
+        Assert.True(Now.SameAs(original));
+        Assert.Empty(_configurator.RestoreAll("run-1"));
+    }
+
+    [Fact]
+    public void Configure_LeaseLongerThanTheMaximum_IsRejectedAndChangesNothing()
+    {
+        var original = Now;
+
+        var ex = Assert.Throws<InvalidInputException>(() => _configurator.Configure(Hello, Attach("run-1", TimeSpan.FromHours(1_000_000))));
+
+        Assert.Equal(
+            "lease is 1000000h, longer than the maximum lease of 1h of lab time; give 1h or less (e.g. 10m) and renew it before it lapses to keep it longer",
+            Assert.Single(ex.Diagnostics).Message);
+        Assert.True(Now.SameAs(original));
+    }
+
+    [Fact]
+    public void Configure_ZeroLease_IsRejectedAndChangesNothing()
+    {
+        var original = Now;
+
+        Assert.Throws<InvalidInputException>(() => _configurator.Configure(Hello, Attach("run-1", TimeSpan.Zero)));
+
+        Assert.True(Now.SameAs(original));
+    }
+
+    [Fact]
+    public void Configure_NullNamesOrValuesAsJsonCanSend_AreRejectedAndChangeNothing()
+    {
+        var original = Now;
+        var request = new ConfigureFunctionRequest
+        {
+            Owner = "run-1",
+            Set = new Dictionary<string, string>(StringComparer.Ordinal) { ["A"] = null! },
+            Unset = [null!],
+            Layers = [null!],
+            AttachLayer = "chaos-lambda-extension",
+        };
+
+        var ex = Assert.Throws<InvalidInputException>(() => _configurator.Configure(Hello, request));
+
+        Assert.Equal(
+            ["set: variable 'A' has no value (null); give a string, or unset the variable", "unset: a variable name is null; give names as strings", "layers: a layer name is null; give names as strings"],
+            ex.Diagnostics.Select(d => d.Message));
+        Assert.True(Now.SameAs(original));
+    }
+
+    [Fact]
+    public void Renew_LeaseLongerThanTheMaximum_IsRejectedAndKeepsTheOldLease()
+    {
+        _configurator.Configure(Hello, Attach("run-1", TimeSpan.FromSeconds(30)));
+
+        Assert.Throws<InvalidInputException>(() => _configurator.Renew("run-1", TimeSpan.MaxValue));
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("run-1", Assert.Single(_configurator.ExpireLapsed()).Owner);
+    }
+
+    [Fact]
+    public void Renew_ClockAtTheEndOfTime_DoesNotOverflow()
+    {
+        _configurator.Configure(Hello, Attach("run-1", TimeSpan.FromSeconds(30)));
+        _time.SetUtcNow(DateTimeOffset.MaxValue - TimeSpan.FromMinutes(5));
+
+        Assert.True(_configurator.Renew("run-1", TimeSpan.FromMinutes(10)));
     }
 }

@@ -21,7 +21,8 @@ namespace Faultline.Lab.Tests.Gateway;
 
 public sealed class GatewayServerTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromHours(10);
+    // The longest lease the lab accepts: no fault lapses during a test, even at time scale 20.
+    private static readonly TimeSpan Lease = FaultLimits.MaximumLease;
     private static readonly IPAddress UsCustomer = IPAddress.Parse("127.0.1.100");
     private static readonly IPAddress EuCustomer = IPAddress.Parse("127.0.2.100");
     private GatewayServer? _server;

@@ -18,7 +18,8 @@ namespace Faultline.Lab.Tests.Load;
 /// <summary>A real lab on loopback (DNS server + gateways) with a load generator over it, and what the generator published.</summary>
 internal sealed class TestLab : IAsyncDisposable
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromHours(10);
+    // The longest lease the lab accepts: no fault lapses during a test, even at time scale 20.
+    private static readonly TimeSpan Lease = FaultLimits.MaximumLease;
     private readonly List<IAsyncDisposable> _disposables = [];
 
     private TestLab(Topology topology, ScaledTimeProvider time)

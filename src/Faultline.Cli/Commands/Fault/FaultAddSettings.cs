@@ -125,7 +125,7 @@ public sealed class FaultAddSettings : FaultLabSettings
 
     /// <summary>The lease (lab time). Default 10m.</summary>
     [CommandOption("--lease <DURATION>")]
-    [Description("The fault reverts after this much lab time unless renewed. Default 10m")]
+    [Description("The fault reverts after this much lab time unless renewed; at most 1h. Default 10m")]
     public string Lease { get; init; } = "10m";
 
     /// <inheritdoc />
@@ -149,8 +149,17 @@ public sealed class FaultAddSettings : FaultLabSettings
         }
     }
 
-    /// <summary>The parsed lease.</summary>
-    public TimeSpan LeaseValue => Duration("--lease", Lease) ?? throw new InvalidInputException("--lease is required");
+    /// <summary>The parsed lease, positive and at most <see cref="FaultLimits.MaximumLease"/> (1 h of lab time).</summary>
+    /// <exception cref="InvalidInputException">The lease is malformed, not positive, or longer than the maximum.</exception>
+    public TimeSpan LeaseValue
+    {
+        get
+        {
+            var lease = Duration("--lease", Lease) ?? throw new InvalidInputException("--lease is required");
+            FaultLimits.ThrowIfInvalidLease(lease, "--lease");
+            return lease;
+        }
+    }
 
     /// <summary>Builds the fault spec from the options (syntax only; the lab checks names against the topology).</summary>
     /// <exception cref="InvalidInputException">An option is malformed.</exception>

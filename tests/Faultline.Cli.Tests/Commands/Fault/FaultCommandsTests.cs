@@ -113,6 +113,38 @@ public sealed class FaultCommandsTests : IAsyncLifetime
         Assert.Empty(Store.All);
     }
 
+    [Theory]
+    [InlineData("1000000h", "--lease is 1000000h, longer than the maximum lease of 1h of lab time; give 1h or less (e.g. 10m) and renew it before it lapses to keep it longer")]
+    [InlineData("0s", "--lease is 0s; a lease must be positive and at most 1h of lab time (e.g. 10m)")]
+    public async Task Add_LeaseOutsideTheBounds_FailsValidationAndInjectsNothing(string lease, string expected)
+    {
+        var (exitCode, output) = await RunAsync(["fault", "add", "latency", .. Lab, "--region", "us-east-1", "--delay", "1s", "--lease", lease]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Empty(Store.All);
+    }
+
+    [Fact]
+    public async Task Add_LeaseOfTheMaximum_IsApplied()
+    {
+        var (exitCode, _) = await RunAsync(["fault", "add", "latency", .. Lab, "--region", "us-east-1", "--delay", "1s", "--lease", "1h"]);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        var fault = Assert.Single(Store.Snapshot());
+        Assert.Equal(TimeSpan.FromHours(1), fault.LeaseExpiresAt - fault.AppliedAt);
+    }
+
+    [Fact]
+    public async Task Add_DelayLongerThanTheMaximum_ExitsInvalidInputWithTheBoundAndInjectsNothing()
+    {
+        var (exitCode, output) = await RunAsync(["fault", "add", "latency", .. Lab, "--region", "us-east-1", "--delay", "1000000h"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("latency: delay is 1000000h; it must be at most 15m", output, StringComparison.Ordinal);
+        Assert.Empty(Store.All);
+    }
+
     [Fact]
     public async Task Add_SelectionAndRoute_SelectsOneFunction()
     {
