@@ -30,6 +30,10 @@ public static class ExperimentErrors
     public static Diagnostic TopologyNotFound(SourceLocation? at, string reference, string resolved) =>
         Diagnostic.Error(at, $"the experiment names topology '{reference}', which was not found (looked for {resolved})", "write the topology file's path relative to the experiment file's folder, e.g. topology: ./topology.yaml");
 
+    /// <summary>A fault's delay beyond what the lab injects.</summary>
+    public static Diagnostic FaultDelayOutOfRange(SourceLocation? at, string problem) =>
+        Diagnostic.Error(at, problem, $"give a delay up to {Text.Durations.Format(Faults.FaultLimits.MaximumDelay)}; a longer one outlasts every function's timeout anyway");
+
     /// <summary>A time scale that is zero or negative.</summary>
     public static Diagnostic TimeScaleNotPositive(SourceLocation? at, double value) =>
         Diagnostic.Error(at, $"the experiment has timeScale {Number(value)}, which is not above zero", "set timeScale to a positive number such as 20 (lab seconds per wall second)");

@@ -196,9 +196,9 @@ internal sealed partial class ExperimentYamlMapper
         switch (kind)
         {
             case FaultKind.Latency:
-                var delay = reader.Duration("delay");
-                var min = reader.Duration("min");
-                var max = reader.Duration("max");
+                var delay = FaultDelay(reader, "delay", name);
+                var min = FaultDelay(reader, "min", name);
+                var max = FaultDelay(reader, "max", name);
                 if (reader.Has("delay") && (reader.Has("min") || reader.Has("max")))
                 {
                     _context.Add(ExperimentErrors.LatencyDelayAndRange(reader.LocationOf("delay"), name));
@@ -246,19 +246,32 @@ internal sealed partial class ExperimentYamlMapper
                 return new ThrottleFaultOptions { Concurrency = concurrency };
             case FaultKind.Network:
                 var networkMode = reader.Enum("mode", NetworkModeNames) ?? NetworkMode.Blackhole;
-                var networkDelay = reader.Duration("delay");
+                var networkDelay = FaultDelay(reader, "delay", name);
                 return CheckDelayMode(reader, name, "network", networkMode == NetworkMode.Latency, networkMode.ToString().ToLowerInvariant())
                     ? new NetworkFaultOptions { Mode = networkMode, Delay = networkDelay }
                     : null;
             case FaultKind.Dns:
                 var dnsMode = reader.Enum("mode", DnsModeNames) ?? DnsFaultMode.Servfail;
-                var dnsDelay = reader.Duration("delay");
+                var dnsDelay = FaultDelay(reader, "delay", name);
                 return CheckDelayMode(reader, name, "dns", dnsMode == DnsFaultMode.Delay, dnsMode.ToString().ToLowerInvariant())
                     ? new DnsFaultOptions { Mode = dnsMode, Delay = dnsDelay }
                     : null;
             default:
                 return new HealthOverrideFaultOptions { Status = reader.Enum("status", HealthStatusNames) ?? HealthOverrideStatus.Unhealthy };
         }
+    }
+
+    /// <summary>A fault parameter that is a delay, bounded as the lab bounds it (<see cref="FaultLimits.MaximumDelay"/>), so the lab never refuses it mid-run.</summary>
+    private TimeSpan? FaultDelay(MappingReader reader, string key, string name)
+    {
+        var value = reader.Duration(key);
+        if (value is { } delay && FaultLimits.DelayProblem(delay, $"action '{name}' {key}") is { } problem)
+        {
+            _context.Add(ExperimentErrors.FaultDelayOutOfRange(reader.LocationOf(key), problem));
+            return null;
+        }
+
+        return value;
     }
 
     private bool CheckDelayMode(MappingReader reader, string name, string kind, bool delayMode, string mode)

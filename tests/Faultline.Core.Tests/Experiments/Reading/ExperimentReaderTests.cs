@@ -367,6 +367,20 @@ public sealed class ExperimentReaderTests
     }
 
     [Fact]
+    public void Read_FaultDelayLongerThanTheLabInjects_IsALocatedError()
+    {
+        var yaml = SeedExperimentYaml.With(
+            Action,
+            """
+              a: { fault: latency, target: us-functions, delay: 2h, duration: 1m }
+            """);
+
+        Assert.Equal(
+            ["experiment.yaml:20:51: action 'a' delay is 2h; it must be at most 15m (a Lambda function's longest timeout); give a delay up to 15m; a longer one outlasts every function's timeout anyway"],
+            SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
+    }
+
+    [Fact]
     public void Read_NetworkAndDnsModes_NeedTheirDelay()
     {
         var yaml = SeedExperimentYaml.With("targets:\n", "targets:\n  gw: { type: region }\n  rec: { type: record, record: api.example.test }\n").Replace(
