@@ -27,6 +27,7 @@ public sealed class SampleTopologiesTests
         Assert.Contains("samples/seed/topology.yaml", files);
         Assert.Contains("samples/seed/misconfigured/topology.yaml", files);
         Assert.Contains("samples/all-fields/topology.yaml", files);
+        Assert.Contains("samples/three-regions/topology.yaml", files);
     }
 
     [Theory]
