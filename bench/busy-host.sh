@@ -40,7 +40,7 @@ for experiment in "${experiments[@]}"; do
     code=$?
     verdict="$(grep -m1 '^verdict:' "$log" | sed 's/^verdict: //')"
     kind="${verdict%% *}"
-    chosen="$(grep -m1 -o 'time scale [0-9.]* (calibrated' "$log" | grep -o '[0-9.]*' || true)"
+    chosen="$(grep -m1 -o -- '— time scale [0-9.]*' "$log" | grep -o '[0-9.]*$' || true)"
     host="$(grep -m1 '^host ' "$log" | sed 's/^host //')"
     expected="$(truth "$experiment")"
     case "$kind" in
@@ -48,7 +48,7 @@ for experiment in "${experiments[@]}"; do
       inconclusive|not-run) if grep -q '^verdict:.*the host could not keep time scale' "$log"; then ok="names the host"; else ok="does NOT name the host"; wrong=1; fi ;;
       *) ok="no verdict (exit $code)"; wrong=1 ;;
     esac
-    rows+=("| \`$experiment\` | ${chosen:-${scale}} | $code | $kind | $ok | ${verdict//|/\\|} | ${host//|/\\|} |")
+    rows+=("| \`$experiment\` | ${chosen:-?}$([ "$scale" = auto ] && echo ' (auto)') | $code | $kind | $ok | ${verdict//|/\\|} | ${host//|/\\|} |")
     echo "$experiment ($scale): exit $code, $kind — $ok" >&2
   done
 done
