@@ -24,6 +24,16 @@ internal sealed class ReportJournals : IDisposable
     public RunDirectory Correct(string runId = "20260101-130000-correct-0002") =>
         Write(runId, SeedRuns.Correct().Build(), "seed", complete: true);
 
+    /// <summary>The fixed run on a host that stalled 2 lab seconds mid-fault (inconclusive), complete with its stored verdict.</summary>
+    public RunDirectory HostStalled(string runId = "20260101-140000-stalled-0003")
+    {
+        var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
+        var run = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, TimeSpan.FromMilliseconds(100))
+            .Host(stall, stall + TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
+        return Write(runId, run.Build(), "seed", complete: true);
+    }
+
     private RunDirectory Write(string runId, RunObservations observations, string sample, bool complete)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, runId)).FullName;
@@ -58,6 +68,7 @@ internal sealed class ReportJournals : IDisposable
 
         // A killed run's journal stops mid-fault: no later seconds, no verdict, never completed.
         journal.AppendSeconds(observations.Traffic.Where(s => complete || s.Start < observations.Phases.FaultEnd));
+        journal.AppendHostSeconds(observations.Host);
         if (complete)
         {
             var verdict = VerdictEngine.Decide(observations);

@@ -35,6 +35,29 @@ public sealed partial class HtmlReportRendererTests : IDisposable
     }
 
     [Fact]
+    public void Render_RunTheHostStalled_ShowsTheHostTimingAndWhichChecksItImpaired()
+    {
+        var report = ReportBuilder.Build(_journals.HostStalled().JournalPath);
+
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("data-verdict=\"inconclusive\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"host\"><h2>Host timing</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("data-impaired-seconds=\"2\"", html, StringComparison.Ordinal);
+        Assert.Contains("The host could not keep time scale 20 in 2 lab seconds of 900", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"host-impaired\">host-impaired: in 2 lab seconds of its window", html, StringComparison.Ordinal);
+        Assert.Contains("1000 ms of lab time (50 ms of wall time at 20×): half of hc-us&#39;s 2s response limit", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunWithoutHostTiming_HasNoHostSection()
+    {
+        var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Correct().JournalPath));
+
+        Assert.DoesNotContain("id=\"host\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_AnyRun_ReferencesNothingOutsideTheFile()
     {
         var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Correct().JournalPath));
