@@ -106,8 +106,8 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    /// <summary>Whether an event is audit-class: a fault applied or reverted, or a configuration change.</summary>
-    public static bool IsAudit(RunEvent runEvent) => runEvent is FaultAppliedEvent or FaultRevertedEvent or ConfigurationChanged;
+    /// <summary>Whether an event is audit-class: a fault applied or reverted, a configuration change, or a run problem.</summary>
+    public static bool IsAudit(RunEvent runEvent) => runEvent is FaultAppliedEvent or FaultRevertedEvent or ConfigurationChanged or RunProblem;
 
     /// <summary>Appends an event (committed before this returns). Audit-class events are retried up to <see cref="AuditAttempts"/> times.</summary>
     public void AppendEvent(RunEvent runEvent)

@@ -36,6 +36,12 @@ public sealed record RunVerdict
     /// <summary>What each population went through.</summary>
     public required IReadOnlyList<CustomerImpact> Impact { get; init; }
 
+    /// <summary>
+    /// What went wrong with the run itself (lapsed leases, a lab that stopped answering, failed reverts), in time order.
+    /// Any that undermines the verdict makes it inconclusive. Default empty (and for verdicts stored before problems existed).
+    /// </summary>
+    public IReadOnlyList<RunProblem> Problems { get; init; } = [];
+
     /// <summary>Why the hypothesis was refuted; empty unless <see cref="Kind"/> is <see cref="VerdictKind.Refuted"/>.</summary>
     public required IReadOnlyList<DiagnosisFinding> Diagnosis { get; init; }
 }

@@ -36,6 +36,18 @@ public sealed record RunOptions
     /// <summary>How long applied faults live unless renewed (lab time). Default 30 s.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// With <see cref="LabUrl"/>: how long (wall time) the lab's health poll must keep failing, over at least
+    /// <see cref="LabUnreachablePolls"/> polls in a row, before the lab counts as unreachable and the run ends. Default 3 s.
+    /// </summary>
+    public TimeSpan LabUnreachableAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>With <see cref="LabUrl"/>: how many health polls in a row (one per lab second) must fail before the lab counts as unreachable. Default 3.</summary>
+    public int LabUnreachablePolls { get; init; } = 3;
+
+    /// <summary>How long (wall time) one call to a running lab's control API may take before it counts as failed. Default 10 s.</summary>
+    public TimeSpan LabCallTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The wall clock (tests may pass another). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;
 }

@@ -10,7 +10,7 @@ namespace Faultline.Cli.Commands.Run;
 
 /// <summary>
 /// The live console view of a run: a line per thing that happens (phase, action, fault, health flip, DNS
-/// answer change, stop condition) and every 30 lab seconds a status line per population — lab and wall time,
+/// answer change, stop condition, run problem) and every 30 lab seconds a status line per population — lab and wall time,
 /// success rate, p99 and health.
 /// </summary>
 internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wallClock) : IRunObserver
@@ -86,6 +86,8 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
         }
     }
 
+    private static string Kebab(RunProblemKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
     private string Stamp(DateTimeOffset at)
     {
         var lab = _runStart is { } start ? at - start : TimeSpan.Zero;
@@ -131,6 +133,10 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
 
                 _answers[key] = answer;
                 return $"DNS {(first ? string.Empty : "[bold]now[/] ")}answers {Markup.Escape(dns.Location)} customers {Markup.Escape(dns.Name)} → {Markup.Escape(answer)}";
+            case RunProblem problem:
+                return problem.UnderminesVerdict
+                    ? $"[red bold]problem[/] ({Markup.Escape(Kebab(problem.Kind))}): {Markup.Escape(problem.Message)} [red]— the verdict cannot rest on this run's evidence[/]"
+                    : $"[yellow]problem[/] ({Markup.Escape(Kebab(problem.Kind))}): {Markup.Escape(problem.Message)}";
             case StopConditionFired stop:
                 return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}";
             case CheckEvaluated check when !_ended:
