@@ -150,7 +150,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
         }
 
         IExperimentEffects effects = _options.LabUrl is null ? await StartOwnLabAsync(cancellationToken).ConfigureAwait(false) : await ConnectToLabAsync(cancellationToken).ConfigureAwait(false);
-        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = _options.Lease }, Record);
+        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = _options.EffectiveLease(_clock.Scale) }, Record);
         Notify(o => o.OnStarted(new RunStarted
         {
             RunId = _directory.RunId,

@@ -105,6 +105,12 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     /// <summary>Sends SIGINT, as Ctrl-C does.</summary>
     public void Interrupt() => _ = Kill(_process.Id, SigInt);
 
+    /// <summary>Pauses the process (SIGSTOP), as a debugger, a GC pause or a starved host would: nothing in it runs until <see cref="Resume"/>.</summary>
+    public void Pause() => _ = Kill(_process.Id, SigStop);
+
+    /// <summary>Resumes a paused process (SIGCONT).</summary>
+    public void Resume() => _ = Kill(_process.Id, SigCont);
+
     /// <summary>Kills the process outright (SIGKILL): nothing it could run on the way out runs.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: false);
 
@@ -120,6 +126,11 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     }
 
     private const int SigInt = 2;
+
+    // Linux numbering (the end-to-end tests run on Linux).
+    private const int SigCont = 18;
+
+    private const int SigStop = 19;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
