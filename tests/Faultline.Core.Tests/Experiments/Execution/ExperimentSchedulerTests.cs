@@ -526,6 +526,7 @@ public sealed class ExperimentSchedulerTests : IAsyncDisposable
         var run = Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
         Advance(TimeSpan.FromSeconds(100));
 
+        _effects.Expire("f1");
         Scheduler.ReportLapsed("f1", At(95));
         Scheduler.ReportLapsed("f1", At(96));
         Advance(TimeSpan.FromMinutes(6));

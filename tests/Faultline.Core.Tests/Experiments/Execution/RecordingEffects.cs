@@ -139,6 +139,9 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
         return Task.FromResult(new ConfigurationChange { Function = function, Before = before, After = configuration });
     }
 
+    /// <summary>Drops a fault as the lab does when its lease lapses, without the scheduler asking.</summary>
+    public void Expire(string faultId) => _active.Remove(faultId);
+
     /// <returns>Whether the fault is still active: one whose lease has ended is dropped, as the lab's sweep would.</returns>
     private bool Lapse(string faultId)
     {
