@@ -65,7 +65,7 @@ public static class RunProblems
             Kind = RunProblemKind.LabUnreachable,
             Subject = url,
             UnderminesVerdict = true,
-            Message = $"the lab at {url} stopped answering at {Stamp(sinceStart)} ({error}); the run was ended, and its faults revert when their leases lapse if the lab comes back",
+            Message = $"the lab at {url} stopped answering at {Stamp(sinceStart)} ({error})",
         };
     }
 

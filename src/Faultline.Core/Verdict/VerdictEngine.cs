@@ -141,7 +141,13 @@ public static class VerdictEngine
     /// </summary>
     private static string UnderminedSummary(RunObservations observations, IReadOnlyList<CheckResult> checks, VerdictKind kind, string plain)
     {
-        var problems = string.Join("; ", Undermining(observations).Select(p => p.Message));
+        // A lab that stopped answering explains the failed reverts and renewals that follow: count those, name the rest.
+        var undermining = Undermining(observations);
+        var labGone = undermining.Any(p => p.Kind == RunProblemKind.LabUnreachable);
+        var named = undermining.Where(p => !labGone || p.Kind is not (RunProblemKind.RevertFailed or RunProblemKind.RenewFailed)).ToList();
+        var followed = undermining.Count - named.Count;
+        var problems = string.Join("; ", named.Select(p => p.Message))
+            + (followed == 0 ? string.Empty : $" ({followed} failed {(followed == 1 ? "revert or renewal" : "reverts and renewals")} followed from it)");
         if (kind == VerdictKind.NotRun)
         {
             return $"Not run: {problems}. {plain["Not run: ".Length..]}";

@@ -18,6 +18,7 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "steady state was evaluated before every population delivered the baseline's last second")]
     public static partial void SteadyStateEarly(ILogger logger);
 
-    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "{Problem}")]
+    // Information: the run raises the same words as a lab-unreachable problem, which the console prints.
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "{Problem}")]
     public static partial void LabUnreachable(ILogger logger, string problem);
 }

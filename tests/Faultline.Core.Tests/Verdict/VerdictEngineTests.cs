@@ -201,7 +201,7 @@ public sealed class VerdictEngineTests
 
         Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
         Assert.Equal(
-            "Inconclusive: the lab at http://127.0.0.1:8474 stopped answering at T+3:12; could not revert fault f1: Connection refused; " +
+            "Inconclusive: the lab at http://127.0.0.1:8474 stopped answering at T+3:12 (1 failed revert or renewal followed from it); " +
             "the evidence cannot be trusted, so the checks that passed do not confirm the hypothesis. " +
             "The run ended failed; not every fault could be reverted; the rest lapse with their leases.",
             verdict.Summary);

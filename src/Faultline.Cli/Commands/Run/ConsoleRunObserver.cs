@@ -104,6 +104,14 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                 return $"run [bold]{state.State.ToString().ToLowerInvariant()}[/]{(state.Reason is null ? string.Empty : $" ({Markup.Escape(state.Reason)})")}";
             case PhaseStarted phase:
                 _phase = phase.Phase;
+
+                // T+ counts from the baseline's start, as the timeline, the report and run problems do.
+                if (phase.Phase == Phase.Baseline)
+                {
+                    _runStart = phase.At;
+                    _nextStatus = phase.At + StatusEvery;
+                }
+
                 return $"[blue]phase {phase.Phase.ToString().ToLowerInvariant()}[/]";
             case ActionStateChanged action when action.State is ActionState.Running or ActionState.Completed or ActionState.Failed or ActionState.Stopped or ActionState.Cancelled or ActionState.Skipped:
                 return $"action [bold]{Markup.Escape(action.Action)}[/] {action.State.ToString().ToLowerInvariant()}{(action.Detail is null ? string.Empty : $": {Markup.Escape(action.Detail)}")}";

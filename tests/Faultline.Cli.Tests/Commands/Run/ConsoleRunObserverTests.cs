@@ -61,4 +61,16 @@ public sealed class ConsoleRunObserverTests
 
         Assert.Contains("fault f1 reverted (lease-expired)", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OnEvent_AfterTheBaselineStarted_StampsCountFromItAsTheProblemsDo()
+    {
+        var (observer, output) = Create();
+        var start = DateTimeOffset.UnixEpoch;
+
+        observer.OnEvent(new PhaseStarted { At = start, Phase = Core.Experiments.Phase.Baseline });
+        observer.OnEvent(new RunProblem { At = start.AddSeconds(192), Kind = RunProblemKind.LabUnreachable, UnderminesVerdict = true, Message = "the lab at http://127.0.0.1:8474 stopped answering at T+3:12" });
+
+        Assert.Contains("T+03:12 (0.0s) problem (lab-unreachable)", output.ToString(), StringComparison.Ordinal);
+    }
 }
