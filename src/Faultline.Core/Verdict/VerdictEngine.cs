@@ -150,7 +150,8 @@ public static class VerdictEngine
             + (followed == 0 ? string.Empty : $" ({followed} failed {(followed == 1 ? "revert or renewal" : "reverts and renewals")} followed from it)");
         if (kind == VerdictKind.NotRun)
         {
-            return $"Not run: {problems}. {plain["Not run: ".Length..]}";
+            var reason = plain["Not run: ".Length..];
+            return $"Not run: {problems}. {char.ToUpperInvariant(reason[0])}{reason[1..]}";
         }
 
         var failed = checks.Where(c => c.Passed == false).ToList();

@@ -230,7 +230,7 @@ public sealed class VerdictEngineTests
 
         Assert.Equal(VerdictKind.NotRun, verdict.Kind);
         Assert.Equal(
-            "Not run: the lab at http://127.0.0.1:8474 stopped answering at T+3:12. steady state was not met before any fault (#1 check 1: 90%, expected >= 99%), so nothing was injected.",
+            "Not run: the lab at http://127.0.0.1:8474 stopped answering at T+3:12. Steady state was not met before any fault (#1 check 1: 90%, expected >= 99%), so nothing was injected.",
             verdict.Summary);
     }
 
