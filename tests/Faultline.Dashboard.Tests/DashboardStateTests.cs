@@ -53,6 +53,30 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
+    public void Snapshot_LeaseLapsed_ShowsTheFaultRevertedAsLeaseExpiredAndTheProblemAtOnce()
+    {
+        var (state, replay) = Seed();
+        replay.Until(SeedRuns.FaultStart + TimeSpan.FromSeconds(10));
+
+        state.OnEvent(new FaultRevertedEvent { At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)), FaultId = "f-1", Reason = "lease-expired" });
+        state.OnEvent(new RunProblem
+        {
+            At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)),
+            Kind = RunProblemKind.LeaseLapsed,
+            Subject = "f-1",
+            UnderminesVerdict = true,
+            Message = "fault f-1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed",
+        });
+        var snapshot = state.Snapshot();
+
+        var fault = Assert.Single(snapshot.Faults);
+        Assert.Equal((false, "lease-expired", 130.0), (fault.Active, fault.RevertReason, fault.EndSeconds));
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal(("lease-lapsed", "f-1", true, 130.0), (problem.Kind, problem.Subject, problem.UnderminesVerdict, problem.AtSeconds));
+        Assert.StartsWith("fault f-1 ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Snapshot_DuringTheFault_ShowsItActiveWithItsMarkerTheFlipAndTheFailover()
     {
         var (state, replay) = Seed();

@@ -34,6 +34,21 @@ internal sealed class ReportJournals : IDisposable
         return Write(runId, run.Build(), "seed", complete: true);
     }
 
+    /// <summary>The blog's first run, but its fault's lease lapsed: inconclusive, with the problem in the journal and the stored verdict.</summary>
+    public RunDirectory LeaseLapsed(string runId = "20260101-140000-lapsed-0003") =>
+        Write(
+            runId,
+            SeedRuns.Misconfigured().Event(new RunProblem
+            {
+                At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)),
+                Kind = RunProblemKind.LeaseLapsed,
+                Subject = "f1",
+                UnderminesVerdict = true,
+                Message = "fault f1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed, 9m50s before its planned end",
+            }).Build(),
+            Path.Combine("seed", "misconfigured"),
+            complete: true);
+
     private RunDirectory Write(string runId, RunObservations observations, string sample, bool complete)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, runId)).FullName;

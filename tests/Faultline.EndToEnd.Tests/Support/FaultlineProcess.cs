@@ -105,20 +105,26 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     /// <summary>Sends SIGINT, as Ctrl-C does.</summary>
     public void Interrupt() => _ = Kill(_process.Id, SigInt);
 
+    /// <summary>Pauses the process (SIGSTOP), as a debugger, a GC pause or a starved host would: nothing in it runs until <see cref="Resume"/>.</summary>
+    public void Pause() => _ = Kill(_process.Id, SigStop);
+
+    /// <summary>Resumes a paused process (SIGCONT).</summary>
+    public void Resume() => _ = Kill(_process.Id, SigCont);
+
     /// <summary>
-    /// Stalls the process as a starved host would: SIGSTOP, <paramref name="stall"/> of wall time, SIGCONT. Every thread
-    /// stops, so the lab clock runs on while none of its timers fire.
+    /// Stalls the process as a starved host would: paused for <paramref name="stall"/> of wall time, then resumed. Every
+    /// thread stops, so the lab clock runs on while none of its timers fire.
     /// </summary>
     public async Task StallAsync(TimeSpan stall, CancellationToken cancellationToken)
     {
-        _ = Kill(_process.Id, SigStop);
+        Pause();
         try
         {
             await Task.Delay(stall, TimeProvider.System, cancellationToken);
         }
         finally
         {
-            _ = Kill(_process.Id, SigCont);
+            Resume();
         }
     }
 
@@ -137,8 +143,11 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     }
 
     private const int SigInt = 2;
-    private const int SigStop = 19;
+
+    // Linux numbering (the end-to-end tests run on Linux).
     private const int SigCont = 18;
+
+    private const int SigStop = 19;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

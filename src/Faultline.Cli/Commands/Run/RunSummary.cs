@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Faultline.Cli.Commands.Run;
 
-/// <summary>The end of <c>faultline run</c>: checks, timeline, customer impact, verdict, diagnosis and the files.</summary>
+/// <summary>The end of <c>faultline run</c>: checks, timeline, customer impact, run problems, verdict, diagnosis and the files.</summary>
 internal static class RunSummary
 {
     public static void Write(IAnsiConsole console, RunOutcome outcome)
@@ -80,6 +80,15 @@ internal static class RunSummary
             VerdictKind.NotRun => "not-run",
             _ => verdict.Kind.ToString().ToLowerInvariant(),
         };
+        if (verdict.Problems.Count > 0)
+        {
+            console.MarkupLine("[bold]problems[/]");
+            foreach (var problem in verdict.Problems)
+            {
+                console.MarkupLine($"  {(problem.UnderminesVerdict ? "[red]✗[/]" : "[yellow]![/]")} {Markup.Escape(problem.Message)}");
+            }
+        }
+
         console.MarkupLine($"[bold {color}]verdict: {kind}[/] — {Markup.Escape(verdict.Summary)}");
         foreach (var finding in verdict.Diagnosis)
         {
