@@ -14,6 +14,7 @@ using Faultline.Lab.Control;
 using Faultline.Lab.Dns;
 using Faultline.Lab.Health;
 using Faultline.Lab.Hosting;
+using Faultline.Lab.Limits;
 using Faultline.Lab.Load;
 using Faultline.Lab.Runs.Effects;
 using Microsoft.Extensions.Logging;
@@ -209,25 +210,11 @@ public sealed class ExperimentRunner : IAsyncDisposable
         };
     }
 
-    private IReadOnlyList<ClientConfig> Populations()
-    {
-        if (_experiment.Load.Populations.Count == 0)
-        {
-            return _topology.Clients;
-        }
-
-        return _experiment.Load.Populations
-            .Select(p =>
-            {
-                var client = _topology.Clients.First(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal));
-                return client with { RatePerSecond = p.RampFromPerSecond ?? p.RatePerSecond ?? client.RatePerSecond };
-            })
-            .ToArray();
-    }
+    private IReadOnlyList<ClientConfig> Populations() => RunPopulations.Of(_experiment, _topology, LoadGeneratorOptions.DefaultRequestTimeout);
 
     private async Task<IExperimentEffects> StartOwnLabAsync(CancellationToken cancellationToken)
     {
-        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock }, _loggers, cancellationToken).ConfigureAwait(false);
+        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock, GatewayMaxConnections = DescriptorNeed.GatewayLimit(Populations(), _topology) }, _loggers, cancellationToken).ConfigureAwait(false);
         _lab.Health.Transitioned += (_, t) => Record(new HealthChanged { At = t.At, HealthCheck = t.CheckId, Healthy = t.Healthy, PercentageHealthy = t.PercentageHealthy });
         _lab.HealthProbed += OnProbed;
         return new LabExperimentEffects(_lab.Faults, _lab.Functions, _random.Derive());

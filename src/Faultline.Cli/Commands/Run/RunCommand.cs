@@ -13,6 +13,8 @@ using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;
 using Faultline.Dashboard;
 using Faultline.Lab.Control;
+using Faultline.Lab.Limits;
+using Faultline.Lab.Load;
 using Faultline.Lab.Metrics;
 using Faultline.Lab.Runs;
 using Faultline.Reports;
@@ -116,6 +118,13 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             LabToken = token,
             ToolVersion = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
         };
+
+        // Load must never run the process out of descriptors: check before the dashboard, metrics or lab start.
+        var populations = RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout);
+        if (!DescriptorGate.Pass(console, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
+        {
+            return ExitCodes.InvalidInput;
+        }
 
         console.MarkupLine($"[bold]{Markup.Escape(experiment.Hypothesis.Title)}[/]");
         var wall = TimeProvider.System;
