@@ -17,9 +17,11 @@ internal static partial class GatewayRunBench
 {
     private static readonly TimeSpan MaxLagP99 = TimeSpan.FromMilliseconds(2);
 
-    // usage: gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS
+    // usage: gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS [MAX_CONNECTIONS,...]
     public static async Task<int> RunAsync(string[] args)
     {
+        // Each entry is one series of steps: "auto" keeps the default bound, a number sets maxConnections.
+        var bounds = (args.Length > 4 ? args[4] : "auto").Split(',');
         var output = args[0];
         var cli = args[1];
         var rates = args[2].Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
@@ -33,19 +35,23 @@ internal static partial class GatewayRunBench
             md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/gateway.sh` on {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {Version("wrk", "-v")}.");
             md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {LoadAverage()}.");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000, one-way latencies set to 0 so wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, default `maxConnections`, a {step} s baseline measured (its first and last second left out). A step is *held* when every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx, no errors, and send-lag p99 ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000, one-way latencies set to 0 so wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured (its first and last second left out). A step is *held* when every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx, no errors, and send-lag p99 ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
             md.AppendLine();
-            md.AppendLine("| total rate (req/s) | result | answered 2xx (req/s) | dropped | errors | send lag p50 / p99 | latency p50 / p99 | descriptors min / max during the run | verdict |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
-            int? held = null;
-            foreach (var rate in rates)
+            md.AppendLine("| maxConnections | total rate (req/s) | result | sent (req/s) | answered 2xx (req/s) | dropped | errors | send lag p50 / p99 | latency p50 / p99 | descriptors min / max during the run | verdict |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            var held = new Dictionary<string, int?>();
+            foreach (var bound in bounds)
             {
-                var result = await StepAsync(cli, scratch, rate, step);
-                Console.Error.WriteLine($"rate {rate}: {result.Line}");
-                md.AppendLine(result.Line);
-                if (result.Held)
+                held[bound] = null;
+                foreach (var rate in rates)
                 {
-                    held = rate;
+                    var result = await StepAsync(cli, scratch, rate, step, bound);
+                    Console.Error.WriteLine($"{bound} rate {rate}: {result.Line}");
+                    md.AppendLine(result.Line);
+                    if (result.Held)
+                    {
+                        held[bound] = rate;
+                    }
                 }
             }
 
@@ -53,7 +59,11 @@ internal static partial class GatewayRunBench
             var wrk = await WrkAsync(cli, scratch, step);
             md.AppendLine("| | req/s | latency p50 / p99 | lab descriptors before / max during wrk |");
             md.AppendLine("|---|---|---|---|");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| **faultline run**, highest held rate | {(held is null ? "none" : held.Value.ToString("N0", CultureInfo.InvariantCulture))} | (see the table above) | |");
+            foreach (var (bound, rate) in held)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| **faultline run** (maxConnections {bound}), highest held rate | {(rate is null ? "none" : rate.Value.ToString("N0", CultureInfo.InvariantCulture))} | (see the table above) | |");
+            }
+
             md.AppendLine(CultureInfo.InvariantCulture, $"| **wrk** closed loop against the same gateway | {wrk.Rps:N0} | {wrk.P50} / {wrk.P99} | {wrk.FdBefore} / {wrk.FdMax} |");
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
@@ -67,12 +77,12 @@ internal static partial class GatewayRunBench
         }
     }
 
-    private static string Topology(int totalRate) =>
+    private static string Topology(int totalRate, string bound = "auto") =>
         File.ReadAllText("samples/seed/topology.yaml")
             .Replace("reservedConcurrency: 100", "reservedConcurrency: 10000", StringComparison.Ordinal)
             .Replace("{ us-east-1: 8, eu-west-1: 40 }", "{ us-east-1: 0, eu-west-1: 0 }", StringComparison.Ordinal)
             .Replace("{ us-east-1: 40, eu-west-1: 8 }", "{ us-east-1: 0, eu-west-1: 0 }", StringComparison.Ordinal)
-            .Replace("rate: 20/s, connectionReuse: perRequest", $"rate: {(totalRate / 2.0).ToString(CultureInfo.InvariantCulture)}/s, connectionReuse: keepAlive", StringComparison.Ordinal);
+            .Replace("rate: 20/s, connectionReuse: perRequest", $"rate: {(totalRate / 2.0).ToString(CultureInfo.InvariantCulture)}/s, connectionReuse: keepAlive{(bound == "auto" ? string.Empty : $", maxConnections: {bound}")}", StringComparison.Ordinal);
 
     private static string Experiment(int step) => $$"""
         topology: ./topology.yaml
@@ -92,18 +102,18 @@ internal static partial class GatewayRunBench
           nudge: { fault: latency, target: us-functions, delay: 1ms, percentage: 100, duration: 1s }
         """;
 
-    private static async Task<(bool Held, string Line)> StepAsync(string cli, string scratch, int rate, int step)
+    private static async Task<(bool Held, string Line)> StepAsync(string cli, string scratch, int rate, int step, string bound)
     {
-        var dir = Path.Combine(scratch, $"rate-{rate}");
+        var dir = Path.Combine(scratch, $"rate-{rate}-{bound}");
         Directory.CreateDirectory(dir);
-        await File.WriteAllTextAsync(Path.Combine(dir, "topology.yaml"), Topology(rate));
+        await File.WriteAllTextAsync(Path.Combine(dir, "topology.yaml"), Topology(rate, bound));
         await File.WriteAllTextAsync(Path.Combine(dir, "experiment.yaml"), Experiment(step));
         var runs = Path.Combine(dir, "runs");
         var (exit, fdMin, fdMax, _) = await RunSampledAsync(cli, ["run", Path.Combine(dir, "experiment.yaml"), "--out", runs, "--no-dashboard"], TimeSpan.FromSeconds(step + 60), stopWhen: null);
         var folder = Directory.Exists(runs) ? Directory.GetDirectories(runs).FirstOrDefault() : null;
         if (folder is null)
         {
-            return (false, $"| {rate:N0} | no run (exit {exit}) | | | | | | {fdMin} / {fdMax} | |");
+            return (false, $"| {bound} | {rate:N0} | no run (exit {exit}) | | | | | | | {fdMin} / {fdMax} | |");
         }
 
         var journal = RunJournalReader.Open(Path.Combine(folder, "journal.db"));
@@ -112,12 +122,14 @@ internal static partial class GatewayRunBench
         var first = seconds.Count == 0 ? DateTimeOffset.MaxValue : seconds.Min(s => s.Start);
         var window = seconds.Where(s => s.Start >= first.AddSeconds(1) && s.Start.AddSeconds(2) <= faultStart).ToList();
         var stats = LoadStats.Merge(window.Select(s => s.Stats));
-        var span = window.Select(s => s.Start).Distinct().Count();
+        // Seconds by index: each population's seconds start at its own instant, microseconds apart.
+        var span = window.Select(s => s.Index).Distinct().Count();
         var answered = span == 0 ? 0 : stats.Status2xx / (double)span;
+        var sent = span == 0 ? 0 : stats.Sent / (double)span;
         var errors = stats.ConnectErrors + stats.DnsErrors + stats.Timeouts + stats.OtherErrors + stats.Status4xx + stats.Status5xx;
         var held = span > 0 && stats.DroppedSends == 0 && errors == 0 && answered >= rate * 0.97 && stats.SendLag(99) <= MaxLagP99;
         var verdict = journal.Verdict is { } v && v.TryGetProperty("kind", out var kind) ? kind.ToString() : $"exit {exit}";
-        return (held, string.Create(CultureInfo.InvariantCulture, $"| {rate:N0} | {(held ? "held" : "not held")} | {answered:N0} | {stats.DroppedSends:N0} | {errors:N0} | {stats.SendLag(50).TotalMilliseconds:0.00} / {stats.SendLag(99).TotalMilliseconds:0.00} ms | {stats.Latency(50).TotalMilliseconds:0.0} / {stats.Latency(99).TotalMilliseconds:0.0} ms | {fdMin} / {fdMax} | {verdict} |"));
+        return (held, string.Create(CultureInfo.InvariantCulture, $"| {bound} | {rate:N0} | {(held ? "held" : "not held")} | {sent:N0} | {answered:N0} | {stats.DroppedSends:N0} | {errors:N0} | {stats.SendLag(50).TotalMilliseconds:0.00} / {stats.SendLag(99).TotalMilliseconds:0.00} ms | {stats.Latency(50).TotalMilliseconds:0.0} / {stats.Latency(99).TotalMilliseconds:0.0} ms | {fdMin} / {fdMax} | {verdict} |"));
     }
 
     private static async Task<(double Rps, string P50, string P99, int FdBefore, int FdMax)> WrkAsync(string cli, string scratch, int step)
