@@ -17,6 +17,7 @@ using Faultline.Lab.Dns;
 using Faultline.Lab.Health;
 using Faultline.Lab.Host;
 using Faultline.Lab.Hosting;
+using Faultline.Lab.Limits;
 using Faultline.Lab.Load;
 using Faultline.Lab.Runs.Effects;
 using Microsoft.Extensions.Logging;
@@ -237,30 +238,12 @@ public sealed class ExperimentRunner : IAsyncDisposable
         };
     }
 
-    /// <summary>The customer populations an experiment runs, at their starting rates.</summary>
-    public static IReadOnlyList<ClientConfig> PopulationsOf(Experiment experiment, Topology topology)
-    {
-        ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(topology);
-        if (experiment.Load.Populations.Count == 0)
-        {
-            return topology.Clients;
-        }
+    private IReadOnlyList<ClientConfig> Populations() => RunPopulations.Of(_experiment, _topology, LoadGeneratorOptions.DefaultRequestTimeout);
 
-        return experiment.Load.Populations
-            .Select(p =>
-            {
-                var client = topology.Clients.First(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal));
-                return client with { RatePerSecond = p.RampFromPerSecond ?? p.RatePerSecond ?? client.RatePerSecond };
-            })
-            .ToArray();
-    }
-
-    private IReadOnlyList<ClientConfig> Populations() => PopulationsOf(_experiment, _topology);
 
     private async Task<IExperimentEffects> StartOwnLabAsync(CancellationToken cancellationToken)
     {
-        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock }, _loggers, cancellationToken).ConfigureAwait(false);
+        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock, GatewayMaxConnections = DescriptorNeed.GatewayLimit(Populations(), _topology) }, _loggers, cancellationToken).ConfigureAwait(false);
         _lab.Health.Transitioned += (_, t) => Record(new HealthChanged { At = t.At, HealthCheck = t.CheckId, Healthy = t.Healthy, PercentageHealthy = t.PercentageHealthy });
         _lab.HealthProbed += OnProbed;
         _lab.Faults.Reverted += OnLabFaultReverted;

@@ -1,3 +1,5 @@
+using Faultline.Core.Faults;
+
 namespace Faultline.Lab.Runs;
 
 /// <summary>How one run of an experiment is carried out.</summary>
@@ -43,12 +45,18 @@ public sealed record RunOptions
     /// </summary>
     public TimeSpan MinimumLeaseWallTime { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The lease in effect at <paramref name="timeScale"/>: <see cref="Lease"/>, or <see cref="MinimumLeaseWallTime"/> in lab time when that is longer.</summary>
+    /// <summary>
+    /// The lease in effect at <paramref name="timeScale"/>: <see cref="Lease"/>, or <see cref="MinimumLeaseWallTime"/> in lab
+    /// time when that is longer, and never more than the lab's maximum lease (<see cref="FaultLimits.MaximumLease"/>).
+    /// </summary>
     public TimeSpan EffectiveLease(double timeScale)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeScale);
         var floor = TimeSpan.FromTicks((long)Math.Min(MinimumLeaseWallTime.Ticks * timeScale, TimeSpan.MaxValue.Ticks / 2.0));
-        return Lease > floor ? Lease : floor;
+        var lease = Lease > floor ? Lease : floor;
+
+        // The lab takes no lease longer than its maximum: at the highest time scales the floor is capped there.
+        return lease < FaultLimits.MaximumLease ? lease : FaultLimits.MaximumLease;
     }
 
     /// <summary>

@@ -36,10 +36,13 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>faultline ARGS</c> with a private state directory.</summary>
-    public static FaultlineProcess Start(string home, params string[] args)
+    public static FaultlineProcess Start(string home, params string[] args) => Start(home, openFileLimit: null, args);
+
+    /// <summary>Starts <c>faultline ARGS</c> with a private state directory and, when given, <c>ulimit -n</c> (soft and hard) set first.</summary>
+    public static FaultlineProcess Start(string home, int? openFileLimit, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "faultline.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(openFileLimit is null ? "dotnet" : "bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -47,6 +50,13 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        if (openFileLimit is { } limit)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("ulimit -n \"$0\" && exec dotnet \"$@\"");
+            info.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {

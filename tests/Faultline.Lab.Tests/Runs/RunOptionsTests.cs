@@ -1,3 +1,4 @@
+using Faultline.Core.Faults;
 using Faultline.Lab.Runs;
 
 namespace Faultline.Lab.Tests.Runs;
@@ -24,9 +25,11 @@ public sealed class RunOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(labSeconds), Options().EffectiveLease(timeScale));
     }
 
-    [Fact]
-    public void EffectiveLease_HugeScale_DoesNotOverflow()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(1e12)]
+    public void EffectiveLease_HugeScale_IsTheLabsMaximumLease(double timeScale)
     {
-        Assert.True(Options().EffectiveLease(1e12) > TimeSpan.FromDays(365));
+        Assert.Equal(FaultLimits.MaximumLease, Options().EffectiveLease(timeScale));
     }
 }

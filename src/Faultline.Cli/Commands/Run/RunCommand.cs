@@ -16,6 +16,8 @@ using Faultline.Core.Verdict;
 using Faultline.Dashboard;
 using Faultline.Lab.Control;
 using Faultline.Lab.Host;
+using Faultline.Lab.Limits;
+using Faultline.Lab.Load;
 using Faultline.Lab.Metrics;
 using Faultline.Lab.Runs;
 using Faultline.Reports;
@@ -128,6 +130,13 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             LabToken = token,
             ToolVersion = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
         };
+
+        // Load must never run the process out of descriptors: check before the dashboard, metrics or lab start.
+        var populations = RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout);
+        if (!DescriptorGate.Pass(console, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
+        {
+            return ExitCodes.InvalidInput;
+        }
 
         console.MarkupLine($"[bold]{Markup.Escape(experiment.Hypothesis.Title)}[/]");
         var wall = TimeProvider.System;
@@ -302,7 +311,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         var budget = HostBudget.For(topology, 1);
         var calibration = await TimeScaleCalibrator.CalibrateAsync(
             topology,
-            ExperimentRunner.PopulationsOf(experiment, topology),
+            RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout),
             seed,
             TimeProvider.System,
             trial => console.MarkupLine(

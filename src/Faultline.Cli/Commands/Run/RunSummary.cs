@@ -61,6 +61,11 @@ internal static class RunSummary
         }
 
         console.Write(impact);
+        foreach (var population in verdict.Impact.Where(p => p.Dropped > 0))
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(DroppedLine(population))}[/]");
+        }
+
         if (verdict.Host is { } host)
         {
             var sends = host.LateSendsPercent is { } late
@@ -110,6 +115,10 @@ internal static class RunSummary
             console.MarkupLine($"[yellow]{outcome.FailedJournalWrites} journal write(s) failed; the journal is incomplete[/]");
         }
     }
+
+    /// <summary>The line saying the load generator dropped sends, so a reader knows the failures include them.</summary>
+    internal static string DroppedLine(CustomerImpact population) =>
+        $"{population.Population}: the load generator dropped {population.Dropped.ToString("N0", CultureInfo.InvariantCulture)} of {population.Attempts.ToString("N0", CultureInfo.InvariantCulture)} sends because too many requests were in flight (the answers were slower than the rate allows); they count as failures";
 
     private static string Percent(double? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";
