@@ -662,7 +662,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                     await RevertAsync(id, "stopped").ConfigureAwait(false);
                 }
 
-                SetActionState(action, ActionState.Stopped, null);
+                SetActionState(action, ActionState.Stopped, LapsedDetail(action));
             }
             else if (action.State == ActionState.Pending)
             {
