@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "open" => await OpenModelBench.RunAsync(args[1..]),
     "memory" => await MemoryBench.RunAsync(args[1..]),
     "report" => await Report.RunAsync(args[1..]),
+    "gateway" => await GatewayRunBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
                Faultline.Benchmarks open URL RATE1,RATE2,... STEP_SECONDS
                Faultline.Benchmarks memory URL RATE SCALE LAB_MINUTES
                Faultline.Benchmarks report OUT.md NGINX_URL KESTREL_URL RATES STEP_SECONDS
+               Faultline.Benchmarks gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS
         """);
     return 2;
 }

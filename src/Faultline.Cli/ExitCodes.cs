@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>Stopped by a stop condition or interrupted; faults were rolled back.</summary>
     public const int Stopped = 3;
 
-    /// <summary>Internal failure; faults were rolled back.</summary>
+    /// <summary>
+    /// The run failed: an internal failure, or the lab given by <c>--lab</c> stopped answering (verdict inconclusive).
+    /// Faults were rolled back, or lapse with their leases when the lab could not be reached.
+    /// </summary>
     public const int InternalFailure = 4;
 }

@@ -31,6 +31,7 @@ internal static class DashboardPage
             <div class="tile" id="host" data-impaired="0"><div class="label">Host timing</div><div class="value" id="host-value">—</div><div class="sub" id="host-sub"></div></div>
             </section>
             <div id="final"></div>
+            <section id="problems-section" hidden><h2>Problems</h2><ul id="problems"></ul></section>
             <div class="columns">
             <section><h2>Health checks</h2><div id="health" class="tiles"></div></section>
             <section><h2>DNS answers per location</h2><div id="dns" class="tiles"></div></section>

@@ -58,6 +58,9 @@ public sealed record DashboardSnapshot
     /// <summary>Vertical markers: fault start/end, failover, stop.</summary>
     public required IReadOnlyList<ChartMarker> Markers { get; init; }
 
+    /// <summary>What went wrong with the run itself so far (lapsed leases, a lab that stopped answering), in order. Default empty.</summary>
+    public IReadOnlyList<DashboardProblem> Problems { get; init; } = [];
+
     /// <summary>The final verdict, once the run has ended.</summary>
     public DashboardVerdict? Verdict { get; init; }
 

@@ -324,6 +324,12 @@ public sealed class DashboardState : IRunObserver
         return partial with
         {
             Faults = Faults(events, phases.RunStart),
+            Problems = [.. events.OfType<RunProblem>().Select(p => new DashboardProblem(
+                System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(p.Kind.ToString()),
+                p.Message,
+                p.Subject,
+                p.UnderminesVerdict,
+                Math.Round(Math.Max(0, (p.At - phases.RunStart).TotalSeconds), 1)))],
             Dns = [.. events.OfType<DnsAnswerChanged>()
                 .GroupBy(a => (a.Location, a.Name))
                 .Select(g => g.Last())

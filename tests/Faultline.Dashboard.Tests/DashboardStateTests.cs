@@ -1,7 +1,9 @@
 using Faultline.Core.Experiments;
+using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
+using Faultline.TestUtils;
 using Faultline.TestUtils.Runs;
 
 namespace Faultline.Dashboard.Tests;
@@ -31,6 +33,47 @@ public sealed class DashboardStateTests
         Assert.Empty(snapshot.Markers);
         Assert.Null(snapshot.Verdict);
         Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], snapshot.Charts.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Snapshot_HostSeconds_ShowTheLastTheWorstAndHowManyWentOverBudget()
+    {
+        var (state, replay) = Seed();
+        state.OnStarted(state.Started! with { HostBudget = HostBudget.For(Some.Topology(), 20) });
+        Assert.Null(state.Snapshot().Host);
+
+        state.OnHostSecond(new HostSecond { Start = SomeRun.T0, Lateness = TimeSpan.FromMilliseconds(2500), Samples = 1 });
+        state.OnHostSecond(new HostSecond { Start = SomeRun.T0.AddSeconds(1), Lateness = TimeSpan.FromMilliseconds(40), Samples = 5 });
+        var host = state.Snapshot().Host;
+
+        Assert.NotNull(host);
+        Assert.Equal((40.0, 2500.0, 1000.0, 1, 2), (host.LastLatenessMs, host.WorstLatenessMs, host.AllowanceMs, host.ImpairedSeconds, host.Seconds));
+        Assert.Equal("hc-us's 2s response limit", host.Deadline);
+        GC.KeepAlive(replay);
+    }
+
+    [Fact]
+    public void Snapshot_LeaseLapsed_ShowsTheFaultRevertedAsLeaseExpiredAndTheProblemAtOnce()
+    {
+        var (state, replay) = Seed();
+        replay.Until(SeedRuns.FaultStart + TimeSpan.FromSeconds(10));
+
+        state.OnEvent(new FaultRevertedEvent { At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)), FaultId = "f-1", Reason = "lease-expired" });
+        state.OnEvent(new RunProblem
+        {
+            At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)),
+            Kind = RunProblemKind.LeaseLapsed,
+            Subject = "f-1",
+            UnderminesVerdict = true,
+            Message = "fault f-1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed",
+        });
+        var snapshot = state.Snapshot();
+
+        var fault = Assert.Single(snapshot.Faults);
+        Assert.Equal((false, "lease-expired", 130.0), (fault.Active, fault.RevertReason, fault.EndSeconds));
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal(("lease-lapsed", "f-1", true, 130.0), (problem.Kind, problem.Subject, problem.UnderminesVerdict, problem.AtSeconds));
+        Assert.StartsWith("fault f-1 ", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

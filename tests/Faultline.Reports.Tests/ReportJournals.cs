@@ -24,6 +24,31 @@ internal sealed class ReportJournals : IDisposable
     public RunDirectory Correct(string runId = "20260101-130000-correct-0002") =>
         Write(runId, SeedRuns.Correct().Build(), "seed", complete: true);
 
+    /// <summary>The fixed run on a host that stalled 2 lab seconds mid-fault (inconclusive), complete with its stored verdict.</summary>
+    public RunDirectory HostStalled(string runId = "20260101-140000-stalled-0003")
+    {
+        var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
+        var run = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, TimeSpan.FromMilliseconds(100))
+            .Host(stall, stall + TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
+        return Write(runId, run.Build(), "seed", complete: true);
+    }
+
+    /// <summary>The blog's first run, but its fault's lease lapsed: inconclusive, with the problem in the journal and the stored verdict.</summary>
+    public RunDirectory LeaseLapsed(string runId = "20260101-140000-lapsed-0003") =>
+        Write(
+            runId,
+            SeedRuns.Misconfigured().Event(new RunProblem
+            {
+                At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)),
+                Kind = RunProblemKind.LeaseLapsed,
+                Subject = "f1",
+                UnderminesVerdict = true,
+                Message = "fault f1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed, 9m50s before its planned end",
+            }).Build(),
+            Path.Combine("seed", "misconfigured"),
+            complete: true);
+
     private RunDirectory Write(string runId, RunObservations observations, string sample, bool complete)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, runId)).FullName;
@@ -58,6 +83,7 @@ internal sealed class ReportJournals : IDisposable
 
         // A killed run's journal stops mid-fault: no later seconds, no verdict, never completed.
         journal.AppendSeconds(observations.Traffic.Where(s => complete || s.Start < observations.Phases.FaultEnd));
+        journal.AppendHostSeconds(observations.Host);
         if (complete)
         {
             var verdict = VerdictEngine.Decide(observations);

@@ -22,4 +22,15 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(directory.RunId, result.GetProperty("runId").GetString());
         Assert.Equal(6, result.GetProperty("verdict").GetProperty("checks").GetArrayLength());
     }
+
+    [Fact]
+    public void WriteAll_RunWhoseLeaseLapsed_ResultJsonCarriesTheProblem()
+    {
+        var files = ReportWriter.WriteAll(_journals.LeaseLapsed());
+
+        var verdict = JsonDocument.Parse(File.ReadAllText(files.Result)).RootElement.GetProperty("verdict");
+        Assert.Equal("inconclusive", verdict.GetProperty("kind").GetString());
+        var problem = Assert.Single(verdict.GetProperty("problems").EnumerateArray());
+        Assert.Equal(("lease-lapsed", "f1", true), (problem.GetProperty("kind").GetString(), problem.GetProperty("subject").GetString(), problem.GetProperty("underminesVerdict").GetBoolean()));
+    }
 }

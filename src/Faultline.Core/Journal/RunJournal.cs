@@ -14,7 +14,7 @@ namespace Faultline.Core.Journal;
 /// <para><b>Durability.</b> The file is in WAL mode with <c>synchronous=FULL</c>, and every call commits before it
 /// returns: an event is on disk when <see cref="AppendEvent"/> returns, a batch of seconds when
 /// <see cref="AppendSeconds"/> returns. A SIGKILL therefore loses only what was not yet handed to the journal (at
-/// most the second being aggregated) and never a fault applied/reverted or configuration change; audit-class
+/// most the second being aggregated) and never a fault applied/reverted, configuration change or run problem; audit-class
 /// events are retried before they are reported lost.</para>
 /// <para><b>Threads.</b> Every member is thread-safe; writes are serialized on one connection.</para>
 /// <para><b>Failures.</b> Only <see cref="Create"/> throws. Every later write that fails is counted in
@@ -107,8 +107,8 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    /// <summary>Whether an event is audit-class: a fault applied or reverted, or a configuration change.</summary>
-    public static bool IsAudit(RunEvent runEvent) => runEvent is FaultAppliedEvent or FaultRevertedEvent or ConfigurationChanged;
+    /// <summary>Whether an event is audit-class: a fault applied or reverted, a configuration change, or a run problem.</summary>
+    public static bool IsAudit(RunEvent runEvent) => runEvent is FaultAppliedEvent or FaultRevertedEvent or ConfigurationChanged or RunProblem;
 
     /// <summary>Appends an event (committed before this returns). Audit-class events are retried up to <see cref="AuditAttempts"/> times.</summary>
     public void AppendEvent(RunEvent runEvent)

@@ -15,6 +15,7 @@ namespace Faultline.Core.Runs;
 [JsonDerivedType(typeof(DnsAnswerChanged), "dns-answer")]
 [JsonDerivedType(typeof(StopConditionFired), "stop-condition")]
 [JsonDerivedType(typeof(CheckEvaluated), "check")]
+[JsonDerivedType(typeof(RunProblem), "problem")]
 public abstract record RunEvent
 {
     /// <summary>When it happened (lab time).</summary>

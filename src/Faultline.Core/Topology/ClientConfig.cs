@@ -17,4 +17,15 @@ public sealed record ClientConfig
 
     /// <summary>Whether connections are kept alive between requests (delays failover, as in the real world).</summary>
     public ConnectionReuse ConnectionReuse { get; init; } = ConnectionReuse.KeepAlive;
+
+    /// <summary>
+    /// The most TCP connections the population holds open at once; requests beyond them wait for a free
+    /// connection (their wait counts in their latency and against their timeout). Default <c>null</c>: sized
+    /// for the rate by the load generator (enough for every request of a stalled server to have its own,
+    /// capped at 1,024). Between 1 and <see cref="MaxMaxConnections"/> when set.
+    /// </summary>
+    public int? MaxConnections { get; init; }
+
+    /// <summary>The largest <see cref="MaxConnections"/> a topology may set: 10,000.</summary>
+    public const int MaxMaxConnections = 10_000;
 }

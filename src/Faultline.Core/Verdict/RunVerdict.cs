@@ -40,6 +40,12 @@ public sealed record RunVerdict
     /// <summary>How well the host kept lab time during the run; <c>null</c> when it was not measured (older journals).</summary>
     public HostTiming? Host { get; init; }
 
+    /// <summary>
+    /// What went wrong with the run itself (lapsed leases, a lab that stopped answering, failed reverts), in time order.
+    /// Any that undermines the verdict makes it inconclusive. Default empty (and for verdicts stored before problems existed).
+    /// </summary>
+    public IReadOnlyList<RunProblem> Problems { get; init; } = [];
+
     /// <summary>Why the hypothesis was refuted; empty unless <see cref="Kind"/> is <see cref="VerdictKind.Refuted"/>.</summary>
     public required IReadOnlyList<DiagnosisFinding> Diagnosis { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Faultline.Core.Verdict;
 /// <summary>
 /// Builds a run's timeline from its phases, events and traffic: run states, phase edges, faults applied and
 /// reverted, configuration changes, failed or skipped actions, each population's first and last failing second,
-/// health-check flips and probe targets, DNS answer changes per location, stop conditions. Sorted by time; entries
+/// health-check flips and probe targets, DNS answer changes per location, stop conditions, run problems. Sorted by time; entries
 /// at the same moment keep that order.
 /// </summary>
 public static class TimelineBuilder
@@ -69,6 +69,9 @@ public static class TimelineBuilder
                     break;
                 case StopConditionFired s:
                     Add(s.At, TimelineEntryKind.StopCondition, StopText(observations, s), s.Name);
+                    break;
+                case RunProblem p:
+                    Add(p.At, TimelineEntryKind.Problem, $"problem: {p.Message}", p.Subject);
                     break;
                 default:
                     break;

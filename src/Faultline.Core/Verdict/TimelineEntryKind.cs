@@ -30,4 +30,6 @@ public enum TimelineEntryKind
     DnsAnswer,
     /// <summary>A stop condition fired.</summary>
     StopCondition,
+    /// <summary>Something went wrong with the run itself (a lapsed lease, a lab that stopped answering).</summary>
+    Problem,
 }

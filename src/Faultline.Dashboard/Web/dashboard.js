@@ -106,6 +106,17 @@
     }), null);
   }
 
+  function renderProblems(s) {
+    var problems = s.problems || [];
+    $('problems-section').hidden = problems.length === 0;
+    replace($('problems'), problems.map(function (p) {
+      return el('li', { class: 'problem' + (p.underminesVerdict ? ' undermines' : ''), 'data-kind': p.kind }, [
+        el('span', { class: 'kind' }, [FaultlineCharts.offset(p.atSeconds) + ' ' + p.kind + (p.underminesVerdict ? ', undermines the verdict' : '')]),
+        ' ' + p.message
+      ]);
+    }), null);
+  }
+
   function renderFaults(s) {
     var rows = s.faults.map(function (f) {
       return el('tr', { 'data-fault-id': f.id, 'data-active': f.active ? 'true' : 'false', class: f.active ? 'active' : '' }, [
@@ -188,6 +199,7 @@
     renderPopulations(s);
     renderStopConditions(s);
     renderHost(s);
+    renderProblems(s);
     renderFaults(s);
     renderActions(s);
     renderChecks(s);

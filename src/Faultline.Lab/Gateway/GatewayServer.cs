@@ -33,6 +33,7 @@ public sealed class GatewayServer : IAsyncDisposable
     private readonly ApiGateway _gateway;
     private readonly NetworkPolicy _network;
     private readonly TimeProvider _timeProvider;
+    private readonly GatewayServerOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -42,8 +43,9 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <param name="gateway">Routing, invocation and mapping.</param>
     /// <param name="network">Network latency and <c>network</c> faults.</param>
     /// <param name="timeProvider">Lab time.</param>
+    /// <param name="options">Connection limits; defaults as documented on <see cref="GatewayServerOptions"/>.</param>
     /// <param name="logger">Where to log; default none.</param>
-    public GatewayServer(Core.Topology.Topology topology, ApiGateway gateway, NetworkPolicy network, TimeProvider timeProvider, ILogger<GatewayServer>? logger = null)
+    public GatewayServer(Core.Topology.Topology topology, ApiGateway gateway, NetworkPolicy network, TimeProvider timeProvider, GatewayServerOptions? options = null, ILogger<GatewayServer>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(gateway);
@@ -54,6 +56,7 @@ public sealed class GatewayServer : IAsyncDisposable
         _gateway = gateway;
         _network = network;
         _timeProvider = timeProvider;
+        _options = options ?? new GatewayServerOptions();
         _logger = logger ?? NullLogger<GatewayServer>.Instance;
     }
 
@@ -132,6 +135,10 @@ public sealed class GatewayServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
+
+            // Every gateway connection costs this process a descriptor (two when the load runs in it too): bounded, so
+            // load can never exhaust RLIMIT_NOFILE; see docs/lab.md.
+            options.Limits.MaxConcurrentConnections = _options.MaxConnections;
             foreach (var address in addresses)
             {
                 options.Listen(address, port);

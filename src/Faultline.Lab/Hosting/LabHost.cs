@@ -14,6 +14,7 @@ using Faultline.Lab.Dns;
 using Faultline.Lab.Gateway;
 using Faultline.Lab.Health;
 using Faultline.Lab.Host;
+using Faultline.Lab.Limits;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Topology = Faultline.Core.Topology.Topology;
@@ -51,7 +52,14 @@ public sealed class LabHost : IAsyncDisposable
         _upstreamClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         Functions = new FunctionFleet(topology, Faults, Time, Random.Derive(), UpstreamHandler.Factory(_upstreamClient));
         Gateway = new ApiGateway(topology, Functions, Time);
-        _gateways = new GatewayServer(topology, Gateway, new NetworkPolicy(topology, Faults, Random.Derive()), Time, loggerFactory.CreateLogger<GatewayServer>());
+        GatewayMaxConnections = options.GatewayMaxConnections ?? DescriptorNeed.GatewayLimit(topology);
+        _gateways = new GatewayServer(
+            topology,
+            Gateway,
+            new NetworkPolicy(topology, Faults, Random.Derive()),
+            Time,
+            new GatewayServerOptions { MaxConnections = GatewayMaxConnections },
+            loggerFactory.CreateLogger<GatewayServer>());
         var answerer = new ZoneAnswerer(topology, Health, Faults, Random.Derive());
         _dns = new LabDnsServer(answerer, Plan, Time, loggerFactory.CreateLogger<LabDnsServer>(), new LabDnsServerOptions { Port = options.DnsPort });
         _control = new FaultControlServer(
@@ -79,6 +87,9 @@ public sealed class LabHost : IAsyncDisposable
 
     /// <summary>The loopback address plan.</summary>
     public AddressPlan Plan { get; }
+
+    /// <summary>The most connections the gateways keep open together (see <see cref="LabOptions.GatewayMaxConnections"/>).</summary>
+    public long GatewayMaxConnections { get; }
 
     /// <summary>The faults active in the lab.</summary>
     public FaultStore Faults { get; }

@@ -26,6 +26,13 @@ public sealed record LabOptions
     /// <summary>The wall clock the lab's scaled clock runs from. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The most connections the gateways keep open together (Kestrel closes any beyond at once). Default <c>null</c>:
+    /// <see cref="Limits.DescriptorNeed.GatewayLimit(Faultline.Core.Topology.Topology)"/>, the connection bounds of
+    /// the topology's clients at their rates, plus the health checkers, plus 64.
+    /// </summary>
+    public long? GatewayMaxConnections { get; init; }
+
     /// <summary>The lab clock to use as is (its scale wins over <see cref="TimeScale"/>); <c>null</c> makes one from <see cref="WallClock"/>.</summary>
     public ScaledTimeProvider? Clock { get; init; }
 }

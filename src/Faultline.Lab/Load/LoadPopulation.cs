@@ -72,6 +72,7 @@ public sealed class LoadPopulation : IDisposable
         _schedule = new ArrivalSchedule(config.RatePerSecond);
         _timeouts = new TimeoutSlots(options.RequestTimeout, timeProvider);
         _maxInFlight = SizeInFlight(config.RatePerSecond);
+        MaxConnections = LoadConnections.For(config, options.RequestTimeout);
 
         // "https://" means the same plain-HTTP endpoint; the port is the lab's gateway port unless the URL names one.
         var url = config.Url;
@@ -109,6 +110,11 @@ public sealed class LoadPopulation : IDisposable
             // Connections are pooled by host name, not by address: a kept-alive connection stays with the region it
             // was opened to until it closes, as in the real world; only new connections see a new DNS answer.
             ConnectCallback = ConnectAsync,
+
+            // Without a bound a stalled server makes every send open another connection (two descriptors each with
+            // the in-process gateway) until the process runs out of them; beyond the bound requests wait for a free
+            // connection, and that wait counts in their latency and against their timeout.
+            MaxConnectionsPerServer = MaxConnections,
         };
         if (config.ConnectionReuse == ConnectionReuse.PerRequest)
         {
@@ -140,6 +146,9 @@ public sealed class LoadPopulation : IDisposable
 
     /// <summary>The in-flight bound: sends beyond it are dropped and counted.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>The most TCP connections the population holds open at once (see <see cref="LoadConnections"/>).</summary>
+    public int MaxConnections { get; }
 
     /// <summary>TCP connections opened so far (one per request with <see cref="ConnectionReuse.PerRequest"/>).</summary>
     public long ConnectionsOpened => Interlocked.Read(ref _connections);

@@ -3,6 +3,7 @@ using Faultline.Core.Addressing;
 using Faultline.Core.Checks;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Execution;
+using Faultline.Core.Faults;
 using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
@@ -16,6 +17,7 @@ using Faultline.Lab.Dns;
 using Faultline.Lab.Health;
 using Faultline.Lab.Host;
 using Faultline.Lab.Hosting;
+using Faultline.Lab.Limits;
 using Faultline.Lab.Load;
 using Faultline.Lab.Runs.Effects;
 using Microsoft.Extensions.Logging;
@@ -27,7 +29,10 @@ namespace Faultline.Lab.Runs;
 /// Runs one experiment end to end: a run folder and journal, the lab (its own, or a running one), the
 /// customer load, the FIS-style schedule with its steady-state gate and stop conditions, and at the end the
 /// checks, the verdict and <c>result.json</c>. Faults always revert: the scheduler reverts them, the lab
-/// reverts whatever is left when it stops, and leases lapse if this process dies.
+/// reverts whatever is left when it stops, and leases lapse if this process dies. A fault its own lab reverted
+/// because the run's lease lapsed (this process was paused) is reported to the scheduler at once; a running lab
+/// (<c>--lab</c>) that stops answering its health poll (<see cref="RunOptions.LabUnreachablePolls"/> failed polls in a
+/// row over at least <see cref="RunOptions.LabUnreachableAfter"/> of wall time) ends the run as failed, logged once.
 /// </summary>
 public sealed class ExperimentRunner : IAsyncDisposable
 {
@@ -52,7 +57,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
     private readonly Dictionary<string, bool> _polledHealth = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly List<StopConditionMonitor> _monitors = [];
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http;
     private RunDirectory? _directory;
     private RunJournal? _journal;
     private LabHost? _lab;
@@ -62,6 +67,11 @@ public sealed class ExperimentRunner : IAsyncDisposable
     private FaultControlClient? _remote;
     private IReadOnlyList<CheckResult>? _steadyState;
     private TaskCompletionSource _trafficArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _polling;
+    private int _pollFailures;
+    private long _firstPollFailure;
+    private DateTimeOffset _firstPollFailureAt;
+    private int _labLost;
 
     private ExperimentRunner(Experiment experiment, Topology topology, RunOptions options, IRunObserver? observer, ILoggerFactory loggers)
     {
@@ -77,6 +87,9 @@ public sealed class ExperimentRunner : IAsyncDisposable
         _hostBudget = HostBudget.For(topology, options.TimeScale);
         _hostMonitor = new HostTimingMonitor(_clock);
         _hostMonitor.SecondCompleted += (_, second) => OnHostSecond(second);
+
+        // Bounded: a lab that hangs must not hold a revert or a poll for HttpClient's default 100 s.
+        _http = new HttpClient { Timeout = options.LabCallTimeout };
     }
 
     /// <summary>Runs the experiment; cancelling the token stops it in order (faults reverted, state <c>stopped</c>).</summary>
@@ -150,7 +163,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
         }
 
         IExperimentEffects effects = _options.LabUrl is null ? await StartOwnLabAsync(cancellationToken).ConfigureAwait(false) : await ConnectToLabAsync(cancellationToken).ConfigureAwait(false);
-        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = _options.Lease }, Record);
+        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = _options.EffectiveLease(_clock.Scale) }, Record);
         Notify(o => o.OnStarted(new RunStarted
         {
             RunId = _directory.RunId,
@@ -225,32 +238,15 @@ public sealed class ExperimentRunner : IAsyncDisposable
         };
     }
 
-    /// <summary>The customer populations an experiment runs, at their starting rates.</summary>
-    public static IReadOnlyList<ClientConfig> PopulationsOf(Experiment experiment, Topology topology)
-    {
-        ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(topology);
-        if (experiment.Load.Populations.Count == 0)
-        {
-            return topology.Clients;
-        }
+    private IReadOnlyList<ClientConfig> Populations() => RunPopulations.Of(_experiment, _topology, LoadGeneratorOptions.DefaultRequestTimeout);
 
-        return experiment.Load.Populations
-            .Select(p =>
-            {
-                var client = topology.Clients.First(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal));
-                return client with { RatePerSecond = p.RampFromPerSecond ?? p.RatePerSecond ?? client.RatePerSecond };
-            })
-            .ToArray();
-    }
-
-    private IReadOnlyList<ClientConfig> Populations() => PopulationsOf(_experiment, _topology);
 
     private async Task<IExperimentEffects> StartOwnLabAsync(CancellationToken cancellationToken)
     {
-        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock }, _loggers, cancellationToken).ConfigureAwait(false);
+        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock, GatewayMaxConnections = DescriptorNeed.GatewayLimit(Populations(), _topology) }, _loggers, cancellationToken).ConfigureAwait(false);
         _lab.Health.Transitioned += (_, t) => Record(new HealthChanged { At = t.At, HealthCheck = t.CheckId, Healthy = t.Healthy, PercentageHealthy = t.PercentageHealthy });
         _lab.HealthProbed += OnProbed;
+        _lab.Faults.Reverted += OnLabFaultReverted;
         return new LabExperimentEffects(_lab.Faults, _lab.Functions, _random.Derive());
     }
 
@@ -275,11 +271,30 @@ public sealed class ExperimentRunner : IAsyncDisposable
         return new RemoteExperimentEffects(_remote, _topology, _random.Derive());
     }
 
+    /// <summary>The own lab reverted a fault: one of this run's whose lease lapsed is reported to the scheduler at once.</summary>
+    private void OnLabFaultReverted(object? sender, FaultRevertedEventArgs e)
+    {
+        if (e.Reason == FaultRevertReason.LeaseExpired && _directory is not null && string.Equals(e.Fault.Owner, _directory.RunId, StringComparison.Ordinal))
+        {
+            // The lease lapsed at its expiry (the fault stopped applying then), whenever the sweep got to it.
+            _scheduler?.ReportLapsed(e.Fault.Id, e.Fault.LeaseExpiresAt);
+        }
+    }
+
     private async Task PollHealthAsync()
     {
+        // One poll at a time: a lab that hangs is not asked again before its poll has timed out.
+        if (Volatile.Read(ref _labLost) != 0 || Interlocked.Exchange(ref _polling, 1) != 0)
+        {
+            return;
+        }
+
+        var asked = _clock.GetUtcNow();
+        var askedWall = _options.WallClock.GetTimestamp();
         try
         {
             var lab = await _remote!.GetLabAsync(CancellationToken.None).ConfigureAwait(false);
+            Volatile.Write(ref _pollFailures, 0);
             foreach (var check in lab.HealthChecks)
             {
                 bool changed;
@@ -298,7 +313,48 @@ public sealed class ExperimentRunner : IAsyncDisposable
         catch (Exception ex) when (ex is HttpRequestException or FaultControlException or TaskCanceledException or IOException)
         {
             RunLog.HealthPollFailed(_logger, ex.Message);
+            OnPollFailed(asked, askedWall, ex.Message);
         }
+        finally
+        {
+            Volatile.Write(ref _polling, 0);
+        }
+    }
+
+    /// <summary>
+    /// Counts a failed poll; after <see cref="RunOptions.LabUnreachablePolls"/> in a row spanning at least
+    /// <see cref="RunOptions.LabUnreachableAfter"/> of wall time (so a pause of this process alone, after which the
+    /// next poll succeeds, never counts), the lab is lost: one problem, one log line, and the run ends as failed.
+    /// </summary>
+    private void OnPollFailed(DateTimeOffset asked, long askedWall, string error)
+    {
+        int failures;
+        long first;
+        DateTimeOffset firstAt;
+        lock (_lock)
+        {
+            failures = ++_pollFailures;
+            if (failures == 1)
+            {
+                _firstPollFailure = askedWall;
+                _firstPollFailureAt = asked;
+            }
+
+            first = _firstPollFailure;
+            firstAt = _firstPollFailureAt;
+        }
+
+        if (failures < _options.LabUnreachablePolls || _options.WallClock.GetElapsedTime(first) < _options.LabUnreachableAfter
+            || Interlocked.Exchange(ref _labLost, 1) != 0)
+        {
+            return;
+        }
+
+        var start = _scheduler?.Phases?.RunStart ?? _journal!.Header.StartedAt;
+        var problem = RunProblems.LabUnreachable(firstAt, firstAt - start, _options.LabUrl!, error);
+        RunLog.LabUnreachable(_logger, problem.Message);
+        Record(problem);
+        _ = _scheduler?.FailAsync(problem.Message);
     }
 
     private async Task StartLoadAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Faultline.Core.Faults;
+
 namespace Faultline.Lab.Runs;
 
 /// <summary>How one run of an experiment is carried out.</summary>
@@ -33,8 +35,41 @@ public sealed record RunOptions
     /// <summary>The tool's version, journaled.</summary>
     public string ToolVersion { get; init; } = "0.0.0";
 
-    /// <summary>How long applied faults live unless renewed (lab time). Default 30 s.</summary>
+    /// <summary>How long applied faults live unless renewed (lab time), at least <see cref="MinimumLeaseWallTime"/> of wall time. Default 30 s.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The least wall time a lease lasts, whatever the time scale: at scale 20 a 30 s lease is 1.5 s of wall time, which
+    /// a GC pause or a starved host can outlast, losing the fault mid-run. Default 10 s (200 s of lab time at scale 20),
+    /// still short enough that a dead runner's faults lapse soon.
+    /// </summary>
+    public TimeSpan MinimumLeaseWallTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The lease in effect at <paramref name="timeScale"/>: <see cref="Lease"/>, or <see cref="MinimumLeaseWallTime"/> in lab
+    /// time when that is longer, and never more than the lab's maximum lease (<see cref="FaultLimits.MaximumLease"/>).
+    /// </summary>
+    public TimeSpan EffectiveLease(double timeScale)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(timeScale);
+        var floor = TimeSpan.FromTicks((long)Math.Min(MinimumLeaseWallTime.Ticks * timeScale, TimeSpan.MaxValue.Ticks / 2.0));
+        var lease = Lease > floor ? Lease : floor;
+
+        // The lab takes no lease longer than its maximum: at the highest time scales the floor is capped there.
+        return lease < FaultLimits.MaximumLease ? lease : FaultLimits.MaximumLease;
+    }
+
+    /// <summary>
+    /// With <see cref="LabUrl"/>: how long (wall time) the lab's health poll must keep failing, over at least
+    /// <see cref="LabUnreachablePolls"/> polls in a row, before the lab counts as unreachable and the run ends. Default 3 s.
+    /// </summary>
+    public TimeSpan LabUnreachableAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>With <see cref="LabUrl"/>: how many health polls in a row (one per lab second) must fail before the lab counts as unreachable. Default 3.</summary>
+    public int LabUnreachablePolls { get; init; } = 3;
+
+    /// <summary>How long (wall time) one call to a running lab's control API may take before it counts as failed. Default 10 s.</summary>
+    public TimeSpan LabCallTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The wall clock (tests may pass another). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;

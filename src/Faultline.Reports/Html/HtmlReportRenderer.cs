@@ -44,18 +44,34 @@ public static class HtmlReportRenderer
         }
 
         body.Append("<section id=\"timeline\"><h2>Timeline</h2>\n").Append(TimelineTable(v.Timeline)).Append("</section>\n");
-        if (report.Problems.Count > 0)
-        {
-            body.Append("<section id=\"problems\"><h2>Journal rows skipped</h2><ul>");
-            foreach (var problem in report.Problems)
-            {
-                body.Append("<li>").Append(E(problem)).Append("</li>");
-            }
-
-            body.Append("</ul></section>\n");
-        }
-
+        body.Append(Problems(report));
         body.Append(CultureInfo.InvariantCulture, $"<footer>Written by faultline from {E(report.RunId)}/journal.db; charts drawn with uPlot (MIT), inlined.</footer>\n");
         return Page($"{VerdictWord(v.Kind)}: {report.Title} — {report.RunId}", body.ToString(), new Dictionary<string, RunReport>(StringComparer.Ordinal) { ["run"] = report });
+    }
+
+    /// <summary>
+    /// The run's problems (lapsed leases, a lab that stopped answering, failed reverts), as the verdict lists them, and the journal rows that could not be read back, in one section; nothing when there are none.
+    /// </summary>
+    private static string Problems(RunReport report)
+    {
+        var runProblems = report.Verdict.Problems;
+        if (runProblems.Count == 0 && report.Problems.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<section id=\"problems\"><h2>Problems</h2><ul>");
+        foreach (var problem in runProblems)
+        {
+            var offset = Core.Runs.RunProblems.Stamp(problem.At - report.Phases.RunStart);
+            html.Append(CultureInfo.InvariantCulture, $"<li class=\"problem{(problem.UnderminesVerdict ? " undermines" : string.Empty)}\" data-kind=\"{E(Kebab(problem.Kind.ToString()))}\"><span class=\"kind\">{E(offset)} {E(Kebab(problem.Kind.ToString()))}{(problem.UnderminesVerdict ? ", undermines the verdict" : string.Empty)}</span> {E(problem.Message)}</li>");
+        }
+
+        foreach (var skipped in report.Problems)
+        {
+            html.Append("<li class=\"journal-row\">journal row skipped: ").Append(E(skipped)).Append("</li>");
+        }
+
+        return html.Append("</ul></section>\n").ToString();
     }
 }

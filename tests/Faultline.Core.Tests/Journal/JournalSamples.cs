@@ -56,6 +56,7 @@ internal static class JournalSamples
         },
         new HealthChanged { At = Start.AddSeconds(150), HealthCheck = "hc-us", Healthy = false, PercentageHealthy = 12.5 },
         new StopConditionFired { At = Start.AddSeconds(170), Name = "global outage", Measured = 0.4, Threshold = "< 50%", Lasted = TimeSpan.FromSeconds(61.5) },
+        new RunProblem { At = Start.AddSeconds(160), Kind = RunProblemKind.LeaseLapsed, Subject = "f-1", UnderminesVerdict = true, Message = "fault f-1 (latency on us-east-1/hello) was reverted by the lab at T+2:40 when its lease lapsed" },
         new FaultRevertedEvent { At = Start.AddSeconds(171), FaultId = "f-1", Reason = "stopped" },
         new PhaseStarted { At = Start.AddSeconds(171), Phase = Phase.Recovery },
         new RunStateChanged { At = Start.AddSeconds(180), State = RunState.Stopped, Reason = "global outage" },

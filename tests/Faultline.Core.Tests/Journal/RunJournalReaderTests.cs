@@ -42,7 +42,7 @@ public sealed class RunJournalReaderTests : IDisposable
         var contents = RunJournalReader.Open(JournalPath);
 
         Assert.Equal(JournalSamples.Header(), contents.Header);
-        Assert.Equal(11, contents.Events.Select(e => e.GetType()).Distinct().Count());
+        Assert.Equal(12, contents.Events.Select(e => e.GetType()).Distinct().Count());
         Assert.Equal(events.Reverse().OrderBy(e => e.At).Select(Json), contents.Events.Select(Json));
         Assert.Equal(seconds.Count, contents.Traffic.Count);
         foreach (var original in seconds)
@@ -55,6 +55,22 @@ public sealed class RunJournalReaderTests : IDisposable
         Assert.Equal(contents.Traffic.OrderBy(s => s.Start).ThenBy(s => s.Population, StringComparer.Ordinal), contents.Traffic);
         Assert.False(contents.Partial);
         Assert.Empty(contents.Problems);
+    }
+
+    [Fact]
+    public void Open_RunProblem_RoundTripsWithKindSubjectAndWhetherItUnderminesTheVerdict()
+    {
+        var problem = new RunProblem { At = JournalSamples.Start.AddSeconds(192), Kind = RunProblemKind.LabUnreachable, Subject = "http://127.0.0.1:8474", UnderminesVerdict = true, Message = "the lab at http://127.0.0.1:8474 stopped answering at T+3:12" };
+        using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
+        {
+            journal.AppendEvent(problem);
+        }
+
+        var read = Assert.IsType<RunProblem>(Assert.Single(RunJournalReader.Open(JournalPath).Events));
+
+        Assert.Equal(problem, read);
+        Assert.Contains("\"type\":\"problem\"", Json(problem), StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"lab-unreachable\"", Json(problem), StringComparison.Ordinal);
     }
 
     [Fact]

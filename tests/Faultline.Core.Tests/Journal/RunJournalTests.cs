@@ -256,10 +256,10 @@ public sealed class RunJournalTests : IDisposable
     }
 
     [Fact]
-    public void IsAudit_FaultAndConfigurationEvents_AreAudit()
+    public void IsAudit_FaultConfigurationAndProblemEvents_AreAudit()
     {
         Assert.Equal(
-            ["fault-applied", "configuration", "fault-reverted"],
+            ["fault-applied", "configuration", "problem", "fault-reverted"],
             JournalSamples.EveryEventType().Where(RunJournal.IsAudit).Select(e => JsonSerializer.SerializeToElement(e, JournalJson.Options).GetProperty("type").GetString()));
     }
 }

@@ -34,6 +34,7 @@ public sealed class SampleExperimentsTests
                 "samples/seed/misconfigured/experiment-fis.yaml",
                 "samples/seed/misconfigured/experiment.yaml",
                 "samples/stop-condition/experiment.yaml",
+                "samples/three-regions/experiment.yaml",
             ],
             files);
     }

@@ -27,6 +27,7 @@ public sealed class SampleTopologiesTests
         Assert.Contains("samples/seed/topology.yaml", files);
         Assert.Contains("samples/seed/misconfigured/topology.yaml", files);
         Assert.Contains("samples/all-fields/topology.yaml", files);
+        Assert.Contains("samples/three-regions/topology.yaml", files);
     }
 
     [Theory]
@@ -44,12 +45,21 @@ public sealed class SampleTopologiesTests
     [InlineData("timeout", "reservedConcurrency", "coldStart", "keepWarm", "environment", "tags", "dns", "zone", "propagationDelay", "records", "type")]
     [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
     [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
-    [InlineData("rate", "connectionReuse")]
+    [InlineData("rate", "connectionReuse", "maxConnections")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
 
         Assert.All(keys, key => Assert.Matches($@"(^|[\s{{,#])\s*{key}:", text));
+    }
+
+    [Fact]
+    public void Load_AllFieldsSample_ReadsMaxConnections()
+    {
+        var topology = LoadSample("samples/all-fields/topology.yaml").ThrowIfInvalid();
+
+        Assert.Equal(256, topology.Clients.Single(c => c.Name == "us-customers").MaxConnections);
+        Assert.Null(topology.Clients.Single(c => c.Name == "eu-customers").MaxConnections);
     }
 
     [Fact]

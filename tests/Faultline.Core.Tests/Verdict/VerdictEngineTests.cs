@@ -150,4 +150,100 @@ public sealed class VerdictEngineTests
         Assert.Contains("\"Kind\":\"Refuted\"", json, StringComparison.Ordinal);
         Assert.Contains("health-check-probes-other-region", json, StringComparison.Ordinal);
     }
+
+    private static RunProblem Lapsed(TimeSpan at) => new()
+    {
+        At = SomeRun.At(at),
+        Kind = RunProblemKind.LeaseLapsed,
+        Subject = "f1",
+        UnderminesVerdict = true,
+        Message = "fault f1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed, 3m50s before its planned end",
+    };
+
+    private static RunProblem LabGone(TimeSpan at) => new()
+    {
+        At = SomeRun.At(at),
+        Kind = RunProblemKind.LabUnreachable,
+        Subject = "http://127.0.0.1:8474",
+        UnderminesVerdict = true,
+        Message = "the lab at http://127.0.0.1:8474 stopped answering at T+3:12",
+    };
+
+    [Fact]
+    public void Decide_LeaseLapsedInARefutedRun_IsInconclusiveNamingTheLapseFirstWithoutDiagnosis()
+    {
+        var run = SeedRuns.Misconfigured().Event(Lapsed(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(10))).Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
+        Assert.Empty(verdict.Diagnosis);
+        Assert.Equal(
+            "Inconclusive: fault f1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed, 3m50s before its planned end; " +
+            "the evidence cannot be trusted, so 2 failed checks (#2 us customers served after failover: 0%, expected >= 99%; #3 us health check turns unhealthy: never, expected unhealthy within 3m) do not refute the hypothesis.",
+            verdict.Summary);
+        Assert.Equal(RunProblemKind.LeaseLapsed, Assert.Single(verdict.Problems).Kind);
+        var entry = Assert.Single(verdict.Timeline, e => e.Kind == TimelineEntryKind.Problem);
+        Assert.Equal(("f1", TimeSpan.FromSeconds(130)), (entry.Subject, entry.Offset));
+        Assert.StartsWith("problem: fault f1 ", entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_LabStoppedAnsweringInAFailedRun_NamesTheLabFirstAndDoesNotClaimEveryFaultReverted()
+    {
+        var run = SeedRuns.Correct()
+            .Event(new RunProblem { At = SomeRun.At(TimeSpan.FromMinutes(3)), Kind = RunProblemKind.RevertFailed, Subject = "f1", UnderminesVerdict = true, Message = "could not revert fault f1: Connection refused" })
+            .Event(LabGone(TimeSpan.FromSeconds(192)))
+            .Ended(RunState.Failed)
+            .Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
+        Assert.Equal(
+            "Inconclusive: the lab at http://127.0.0.1:8474 stopped answering at T+3:12 (1 failed revert or renewal followed from it); " +
+            "the evidence cannot be trusted, so the checks that passed do not confirm the hypothesis. " +
+            "The run ended failed; not every fault could be reverted; the rest lapse with their leases.",
+            verdict.Summary);
+    }
+
+    [Fact]
+    public void Decide_ProblemThatDoesNotUndermine_KeepsTheVerdict()
+    {
+        var run = SeedRuns.Correct()
+            .Event(new RunProblem { At = SomeRun.At(TimeSpan.FromMinutes(1)), Kind = RunProblemKind.SinkFailed, Message = "the event sink failed on a HealthChanged event: disk full" })
+            .Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Held, verdict.Kind);
+        Assert.Equal("Held: all 3 checks passed.", verdict.Summary);
+        Assert.Single(verdict.Problems);
+    }
+
+    [Fact]
+    public void Decide_NotRunWithTheLabGone_StaysNotRunNamingTheLab()
+    {
+        var run = new SomeRun().Event(LabGone(TimeSpan.FromSeconds(30))).Build();
+
+        var verdict = VerdictEngine.Decide(run, [Result(1, false, steady: true)]);
+
+        Assert.Equal(VerdictKind.NotRun, verdict.Kind);
+        Assert.Equal(
+            "Not run: the lab at http://127.0.0.1:8474 stopped answering at T+3:12. Steady state was not met before any fault (#1 check 1: 90%, expected >= 99%), so nothing was injected.",
+            verdict.Summary);
+    }
+
+    [Fact]
+    public void Decide_VerdictWithProblems_SerializesThemForResultJson()
+    {
+        var verdict = VerdictEngine.Decide(SeedRuns.Correct().Event(Lapsed(TimeSpan.FromMinutes(2))).Build());
+
+        var json = System.Text.Json.JsonSerializer.Serialize(verdict, Faultline.Core.Journal.JournalJson.Options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<RunVerdict>(json, Faultline.Core.Journal.JournalJson.Options)!;
+
+        Assert.Contains("\"problems\":[{", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"lease-lapsed\"", json, StringComparison.Ordinal);
+        Assert.Equal(verdict.Problems, back.Problems);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class RunSafetyTests : IDisposable
         run.KillHard();
         await run.WaitForExitAsync(Generous, ct);
 
-        // Nobody reverted it: the fault is still there, then lapses with its 30 s (lab) lease.
+        // Nobody reverted it: the fault is still there, then lapses with its lease (10 s of wall time at scale 20).
         Assert.Equal(1, await FaultCountAsync(lab, ct));
         await Eventually.ReturnsAsync(ct => FaultCountAsync(lab, ct), n => n == 0, Generous, "the killed run's fault to lapse", ct);
         var journal = RunJournalReader.Open(Path.Combine(Assert.Single(Directory.GetDirectories(runs)), "journal.db"));
@@ -81,7 +81,7 @@ public sealed class RunSafetyTests : IDisposable
         run.KillHard();
         await run.WaitForExitAsync(Generous, ct);
 
-        // Nobody detached: the layer is still on, then the lab takes it off when the run's 30 s (lab) lease lapses.
+        // Nobody detached: the layer is still on, then the lab takes it off when the run's lease (10 s of wall time) lapses.
         Assert.NotEmpty(await ChangedFunctionsAsync(lab, ct));
         await Eventually.ReturnsAsync(ct => ChangedFunctionsAsync(lab, ct), changed => changed.Count == 0, Generous, "the killed run's configuration to be undone", ct);
     }

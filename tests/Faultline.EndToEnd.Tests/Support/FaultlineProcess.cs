@@ -36,10 +36,13 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>faultline ARGS</c> with a private state directory.</summary>
-    public static FaultlineProcess Start(string home, params string[] args)
+    public static FaultlineProcess Start(string home, params string[] args) => Start(home, openFileLimit: null, args);
+
+    /// <summary>Starts <c>faultline ARGS</c> with a private state directory and, when given, <c>ulimit -n</c> (soft and hard) set first.</summary>
+    public static FaultlineProcess Start(string home, int? openFileLimit, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "faultline.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(openFileLimit is null ? "dotnet" : "bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -47,6 +50,13 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        if (openFileLimit is { } limit)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("ulimit -n \"$0\" && exec dotnet \"$@\"");
+            info.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -105,20 +115,26 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     /// <summary>Sends SIGINT, as Ctrl-C does.</summary>
     public void Interrupt() => _ = Kill(_process.Id, SigInt);
 
+    /// <summary>Pauses the process (SIGSTOP), as a debugger, a GC pause or a starved host would: nothing in it runs until <see cref="Resume"/>.</summary>
+    public void Pause() => _ = Kill(_process.Id, SigStop);
+
+    /// <summary>Resumes a paused process (SIGCONT).</summary>
+    public void Resume() => _ = Kill(_process.Id, SigCont);
+
     /// <summary>
-    /// Stalls the process as a starved host would: SIGSTOP, <paramref name="stall"/> of wall time, SIGCONT. Every thread
-    /// stops, so the lab clock runs on while none of its timers fire.
+    /// Stalls the process as a starved host would: paused for <paramref name="stall"/> of wall time, then resumed. Every
+    /// thread stops, so the lab clock runs on while none of its timers fire.
     /// </summary>
     public async Task StallAsync(TimeSpan stall, CancellationToken cancellationToken)
     {
-        _ = Kill(_process.Id, SigStop);
+        Pause();
         try
         {
             await Task.Delay(stall, TimeProvider.System, cancellationToken);
         }
         finally
         {
-            _ = Kill(_process.Id, SigCont);
+            Resume();
         }
     }
 
@@ -137,8 +153,11 @@ internal sealed partial class FaultlineProcess : IAsyncDisposable
     }
 
     private const int SigInt = 2;
-    private const int SigStop = 19;
+
+    // Linux numbering (the end-to-end tests run on Linux).
     private const int SigCont = 18;
+
+    private const int SigStop = 19;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

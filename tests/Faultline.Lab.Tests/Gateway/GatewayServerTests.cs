@@ -42,14 +42,14 @@ public sealed class GatewayServerTests : IAsyncLifetime
         }
     }
 
-    private async Task StartAsync(Topology? topology = null, double scale = 10, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0)
+    private async Task StartAsync(Topology? topology = null, double scale = 10, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0, GatewayServerOptions? options = null)
     {
         topology ??= Some.Topology();
         var time = new ScaledTimeProvider(TimeProvider.System, scale);
         _faults = new FaultStore(topology, time, new RandomSource(1));
         var handlers = upstream is null ? null : UpstreamHandler.Factory(upstream);
         var fleet = new FunctionFleet(topology, _faults, time, new RandomSource(2), handlers);
-        _server = new GatewayServer(topology, new ApiGateway(topology, fleet, time), new NetworkPolicy(topology, _faults, new RandomSource(3)), time, logger);
+        _server = new GatewayServer(topology, new ApiGateway(topology, fleet, time), new NetworkPolicy(topology, _faults, new RandomSource(3)), time, options, logger);
         await _server.StartAsync(port, TestContext.Current.CancellationToken);
     }
 
@@ -297,6 +297,66 @@ public sealed class GatewayServerTests : IAsyncLifetime
             {
                 _signaled.TrySetResult();
             }
+        }
+    }
+
+    [Fact]
+    public async Task MaxConnections_MoreConnectionsThanTheLimit_OnlyTheLimitServed()
+    {
+        await StartAsync(options: new GatewayServerOptions { MaxConnections = 4 });
+        var ct = TestContext.Current.CancellationToken;
+        var sockets = new List<Socket>();
+        try
+        {
+            // All six are open before any request, so the gateway holds four and closes the other two.
+            for (var i = 0; i < 6; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                sockets.Add(socket);
+                socket.Bind(new IPEndPoint(UsCustomer, 0));
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse("127.0.1.1"), Server.Port), ct);
+            }
+
+            var answers = await Task.WhenAll(sockets.Select(s => StatusLineAsync(s, ct)));
+
+            Assert.Equal(4, answers.Count(a => a.StartsWith("HTTP/1.1 200", StringComparison.Ordinal)));
+            Assert.Equal(2, answers.Count(a => a.Length == 0));
+        }
+        finally
+        {
+            sockets.ForEach(s => s.Dispose());
+        }
+    }
+
+    // Sends one request and returns the answer's first line, or "" when the gateway closed the connection instead.
+    private static async Task<string> StatusLineAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await socket.SendAsync("GET /api/hello HTTP/1.1\r\nHost: api.example.test\r\n\r\n"u8.ToArray(), cancellationToken);
+            var buffer = new byte[256];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = await socket.ReceiveAsync(buffer.AsMemory(read), cancellationToken);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+                var text = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+                if (text.Contains("\r\n", StringComparison.Ordinal))
+                {
+                    return text[..text.IndexOf("\r\n", StringComparison.Ordinal)];
+                }
+            }
+
+            return System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        }
+        catch (SocketException)
+        {
+            return string.Empty;
         }
     }
 }

@@ -133,4 +133,32 @@ public sealed class LoadPopulationTests : IAsyncLifetime
         Assert.Equal(782, Lab.Load["us-customers"].MaxInFlight);
         Assert.Equal(LoadGeneratorOptions.MaxAutoInFlight, Lab.Load["eu-customers"].MaxInFlight);
     }
+
+    [Fact]
+    public async Task MaxConnections_StalledServer_NeverExceeded()
+    {
+        // A blackholed gateway never answers: without a bound every send opens another connection.
+        var client = TestLab.Client("us-east-1", 200) with { MaxConnections = 8 };
+        _lab = await TestLab.StartAsync(TestLab.WithClients(client), 1);
+        Lab.AddFault(new NetworkFaultOptions { Mode = NetworkMode.Blackhole }, new FaultTarget { Region = "us-east-1" });
+        var population = Lab.Load["us-customers"];
+
+        await UntilAsync(() => population.InFlight >= 60 && population.ConnectionsOpened >= 8, "60 requests in flight on 8 connections");
+
+        Assert.Equal(8, population.MaxConnections);
+        Assert.Equal(8, population.ConnectionsOpened);
+    }
+
+    [Fact]
+    public async Task MaxConnections_Default_SizedForTheRateAndCapped()
+    {
+        _lab = await TestLab.StartAsync(
+            TestLab.WithClients(TestLab.Client("us-east-1", 20), TestLab.Client("eu-west-1", 100_000), TestLab.Client("ap-southeast-1", 20) with { Name = "ap-customers", Location = "eu-west-1", MaxConnections = 3 }),
+            10,
+            startLoad: false);
+
+        Assert.Equal(782, Lab.Load["us-customers"].MaxConnections);
+        Assert.Equal(LoadConnections.AutoCap, Lab.Load["eu-customers"].MaxConnections);
+        Assert.Equal(3, Lab.Load["ap-customers"].MaxConnections);
+    }
 }

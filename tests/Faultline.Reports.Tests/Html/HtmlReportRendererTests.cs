@@ -35,6 +35,51 @@ public sealed partial class HtmlReportRendererTests : IDisposable
     }
 
     [Fact]
+    public void Render_RunTheHostStalled_ShowsTheHostTimingAndWhichChecksItImpaired()
+    {
+        var report = ReportBuilder.Build(_journals.HostStalled().JournalPath);
+
+        var html = HtmlReportRenderer.Render(report);
+
+        Assert.Contains("data-verdict=\"inconclusive\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"host\"><h2>Host timing</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("data-impaired-seconds=\"2\"", html, StringComparison.Ordinal);
+        Assert.Contains("The host could not keep time scale 20 in 2 lab seconds of 900", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"host-impaired\">host-impaired: in 2 lab seconds of its window", html, StringComparison.Ordinal);
+        Assert.Contains("1000 ms of lab time (50 ms of wall time at 20×): half of hc-us&#39;s 2s response limit", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunWithoutHostTiming_HasNoHostSection()
+    {
+        var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Correct().JournalPath));
+
+        Assert.DoesNotContain("id=\"host\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunWhoseLeaseLapsed_InconclusiveWithTheProblemListedAndNoDiagnosis()
+    {
+        var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.LeaseLapsed().JournalPath));
+
+        Assert.Contains("data-verdict=\"inconclusive\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"problems\"><h2>Problems</h2>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<li class=\"problem undermines\" data-kind=\"lease-lapsed\"><span class=\"kind\">T+2:10 lease-lapsed, undermines the verdict</span> fault f1 (latency on us-east-1/hello) was reverted by the lab at T+2:10 when its lease lapsed, 9m50s before its planned end</li>",
+            html,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"diagnosis\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunWithoutProblems_HasNoProblemsSection()
+    {
+        var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Correct().JournalPath));
+
+        Assert.DoesNotContain("id=\"problems\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_AnyRun_ReferencesNothingOutsideTheFile()
     {
         var html = HtmlReportRenderer.Render(ReportBuilder.Build(_journals.Correct().JournalPath));

@@ -3,6 +3,7 @@ using Faultline.Cli.Logging;
 using Faultline.Core.Text;
 using Faultline.Core.Time;
 using Faultline.Lab.Hosting;
+using Faultline.Lab.Limits;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,6 +22,11 @@ internal sealed class LabUpCommand(IAnsiConsole console) : AsyncCommand<LabUpSet
         }
 
         var topology = loaded.Value.Topology;
+        if (!DescriptorGate.Pass(console, DescriptorNeed.ForLab(topology, DescriptorNeed.GatewayLimit(topology)), settings.Topology))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var scale = settings.TimeScale ?? topology.TimeScale ?? 1;
         var clock = new ScaledTimeProvider(TimeProvider.System, scale);
         using var loggerFactory = LoggerFactory.Create(logging =>

@@ -11,8 +11,8 @@ namespace Faultline.Cli.Commands.Run;
 
 /// <summary>
 /// The live console view of a run: a line per thing that happens (phase, action, fault, health flip, DNS
-/// answer change, stop condition), a line when the host starts running the lab clock late (and when it recovers), and
-/// every 30 lab seconds a status line per population — lab and wall time, success rate, p99 and health.
+/// answer change, stop condition, run problem), a line when the host starts running the lab clock late (and when it
+/// recovers), and every 30 lab seconds a status line per population — lab and wall time, success rate, p99 and health.
 /// </summary>
 internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wallClock) : IRunObserver
 {
@@ -132,6 +132,8 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
         }
     }
 
+    private static string Kebab(RunProblemKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
     private string Stamp(DateTimeOffset at)
     {
         var lab = _runStart is { } start ? at - start : TimeSpan.Zero;
@@ -148,6 +150,14 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                 return $"run [bold]{state.State.ToString().ToLowerInvariant()}[/]{(state.Reason is null ? string.Empty : $" ({Markup.Escape(state.Reason)})")}";
             case PhaseStarted phase:
                 _phase = phase.Phase;
+
+                // T+ counts from the baseline's start, as the timeline, the report and run problems do.
+                if (phase.Phase == Phase.Baseline)
+                {
+                    _runStart = phase.At;
+                    _nextStatus = phase.At + StatusEvery;
+                }
+
                 return $"[blue]phase {phase.Phase.ToString().ToLowerInvariant()}[/]";
             case ActionStateChanged action when action.State is ActionState.Running or ActionState.Completed or ActionState.Failed or ActionState.Stopped or ActionState.Cancelled or ActionState.Skipped:
                 return $"action [bold]{Markup.Escape(action.Action)}[/] {action.State.ToString().ToLowerInvariant()}{(action.Detail is null ? string.Empty : $": {Markup.Escape(action.Detail)}")}";
@@ -177,6 +187,10 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
 
                 _answers[key] = answer;
                 return $"DNS {(first ? string.Empty : "[bold]now[/] ")}answers {Markup.Escape(dns.Location)} customers {Markup.Escape(dns.Name)} → {Markup.Escape(answer)}";
+            case RunProblem problem:
+                return problem.UnderminesVerdict
+                    ? $"[red bold]problem[/] ({Markup.Escape(Kebab(problem.Kind))}): {Markup.Escape(problem.Message)} [red]— the verdict cannot rest on this run's evidence[/]"
+                    : $"[yellow]problem[/] ({Markup.Escape(Kebab(problem.Kind))}): {Markup.Escape(problem.Message)}";
             case StopConditionFired stop:
                 return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}{(stop.MissingSeconds > 0 ? $" ({stop.MissingSeconds}s of it with no request finished)" : string.Empty)}";
             case CheckEvaluated check when !_ended:

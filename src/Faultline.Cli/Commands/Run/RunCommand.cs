@@ -16,6 +16,8 @@ using Faultline.Core.Verdict;
 using Faultline.Dashboard;
 using Faultline.Lab.Control;
 using Faultline.Lab.Host;
+using Faultline.Lab.Limits;
+using Faultline.Lab.Load;
 using Faultline.Lab.Metrics;
 using Faultline.Lab.Runs;
 using Faultline.Reports;
@@ -28,7 +30,8 @@ namespace Faultline.Cli.Commands.Run;
 /// <summary>
 /// <c>faultline run EXPERIMENT</c>: validates everything first (invalid input injects nothing), runs the
 /// experiment on its own lab or a running one, shows progress, and ends with the verdict and its reasons.
-/// Exit codes: 0 held, 1 refuted / inconclusive / not-run, 2 invalid input, 3 stopped, 4 internal failure.
+/// Exit codes: 0 held, 1 refuted / inconclusive / not-run, 2 invalid input, 3 stopped, 4 the run failed (an internal
+/// failure, or the lab given by <c>--lab</c> stopped answering; the verdict is then inconclusive).
 /// </summary>
 internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSettings>
 {
@@ -127,6 +130,13 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             LabToken = token,
             ToolVersion = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
         };
+
+        // Load must never run the process out of descriptors: check before the dashboard, metrics or lab start.
+        var populations = RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout);
+        if (!DescriptorGate.Pass(console, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
+        {
+            return ExitCodes.InvalidInput;
+        }
 
         console.MarkupLine($"[bold]{Markup.Escape(experiment.Hypothesis.Title)}[/]");
         var wall = TimeProvider.System;
@@ -301,7 +311,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         var budget = HostBudget.For(topology, 1);
         var calibration = await TimeScaleCalibrator.CalibrateAsync(
             topology,
-            ExperimentRunner.PopulationsOf(experiment, topology),
+            RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout),
             seed,
             TimeProvider.System,
             trial => console.MarkupLine(

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Faultline.Cli.Commands.Run;
 
-/// <summary>The end of <c>faultline run</c>: checks, timeline, customer impact, verdict, diagnosis and the files.</summary>
+/// <summary>The end of <c>faultline run</c>: checks, timeline, customer impact, run problems, verdict, diagnosis and the files.</summary>
 internal static class RunSummary
 {
     public static void Write(IAnsiConsole console, RunOutcome outcome)
@@ -61,6 +61,11 @@ internal static class RunSummary
         }
 
         console.Write(impact);
+        foreach (var population in verdict.Impact.Where(p => p.Dropped > 0))
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(DroppedLine(population))}[/]");
+        }
+
         if (verdict.Host is { } host)
         {
             var sends = host.LateSendsPercent is { } late
@@ -80,6 +85,15 @@ internal static class RunSummary
             VerdictKind.NotRun => "not-run",
             _ => verdict.Kind.ToString().ToLowerInvariant(),
         };
+        if (verdict.Problems.Count > 0)
+        {
+            console.MarkupLine("[bold]problems[/]");
+            foreach (var problem in verdict.Problems)
+            {
+                console.MarkupLine($"  {(problem.UnderminesVerdict ? "[red]✗[/]" : "[yellow]![/]")} {Markup.Escape(problem.Message)}");
+            }
+        }
+
         console.MarkupLine($"[bold {color}]verdict: {kind}[/] — {Markup.Escape(verdict.Summary)}");
         foreach (var finding in verdict.Diagnosis)
         {
@@ -101,6 +115,10 @@ internal static class RunSummary
             console.MarkupLine($"[yellow]{outcome.FailedJournalWrites} journal write(s) failed; the journal is incomplete[/]");
         }
     }
+
+    /// <summary>The line saying the load generator dropped sends, so a reader knows the failures include them.</summary>
+    internal static string DroppedLine(CustomerImpact population) =>
+        $"{population.Population}: the load generator dropped {population.Dropped.ToString("N0", CultureInfo.InvariantCulture)} of {population.Attempts.ToString("N0", CultureInfo.InvariantCulture)} sends because too many requests were in flight (the answers were slower than the rate allows); they count as failures";
 
     private static string Percent(double? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";

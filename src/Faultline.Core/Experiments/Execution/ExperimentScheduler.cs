@@ -1,4 +1,3 @@
-using System.Globalization;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Faults;
 using Faultline.Core.Runs;
@@ -12,7 +11,10 @@ namespace Faultline.Core.Experiments.Execution;
 /// when its duration has elapsed (configure steps and actions without a duration at once). A failed action
 /// fails the run. <see cref="StopAsync"/> (a stop condition, Ctrl-C) stops running actions, cancels pending
 /// ones, reverts every fault and undoes every configuration change. Applied faults carry a lease renewed
-/// while the scheduler lives, so a killed runner's faults lapse on their own.
+/// while the scheduler lives, so a killed runner's faults lapse on their own. A fault the lab reverted early because
+/// its lease lapsed (a renewal answered "gone", a revert found nothing, or the runner reported the lab's expiry with
+/// <see cref="ReportLapsed"/>) is journaled as reverted with reason <c>lease-expired</c> at the moment it lapsed, and
+/// raised as a <see cref="RunProblem"/>; <see cref="FailAsync"/> ends the run as failed (the lab stopped answering).
 /// </summary>
 /// <remarks>
 /// One loop owns every state change, so events come in a consistent order; a stop only asks the loop to stop
@@ -25,6 +27,9 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     /// <summary>The <see cref="ConfigurationChanged.Action"/> of the end-of-run restore.</summary>
     public const string UndoAction = "undo";
 
+    /// <summary>The <see cref="FaultRevertedEvent.Reason"/> of a fault the lab reverted because its lease lapsed.</summary>
+    public const string LeaseExpiredReason = "lease-expired";
+
     private readonly Experiment _experiment;
     private readonly IExperimentEffects _effects;
     private readonly TimeProvider _time;
@@ -32,7 +37,8 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     private readonly Action<RunEvent>? _sink;
     private readonly Lock _lock = new();
     private readonly List<RunEvent> _events = [];
-    private readonly List<string> _problems = [];
+    private readonly HashSet<(RunProblemKind Kind, string? Subject)> _problemKeys = [];
+    private readonly Dictionary<string, DateTimeOffset> _leaseUntil = new(StringComparer.Ordinal);
     private readonly List<ActionRun> _actions;
     private readonly Dictionary<string, ActionRun> _byName;
     private readonly List<string> _touchedFunctions = [];
@@ -43,6 +49,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     private readonly TaskCompletionSource<RunState> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _renewer;
     private string? _stopReason;
+    private string? _failReason;
     private string? _reason;
     private RunState _state = RunState.Pending;
     private PhaseTimes? _phases;
@@ -55,7 +62,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     /// <param name="effects">Where actions take effect.</param>
     /// <param name="timeProvider">Lab time.</param>
     /// <param name="options">The owner (run id) and the lease.</param>
-    /// <param name="onEvent">Called with every event, in order, on the scheduler's loop (the journal); its failures are kept in <see cref="Problems"/>.</param>
+    /// <param name="onEvent">Called with every event, in order (the journal); its failures become <see cref="RunProblemKind.SinkFailed"/> problems in <see cref="Problems"/>.</param>
     /// <exception cref="InvalidInputException">An action names an unknown target or predecessor, a name repeats, or the graph has a cycle.</exception>
     public ExperimentScheduler(Experiment experiment, IExperimentEffects effects, TimeProvider timeProvider, ExperimentSchedulerOptions options, Action<RunEvent>? onEvent = null)
     {
@@ -148,16 +155,16 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     }
 
     /// <summary>
-    /// What went wrong without changing the run's outcome: a revert or renewal that failed (the lease will
-    /// lapse), a fault already gone, an event sink that threw.
+    /// The problems raised so far (each also in <see cref="Events"/> and sent to the sink): a lapsed lease, a revert
+    /// or renewal that failed, an event sink that threw. One per kind and subject.
     /// </summary>
-    public IReadOnlyList<string> Problems
+    public IReadOnlyList<RunProblem> Problems
     {
         get
         {
             lock (_lock)
             {
-                return _problems.ToArray();
+                return _events.OfType<RunProblem>().ToArray();
             }
         }
     }
@@ -221,6 +228,35 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         RequestStop(reason);
         return Volatile.Read(ref _started) == 0 ? State : await _finished.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends the run as failed (the lab stopped answering): running actions stop, pending ones are cancelled, and
+    /// every fault is reverted and configuration undone as far as the lab still answers. Returns when the run has ended.
+    /// </summary>
+    public async Task<RunState> FailAsync(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        lock (_lock)
+        {
+            _failReason ??= reason;
+        }
+
+        RequestStop(reason);
+        return Volatile.Read(ref _started) == 0 ? State : await _finished.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reports that the lab reverted one of this run's faults because its lease lapsed (e.g. seen on the lab's fault
+    /// store). The fault is journaled as reverted (<c>lease-expired</c>) at <paramref name="at"/> and a
+    /// <see cref="RunProblemKind.LeaseLapsed"/> problem is raised, once; a fault the run already reverted is ignored.
+    /// </summary>
+    /// <param name="faultId">The lab's fault id.</param>
+    /// <param name="at">When its lease lapsed (lab time).</param>
+    public void ReportLapsed(string faultId, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(faultId);
+        Lapsed(faultId, at);
     }
 
     /// <inheritdoc />
@@ -459,6 +495,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                     lock (_lock)
                     {
                         _applied[applied.Id] = applied;
+                        _leaseUntil[applied.Id] = applied.LeaseExpiresAt;
                         action.FaultId = applied.Id;
                     }
 
@@ -506,7 +543,58 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             await RevertAsync(id, "completed").ConfigureAwait(false);
         }
 
-        SetActionState(action, ActionState.Completed, null);
+        SetActionState(action, ActionState.Completed, LapsedDetail(action));
+    }
+
+    private string? LapsedDetail(ActionRun action)
+    {
+        lock (_lock)
+        {
+            return action.LapsedAt is { } at && action.FaultId is { } id
+                ? $"its fault {id} had been reverted early by the lab at {RunProblems.Stamp(at - (_phases?.RunStart ?? at))} when its lease lapsed"
+                : null;
+        }
+    }
+
+    /// <summary>Journals a fault the lab reverted because its lease lapsed, once, with a problem; a fault already reverted is ignored.</summary>
+    private void Lapsed(string faultId, DateTimeOffset at)
+    {
+        ActiveFault? fault;
+        TimeSpan? beforeEnd = null;
+        TimeSpan sinceStart;
+        lock (_lock)
+        {
+            if (!_applied.Remove(faultId, out fault))
+            {
+                return;
+            }
+
+            _leaseUntil.Remove(faultId);
+            var action = _actions.FirstOrDefault(a => string.Equals(a.FaultId, faultId, StringComparison.Ordinal));
+            if (action is not null)
+            {
+                action.LapsedAt = at;
+                if (action.State == ActionState.Running)
+                {
+                    beforeEnd = action.EndsAt - at;
+                }
+            }
+
+            sinceStart = at - (_phases?.RunStart ?? at);
+        }
+
+        Emit(new FaultRevertedEvent { At = at, FaultId = faultId, Reason = LeaseExpiredReason });
+        AddProblem(RunProblems.LeaseLapsed(at, sinceStart, fault, beforeEnd));
+    }
+
+    /// <summary>When a fault's lease lapsed, at the latest: its last known expiry, or now.</summary>
+    private DateTimeOffset LapseTime(string faultId)
+    {
+        lock (_lock)
+        {
+            var now = Now;
+            return _leaseUntil.TryGetValue(faultId, out var until) && until < now ? until : now;
+        }
     }
 
     private void Record(ConfigurationChange change)
@@ -524,16 +612,32 @@ public sealed class ExperimentScheduler : IAsyncDisposable
 
     private async Task RevertAsync(string faultId, string reason)
     {
+        lock (_lock)
+        {
+            if (!_applied.ContainsKey(faultId))
+            {
+                // The lab already reverted it (its lease lapsed, and that was journaled).
+                return;
+            }
+        }
+
         try
         {
             if (!await _effects.RevertFaultAsync(faultId, CancellationToken.None).ConfigureAwait(false))
             {
-                AddProblem($"fault {faultId} was no longer active when reverted (its lease may have lapsed)");
+                // Not active any more: the lab reverted it when its lease lapsed, before its planned end.
+                Lapsed(faultId, LapseTime(faultId));
+                return;
             }
 
             lock (_lock)
             {
-                _applied.Remove(faultId);
+                if (!_applied.Remove(faultId))
+                {
+                    return;
+                }
+
+                _leaseUntil.Remove(faultId);
             }
 
             Emit(new FaultRevertedEvent { At = Now, FaultId = faultId, Reason = reason });
@@ -542,7 +646,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            AddProblem($"could not revert fault {faultId}: {ex.Message}");
+            AddProblem(RunProblems.RevertFailed(Now, faultId, ex.Message));
         }
     }
 
@@ -558,7 +662,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                     await RevertAsync(id, "stopped").ConfigureAwait(false);
                 }
 
-                SetActionState(action, ActionState.Stopped, null);
+                SetActionState(action, ActionState.Stopped, LapsedDetail(action));
             }
             else if (action.State == ActionState.Pending)
             {
@@ -570,9 +674,16 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     private async Task<RunState> FinishStoppedAsync()
     {
         string reason;
+        string? failure;
         lock (_lock)
         {
             reason = _stopReason ?? "stopped";
+            failure = _failReason;
+        }
+
+        if (failure is not null)
+        {
+            return await FinishFailedAsync(failure).ConfigureAwait(false);
         }
 
         SetRunState(RunState.Stopping, reason);
@@ -646,14 +757,14 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             var strays = await _effects.RevertOwnerAsync(_options.Owner, CancellationToken.None).ConfigureAwait(false);
             if (strays > 0)
             {
-                AddProblem(string.Create(CultureInfo.InvariantCulture, $"{strays} fault(s) of {_options.Owner} were still active at the end and were reverted"));
+                AddProblem(RunProblems.StraysReverted(Now, _options.Owner, strays));
             }
         }
 #pragma warning disable CA1031 // The safety net failing leaves the leases to lapse; report, do not throw.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            AddProblem($"could not revert the remaining faults of {_options.Owner}: {ex.Message}");
+            AddProblem(RunProblems.SweepFailed(Now, _options.Owner, ex.Message));
         }
     }
 
@@ -693,7 +804,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                AddProblem($"could not restore the configuration of {function}: {ex.Message}");
+                AddProblem(RunProblems.RestoreFailed(Now, function, ex.Message));
             }
         }
     }
@@ -758,16 +869,28 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             {
                 try
                 {
-                    if (!await _effects.RenewFaultAsync(fault.Id, _options.Lease, CancellationToken.None).ConfigureAwait(false))
+                    var asked = Now;
+                    if (await _effects.RenewFaultAsync(fault.Id, _options.Lease, CancellationToken.None).ConfigureAwait(false))
                     {
-                        AddProblem($"fault {fault.Id} was gone when its lease was renewed");
+                        lock (_lock)
+                        {
+                            if (_applied.ContainsKey(fault.Id))
+                            {
+                                _leaseUntil[fault.Id] = asked + _options.Lease;
+                            }
+                        }
+                    }
+                    else
+                    {
+                        // Gone: the lab reverted it when its lease lapsed (the runner was paused or starved).
+                        Lapsed(fault.Id, LapseTime(fault.Id));
                     }
                 }
 #pragma warning disable CA1031 // A failed renewal is retried on the next tick; the lease outlives several.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    AddProblem($"could not renew the lease of fault {fault.Id}: {ex.Message}");
+                    AddProblem(RunProblems.RenewFailed(Now, fault.Id, ex.Message));
                 }
             }
 
@@ -796,14 +919,22 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         {
             if (!await _effects.RenewConfigurationAsync(_options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false))
             {
-                AddProblem("the run's configuration changes were gone when their lease was renewed");
+                string[] functions;
+                TimeSpan sinceStart;
+                lock (_lock)
+                {
+                    functions = _touchedFunctions.ToArray();
+                    sinceStart = Now - (_phases?.RunStart ?? Now);
+                }
+
+                AddProblem(RunProblems.ConfigurationLapsed(Now, sinceStart, functions));
             }
         }
 #pragma warning disable CA1031 // A failed renewal is retried on the next tick; the lease outlives several.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            AddProblem($"could not renew the lease of the run's configuration changes: {ex.Message}");
+            AddProblem(RunProblems.RenewConfigurationFailed(Now, ex.Message));
         }
     }
 
@@ -831,12 +962,18 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         Emit(new ActionStateChanged { At = Now, Action = action.Name, State = state, Detail = detail });
     }
 
-    private void AddProblem(string problem)
+    /// <summary>Raises a problem, once per kind and subject (a dead lab fails every renewal; one line says so).</summary>
+    private void AddProblem(RunProblem problem)
     {
         lock (_lock)
         {
-            _problems.Add(problem);
+            if (!_problemKeys.Add((problem.Kind, problem.Subject)))
+            {
+                return;
+            }
         }
+
+        Emit(problem);
     }
 
     private void Emit(RunEvent runEvent)
@@ -854,7 +991,11 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            AddProblem($"the event sink failed on a {runEvent.GetType().Name} event: {ex.Message}");
+            // Reported once per event type; a sink failing on its own report is not reported again.
+            if (runEvent is not RunProblem { Kind: RunProblemKind.SinkFailed })
+            {
+                AddProblem(RunProblems.SinkFailed(Now, runEvent.GetType().Name, ex.Message));
+            }
         }
     }
 
@@ -872,5 +1013,8 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         public DateTimeOffset EndsAt { get; set; }
 
         public string? FaultId { get; set; }
+
+        /// <summary>When the lab reverted its fault because the lease lapsed, if it did.</summary>
+        public DateTimeOffset? LapsedAt { get; set; }
     }
 }

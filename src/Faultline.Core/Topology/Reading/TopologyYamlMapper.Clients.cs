@@ -1,3 +1,4 @@
+using System.Globalization;
 using Faultline.Core.Text;
 using Faultline.Core.Yaml;
 
@@ -31,10 +32,17 @@ internal sealed partial class TopologyYamlMapper
 
             var rate = ReadRate(reader);
             var reuse = reader.Enum("connectionReuse", ConnectionReuseNames) ?? ConnectionReuse.KeepAlive;
+            var maxConnections = reader.WholeNumber("maxConnections");
+            if (maxConnections is < 1 or > ClientConfig.MaxMaxConnections)
+            {
+                _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("maxConnections"), what, "maxConnections", maxConnections.Value.ToString(CultureInfo.InvariantCulture), "1", ClientConfig.MaxMaxConnections.ToString("N0", CultureInfo.InvariantCulture), "the lab's"));
+                maxConnections = null;
+            }
+
             reader.Complete();
             if (url is not null)
             {
-                result.Add(new ClientConfig { Name = name.Value, Location = location, Url = url, RatePerSecond = rate ?? 0, ConnectionReuse = reuse });
+                result.Add(new ClientConfig { Name = name.Value, Location = location, Url = url, RatePerSecond = rate ?? 0, ConnectionReuse = reuse, MaxConnections = maxConnections });
             }
         }
 

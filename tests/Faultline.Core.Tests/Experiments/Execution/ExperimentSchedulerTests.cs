@@ -473,4 +473,103 @@ public sealed class ExperimentSchedulerTests : IAsyncDisposable
 
         Assert.Throws<InvalidInputException>(() => Create(experiment));
     }
+
+    [Fact]
+    public async Task RunAsync_RunnerPausedPastTheLease_RevertJournaledAsLeaseExpiredWhenItLapsedWithAProblem()
+    {
+        Create(Experiment(Latency("inject", TimeSpan.FromMinutes(5))), lease: TimeSpan.FromSeconds(30));
+        var run = Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        Advance(TimeSpan.FromSeconds(75));
+
+        // Paused (kill -STOP, a GC pause): a minute of lab time passes before anything runs again. The renewal at 70 s
+        // gave the fault until 100 s; the next renewal finds it gone.
+        _time.Advance(TimeSpan.FromSeconds(60));
+        Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(RunState.Completed, await run);
+        var reverted = Assert.Single(Scheduler.Events.OfType<FaultRevertedEvent>());
+        Assert.Equal((ExperimentScheduler.LeaseExpiredReason, At(100)), (reverted.Reason, reverted.At));
+        var problem = Assert.Single(Scheduler.Problems);
+        Assert.Equal((RunProblemKind.LeaseLapsed, "f1", true, At(100)), (problem.Kind, problem.Subject, problem.UnderminesVerdict, problem.At));
+        Assert.Equal("fault f1 (latency on us-east-1/hello) was reverted by the lab at T+1:40 when its lease lapsed, 4m20s before its planned end", problem.Message);
+        Assert.Contains(problem, _sunk);
+        Assert.DoesNotContain(_effects.Calls, c => c.StartsWith("revert f1", StringComparison.Ordinal));
+        var completed = Scheduler.Events.OfType<ActionStateChanged>().Single(e => e.State == ActionState.Completed);
+        Assert.Equal("its fault f1 had been reverted early by the lab at T+1:40 when its lease lapsed", completed.Detail);
+    }
+
+    [Fact]
+    public async Task RunAsync_FaultGoneAtItsPlannedEnd_JournaledAsLeaseExpiredNotCompleted()
+    {
+        Create(Experiment(Latency("inject", TimeSpan.FromSeconds(60))), lease: TimeSpan.FromSeconds(30));
+        var run = Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        Advance(TimeSpan.FromSeconds(85));
+
+        // Renewals fail from 90 s on, so the lease (until 110 s after the renewal at 80 s) lapses before the planned
+        // end at 120 s, where the revert finds nothing.
+        _effects.RenewFailure = new HttpRequestException("Connection refused");
+        Advance(TimeSpan.FromSeconds(40));
+        _effects.RenewFailure = null;
+        Advance(Recovery);
+
+        Assert.Equal(RunState.Completed, await run);
+        var reverted = Assert.Single(Scheduler.Events.OfType<FaultRevertedEvent>());
+        Assert.Equal((ExperimentScheduler.LeaseExpiredReason, At(110)), (reverted.Reason, reverted.At));
+        Assert.Contains("revert f1 @120s", _effects.Calls);
+        Assert.Contains(Scheduler.Problems, p => p.Kind == RunProblemKind.RenewFailed && p.Message == "could not renew the lease of fault f1: Connection refused");
+    }
+
+    [Fact]
+    public async Task ReportLapsed_TheOwnLabExpiredTheFault_JournaledOnceAtItsExpiryAndNeverRevertedAgain()
+    {
+        Create(Experiment(Latency("inject", TimeSpan.FromMinutes(5))));
+        var run = Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        Advance(TimeSpan.FromSeconds(100));
+
+        _effects.Expire("f1");
+        Scheduler.ReportLapsed("f1", At(95));
+        Scheduler.ReportLapsed("f1", At(96));
+        Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(RunState.Completed, await run);
+        var reverted = Assert.Single(Scheduler.Events.OfType<FaultRevertedEvent>());
+        Assert.Equal((ExperimentScheduler.LeaseExpiredReason, At(95)), (reverted.Reason, reverted.At));
+        Assert.Equal(RunProblemKind.LeaseLapsed, Assert.Single(Scheduler.Problems).Kind);
+        Assert.DoesNotContain(_effects.Calls, c => c.StartsWith("revert f1", StringComparison.Ordinal) || c.StartsWith("renew f1 @110s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_LabDoesNotAnswerRenewals_OneProblemForManyFailures()
+    {
+        // Applied at 60 s with a lease until 90 s, reverted at 85 s: the renewals at 70 s and 80 s both fail.
+        Create(Experiment(Latency("inject", TimeSpan.FromSeconds(25))), lease: TimeSpan.FromSeconds(30));
+        _effects.RenewFailure = new HttpRequestException("Connection refused");
+        var run = Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        Advance(TimeSpan.FromSeconds(90));
+        _effects.RenewFailure = null;
+        Advance(Recovery);
+
+        Assert.Equal(RunState.Completed, await run);
+        Assert.InRange(_effects.Renewals, 2, 3);
+        Assert.Equal("completed", Assert.Single(Scheduler.Events.OfType<FaultRevertedEvent>()).Reason);
+        var problem = Assert.Single(Scheduler.Problems);
+        Assert.Equal((RunProblemKind.RenewFailed, true), (problem.Kind, problem.UnderminesVerdict));
+    }
+
+    [Fact]
+    public async Task FailAsync_DuringTheFault_RunFailsWithTheReasonAndFailedRevertsAreProblems()
+    {
+        Create(Experiment(Latency("inject", TimeSpan.FromMinutes(5))));
+        var run = Scheduler.RunAsync(null, TestContext.Current.CancellationToken);
+        Advance(TimeSpan.FromSeconds(90));
+        _effects.RevertFailure = new HttpRequestException("Connection refused");
+
+        var failed = Scheduler.FailAsync("the lab stopped answering");
+
+        Assert.Equal(RunState.Failed, await failed);
+        Assert.Equal(RunState.Failed, await run);
+        Assert.Equal("the lab stopped answering", Scheduler.Reason);
+        Assert.Equal(ActionState.Stopped, Scheduler.ActionStates["inject"]);
+        Assert.Equal("could not revert fault f1: Connection refused", Assert.Single(Scheduler.Problems, p => p.Kind == RunProblemKind.RevertFailed && p.Subject == "f1").Message);
+    }
 }

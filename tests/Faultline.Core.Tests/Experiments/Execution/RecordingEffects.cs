@@ -4,7 +4,10 @@ using Faultline.Core.Faults;
 
 namespace Faultline.Core.Tests.Experiments.Execution;
 
-/// <summary>Effects that complete at once and record every call with the lab time it was made at.</summary>
+/// <summary>
+/// Effects that complete at once and record every call with the lab time it was made at. Leases are kept as a lab
+/// keeps them: a fault not renewed before its lease ends is gone (renew and revert answer false).
+/// </summary>
 internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
 {
     private readonly Dictionary<string, ActiveFault> _active = new(StringComparer.Ordinal);
@@ -22,6 +25,12 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
     public IReadOnlyCollection<ActiveFault> Active => _active.Values;
 
     public int Renewals { get; private set; }
+
+    /// <summary>When set, every renewal throws it (a lab that does not answer).</summary>
+    public Exception? RenewFailure { get; set; }
+
+    /// <summary>When set, every revert throws it.</summary>
+    public Exception? RevertFailure { get; set; }
 
     public Task<ActiveFault> ApplyFaultAsync(FaultAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -48,13 +57,29 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
     {
         Renewals++;
         Log($"renew {faultId}");
-        return Task.FromResult(_active.ContainsKey(faultId));
+        if (RenewFailure is not null)
+        {
+            throw RenewFailure;
+        }
+
+        if (!Lapse(faultId))
+        {
+            return Task.FromResult(false);
+        }
+
+        _active[faultId] = _active[faultId] with { LeaseExpiresAt = time.GetUtcNow() + lease };
+        return Task.FromResult(true);
     }
 
     public Task<bool> RevertFaultAsync(string faultId, CancellationToken cancellationToken)
     {
         Log($"revert {faultId}");
-        return Task.FromResult(_active.Remove(faultId));
+        if (RevertFailure is not null)
+        {
+            throw RevertFailure;
+        }
+
+        return Task.FromResult(Lapse(faultId) && _active.Remove(faultId));
     }
 
     public Task<int> RevertOwnerAsync(string owner, CancellationToken cancellationToken)
@@ -112,6 +137,20 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
         var before = Functions[function];
         Functions[function] = configuration;
         return Task.FromResult(new ConfigurationChange { Function = function, Before = before, After = configuration });
+    }
+
+    /// <summary>Drops a fault as the lab does when its lease lapses, without the scheduler asking.</summary>
+    public void Expire(string faultId) => _active.Remove(faultId);
+
+    /// <returns>Whether the fault is still active: one whose lease has ended is dropped, as the lab's sweep would.</returns>
+    private bool Lapse(string faultId)
+    {
+        if (_active.TryGetValue(faultId, out var fault) && fault.LeaseExpiresAt <= time.GetUtcNow())
+        {
+            _active.Remove(faultId);
+        }
+
+        return _active.ContainsKey(faultId);
     }
 
     private void Log(string call) => Calls.Add($"{call} @{(time.GetUtcNow() - ExperimentSchedulerTests.Start).TotalSeconds:0}s");

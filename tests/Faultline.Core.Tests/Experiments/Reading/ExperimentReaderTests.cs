@@ -376,7 +376,7 @@ public sealed class ExperimentReaderTests
             """);
 
         Assert.Equal(
-            ["experiment.yaml:20:51: action 'a' delay is 2h; it must be at most 15m (a Lambda function's longest timeout); give a delay up to 15m; a longer one outlasts every function's timeout anyway"],
+            ["experiment.yaml:20:53: action 'a' delay is 2h; it must be at most 15m (a Lambda function's longest timeout); give a delay up to 15m; a longer one outlasts every function's timeout anyway"],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
     }
 

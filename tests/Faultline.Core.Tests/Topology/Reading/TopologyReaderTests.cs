@@ -39,6 +39,30 @@ public sealed class TopologyReaderTests
         Assert.Equal("/api/health", check.Path);
         Assert.Equal(20, topology.Clients[0].RatePerSecond);
         Assert.Equal(ConnectionReuse.KeepAlive, topology.Clients[0].ConnectionReuse);
+        Assert.Null(topology.Clients[0].MaxConnections);
+    }
+
+    [Fact]
+    public void Read_ClientMaxConnections_Read()
+    {
+        var yaml = SeedTopologyYaml.With("rate: 20/s }\n  eu-customers", "rate: 20/s, maxConnections: 64 }\n  eu-customers");
+
+        var topology = TopologyReader.Read(yaml, File).ThrowIfInvalid();
+
+        Assert.Equal(64, topology.Clients[0].MaxConnections);
+        Assert.Null(topology.Clients[1].MaxConnections);
+    }
+
+    [Theory]
+    [InlineData("0", "topology.yaml:30:109: client 'us-customers' has maxConnections 0, which is outside 1–10,000; set maxConnections between 1 and 10,000 (the lab's limits)")]
+    [InlineData("10001", "topology.yaml:30:109: client 'us-customers' has maxConnections 10001, which is outside 1–10,000; set maxConnections between 1 and 10,000 (the lab's limits)")]
+    [InlineData("99999999999999999999", "topology.yaml:30:109: client 'us-customers' has maxConnections '99999999999999999999', which is not a whole number; write a whole number such as 3")]
+    [InlineData("lots", "topology.yaml:30:109: client 'us-customers' has maxConnections 'lots', which is not a whole number; write a whole number such as 3")]
+    public void Read_ClientMaxConnectionsOutOfRange_Located(string value, string expected)
+    {
+        var yaml = SeedTopologyYaml.With("rate: 20/s }\n  eu-customers", $"rate: 20/s, maxConnections: {value} }}\n  eu-customers");
+
+        Assert.Equal([expected], Render(TopologyReader.Read(yaml, File)));
     }
 
     [Fact]

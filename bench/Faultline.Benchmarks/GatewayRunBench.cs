@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Faultline.Core.Journal;
+using Faultline.Core.Load;
+
+namespace Faultline.Benchmarks;
+
+/// <summary>
+/// Load through the lab gateway inside <c>faultline run</c> (the real runner, its own lab, time scale 1) at rising
+/// total rates, both seed clients kept alive at half the rate each; per step the baseline's send lag, drops, errors and
+/// answered rate from the run's journal, and the process's open descriptors sampled every 100 ms. Then wrk against
+/// the same gateway under <c>faultline lab up</c>. Writes a Markdown report.
+/// </summary>
+internal static partial class GatewayRunBench
+{
+    private static readonly TimeSpan MaxLagP99 = TimeSpan.FromMilliseconds(2);
+
+    // usage: gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS [MAX_CONNECTIONS,...]
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Each entry is one series of steps: "auto" keeps the default bound, a number sets maxConnections.
+        var bounds = (args.Length > 4 ? args[4] : "auto").Split(',');
+        var output = args[0];
+        var cli = args[1];
+        var rates = args[2].Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var step = int.Parse(args[3], CultureInfo.InvariantCulture);
+        var scratch = Directory.CreateTempSubdirectory("faultline-gateway-bench-").FullName;
+        try
+        {
+            var md = new StringBuilder();
+            md.AppendLine("# Gateway load inside `faultline run`");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/gateway.sh` on {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {Version("wrk", "-v")}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {LoadAverage()}.");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000, one-way latencies set to 0 so wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured (its first and last second left out). A step is *held* when every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx, no errors, and send-lag p99 ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
+            md.AppendLine();
+            md.AppendLine("| maxConnections | total rate (req/s) | result | sent (req/s) | answered 2xx (req/s) | dropped | errors | send lag p50 / p99 | latency p50 / p99 | descriptors min / max during the run | verdict |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            var held = new Dictionary<string, int?>();
+            foreach (var bound in bounds)
+            {
+                held[bound] = null;
+                foreach (var rate in rates)
+                {
+                    var result = await StepAsync(cli, scratch, rate, step, bound);
+                    Console.Error.WriteLine($"{bound} rate {rate}: {result.Line}");
+                    md.AppendLine(result.Line);
+                    if (result.Held)
+                    {
+                        held[bound] = rate;
+                    }
+                }
+            }
+
+            md.AppendLine();
+            var wrk = await WrkAsync(cli, scratch, step);
+            md.AppendLine("| | req/s | latency p50 / p99 | lab descriptors before / max during wrk |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var (bound, rate) in held)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| **faultline run** (maxConnections {bound}), highest held rate | {(rate is null ? "none" : rate.Value.ToString("N0", CultureInfo.InvariantCulture))} | (see the table above) | |");
+            }
+
+            md.AppendLine(CultureInfo.InvariantCulture, $"| **wrk** closed loop against the same gateway | {wrk.Rps:N0} | {wrk.P50} / {wrk.P99} | {wrk.FdBefore} / {wrk.FdMax} |");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
+            await File.WriteAllTextAsync(output, md.ToString());
+            Console.WriteLine(md);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static string Topology(int totalRate, string bound = "auto") =>
+        File.ReadAllText("samples/seed/topology.yaml")
+            .Replace("reservedConcurrency: 100", "reservedConcurrency: 10000", StringComparison.Ordinal)
+            .Replace("{ us-east-1: 8, eu-west-1: 40 }", "{ us-east-1: 0, eu-west-1: 0 }", StringComparison.Ordinal)
+            .Replace("{ us-east-1: 40, eu-west-1: 8 }", "{ us-east-1: 0, eu-west-1: 0 }", StringComparison.Ordinal)
+            .Replace("rate: 20/s, connectionReuse: perRequest", $"rate: {(totalRate / 2.0).ToString(CultureInfo.InvariantCulture)}/s, connectionReuse: keepAlive{(bound == "auto" ? string.Empty : $", maxConnections: {bound}")}", StringComparison.Ordinal);
+
+    private static string Experiment(int step) => $$"""
+        topology: ./topology.yaml
+        timeScale: 1
+        seed: 42
+        hypothesis:
+          title: the gateway keeps up
+          checks:
+            - { name: steady state, clients: all, during: baseline, successRate: ">= 99%" }
+        load:
+          clients: [us-customers, eu-customers]
+          baseline: {{step}}s
+          recovery: 1s
+        targets:
+          us-functions: { type: function, region: us-east-1, selectionMode: ALL }
+        actions:
+          nudge: { fault: latency, target: us-functions, delay: 1ms, percentage: 100, duration: 1s }
+        """;
+
+    private static async Task<(bool Held, string Line)> StepAsync(string cli, string scratch, int rate, int step, string bound)
+    {
+        var dir = Path.Combine(scratch, $"rate-{rate}-{bound}");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "topology.yaml"), Topology(rate, bound));
+        await File.WriteAllTextAsync(Path.Combine(dir, "experiment.yaml"), Experiment(step));
+        var runs = Path.Combine(dir, "runs");
+        var (exit, fdMin, fdMax, _) = await RunSampledAsync(cli, ["run", Path.Combine(dir, "experiment.yaml"), "--out", runs, "--no-dashboard"], TimeSpan.FromSeconds(step + 60), stopWhen: null);
+        var folder = Directory.Exists(runs) ? Directory.GetDirectories(runs).FirstOrDefault() : null;
+        if (folder is null)
+        {
+            return (false, $"| {bound} | {rate:N0} | no run (exit {exit}) | | | | | | | {fdMin} / {fdMax} | |");
+        }
+
+        var journal = RunJournalReader.Open(Path.Combine(folder, "journal.db"));
+        var faultStart = journal.Phases.FaultStart ?? journal.Phases.RunEnd ?? DateTimeOffset.MaxValue;
+        var seconds = journal.Traffic.Where(s => s.Stats.Sent > 0 || s.Stats.DroppedSends > 0).ToList();
+        var first = seconds.Count == 0 ? DateTimeOffset.MaxValue : seconds.Min(s => s.Start);
+        var window = seconds.Where(s => s.Start >= first.AddSeconds(1) && s.Start.AddSeconds(2) <= faultStart).ToList();
+        var stats = LoadStats.Merge(window.Select(s => s.Stats));
+        // Seconds by index: each population's seconds start at its own instant, microseconds apart.
+        var span = window.Select(s => s.Index).Distinct().Count();
+        var answered = span == 0 ? 0 : stats.Status2xx / (double)span;
+        var sent = span == 0 ? 0 : stats.Sent / (double)span;
+        var errors = stats.ConnectErrors + stats.DnsErrors + stats.Timeouts + stats.OtherErrors + stats.Status4xx + stats.Status5xx;
+        var held = span > 0 && stats.DroppedSends == 0 && errors == 0 && answered >= rate * 0.97 && stats.SendLag(99) <= MaxLagP99;
+        var verdict = journal.Verdict is { } v && v.TryGetProperty("kind", out var kind) ? kind.ToString() : $"exit {exit}";
+        return (held, string.Create(CultureInfo.InvariantCulture, $"| {bound} | {rate:N0} | {(held ? "held" : "not held")} | {sent:N0} | {answered:N0} | {stats.DroppedSends:N0} | {errors:N0} | {stats.SendLag(50).TotalMilliseconds:0.00} / {stats.SendLag(99).TotalMilliseconds:0.00} ms | {stats.Latency(50).TotalMilliseconds:0.0} / {stats.Latency(99).TotalMilliseconds:0.0} ms | {fdMin} / {fdMax} | {verdict} |"));
+    }
+
+    private static async Task<(double Rps, string P50, string P99, int FdBefore, int FdMax)> WrkAsync(string cli, string scratch, int step)
+    {
+        var dir = Path.Combine(scratch, "wrk");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "topology.yaml"), Topology(10_000));
+        var port = FreePort();
+        string wrkOutput = string.Empty;
+        var fdBefore = 0;
+        var (_, _, fdMax, _) = await RunSampledAsync(
+            cli,
+            ["lab", "up", Path.Combine(dir, "topology.yaml"), "--http-port", port.ToString(CultureInfo.InvariantCulture), "--dns-port", "0", "--control-port", "0", "--state-dir", dir, "--time-scale", "1"],
+            TimeSpan.FromSeconds(step + 90),
+            stopWhen: async (process, fds) =>
+            {
+                if (!(await ReadyAsync(port)))
+                {
+                    return false;
+                }
+
+                fdBefore = fds();
+                wrkOutput = await RunToEndAsync("wrk", ["-t2", "-c64", "-d10s", "--latency", $"http://127.0.1.1:{port}/api/hello"], TimeSpan.FromSeconds(40));
+                return true;
+            });
+        var rps = RpsRegex().Match(wrkOutput);
+        var p50 = PercentileRegex("50").Match(wrkOutput);
+        var p99 = PercentileRegex("99").Match(wrkOutput);
+        return (rps.Success ? double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture) : 0, p50.Success ? p50.Groups[1].Value : "?", p99.Success ? p99.Groups[1].Value : "?", fdBefore, fdMax);
+    }
+
+    // Runs the CLI, sampling its descriptors every 100 ms; with stopWhen, interrupts it (SIGINT) once stopWhen returns true.
+    private static async Task<(int Exit, int FdMin, int FdMax, string Output)> RunSampledAsync(string cli, string[] args, TimeSpan limit, Func<Process, Func<int>, Task<bool>>? stopWhen)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(cli);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var fdMin = int.MaxValue;
+        var fdMax = 0;
+        int Fds()
+        {
+            try
+            {
+                return Directory.GetFileSystemEntries($"/proc/{process.Id}/fd").Length;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return 0;
+            }
+        }
+
+        using var cts = new CancellationTokenSource(limit);
+        var sampler = Task.Run(async () =>
+        {
+            while (!process.HasExited && !cts.IsCancellationRequested)
+            {
+                var n = Fds();
+                if (n > 0)
+                {
+                    fdMin = Math.Min(fdMin, n);
+                    fdMax = Math.Max(fdMax, n);
+                }
+
+                await Task.Delay(100);
+            }
+        });
+        if (stopWhen is not null)
+        {
+            while (!process.HasExited && !cts.IsCancellationRequested && !await stopWhen(process, Fds))
+            {
+                await Task.Delay(200);
+            }
+
+            Interrupt(process);
+        }
+
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        await sampler;
+        return (process.ExitCode, fdMin == int.MaxValue ? 0 : fdMin, fdMax, await stdout + await stderr);
+    }
+
+    private static void Interrupt(Process process)
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+    }
+
+    private static async Task<bool> ReadyAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.1.1:{port}/api/hello"));
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.1.1"), 0));
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private static async Task<string> RunToEndAsync(string file, string[] args, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        using var cts = new CancellationTokenSource(limit);
+        var output = process.StandardOutput.ReadToEndAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        return await output;
+    }
+
+    private static string Version(string tool, string flag)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(tool, flag) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var process = Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit(5000);
+            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? tool;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return $"{tool} missing";
+        }
+    }
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    private static Regex PercentileRegex(string p) => new($@"^\s*{p}(?:\.000)?%\s+(\S+)", RegexOptions.Multiline);
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RpsRegex();
+}
