@@ -22,14 +22,32 @@ public static partial class Durations
     /// <summary>What the error messages say the allowed durations are.</summary>
     public const string Range = "a duration from 0s to 24h";
 
-    /// <summary>Parses a duration; returns <c>false</c> for anything else (including negative values and values above <see cref="Maximum"/>).</summary>
-    public static bool TryParse(string? text, out TimeSpan value) => Parse(text, out value) == ParseOutcome.Valid;
+    /// <summary>
+    /// Parses any non-negative duration a <see cref="TimeSpan"/> holds; <c>false</c> for anything else. Not
+    /// bounded by <see cref="Maximum"/>: for callers that apply their own, tighter bound with their own message
+    /// (leases, fault delays). Everything else uses <see cref="Parse"/>.
+    /// </summary>
+    public static bool TryParse(string? text, out TimeSpan value) => ParseCore(text, out value) is ParseOutcome.Valid or ParseOutcome.OutOfRange && value != TimeSpan.MaxValue;
 
     /// <summary>
     /// Parses a duration, telling a text that is no duration (<see cref="ParseOutcome.Malformed"/>, also for
-    /// negative values) from one above <see cref="Maximum"/> (<see cref="ParseOutcome.OutOfRange"/>). Never throws.
+    /// negative values) from one above <see cref="Maximum"/> (<see cref="ParseOutcome.OutOfRange"/>).
+    /// <paramref name="value"/> is set only when valid. Never throws.
     /// </summary>
     public static ParseOutcome Parse(string? text, out TimeSpan value)
+    {
+        var outcome = ParseCore(text, out value);
+        if (outcome != ParseOutcome.Valid)
+        {
+            value = TimeSpan.Zero;
+        }
+
+        return outcome;
+    }
+
+    // Valid up to Maximum; OutOfRange above it, with the value when a TimeSpan holds it and TimeSpan.MaxValue
+    // when it does not (1000000000h, a 400-digit number, P99999999999D).
+    private static ParseOutcome ParseCore(string? text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
         if (string.IsNullOrWhiteSpace(text))
@@ -40,10 +58,9 @@ public static partial class Durations
         var trimmed = text.Trim();
         if (trimmed.StartsWith('P') || trimmed.StartsWith('p'))
         {
-            TimeSpan iso;
             try
             {
-                iso = XmlConvert.ToTimeSpan(trimmed.ToUpperInvariant());
+                value = XmlConvert.ToTimeSpan(trimmed.ToUpperInvariant());
             }
             catch (FormatException)
             {
@@ -51,21 +68,13 @@ public static partial class Durations
             }
             catch (OverflowException)
             {
+                value = TimeSpan.MaxValue;
                 return ParseOutcome.OutOfRange;
             }
 
-            if (iso < TimeSpan.Zero)
-            {
-                return ParseOutcome.Malformed;
-            }
-
-            if (iso > Maximum)
-            {
-                return ParseOutcome.OutOfRange;
-            }
-
-            value = iso;
-            return ParseOutcome.Valid;
+            return value < TimeSpan.Zero ? ParseOutcome.Malformed
+                : value > Maximum ? ParseOutcome.OutOfRange
+                : ParseOutcome.Valid;
         }
 
         var matches = PartPattern().Matches(trimmed);
@@ -94,14 +103,15 @@ public static partial class Durations
         }
 
         // Compared as a double before any TimeSpan is made: 1000000000h or a 400-digit number is out of
-        // range here, not an OverflowException later.
-        if (!(totalMs <= Maximum.TotalMilliseconds))
+        // range here, not an OverflowException later. The margin keeps FromMilliseconds' rounding in range.
+        if (!(totalMs < TimeSpan.MaxValue.TotalMilliseconds - 1))
         {
+            value = TimeSpan.MaxValue;
             return ParseOutcome.OutOfRange;
         }
 
         value = TimeSpan.FromMilliseconds(totalMs);
-        return ParseOutcome.Valid;
+        return value > Maximum ? ParseOutcome.OutOfRange : ParseOutcome.Valid;
     }
 
     /// <summary>Formats a duration the way users write it: <c>29s</c>, <c>10m</c>, <c>1m30s</c>, <c>250ms</c>.</summary>

@@ -22,8 +22,15 @@ public sealed class YamlReadContext
     /// <summary>The path used in diagnostics, e.g. <c>topology.yaml</c>.</summary>
     public string DisplayPath { get; }
 
-    /// <summary>Every diagnostic so far, in the order found.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    /// <summary>
+    /// Every diagnostic so far, in the order found. An error whose place could not be told (a value the
+    /// location map does not know, as after hostile edits) is placed at the start of the file, so every
+    /// error of a file names the file, a line and a column.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics =>
+        _diagnostics.Any(d => d.Location is null)
+            ? _diagnostics.Select(d => d.Location is null ? d with { Location = StartOfFile } : d).ToList()
+            : _diagnostics;
 
     /// <summary>Whether any error was found.</summary>
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

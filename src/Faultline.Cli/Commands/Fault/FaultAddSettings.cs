@@ -228,6 +228,9 @@ public sealed class FaultAddSettings : FaultLabSettings
         : Durations.Parse(text, out var value) switch
         {
             ParseOutcome.Valid => value,
+            // Leases and delays have tighter bounds of their own (FaultLimits), whose messages say more; only a
+            // duration no TimeSpan holds is reported here.
+            ParseOutcome.OutOfRange when Durations.TryParse(text, out var longer) => longer,
             ParseOutcome.OutOfRange => throw new InvalidInputException($"{option} '{Echo.Value(text)}' is out of range; write {Durations.Range}"),
             _ => throw new InvalidInputException($"{option} '{Echo.Value(text)}' is not {Durations.Expected}"),
         };

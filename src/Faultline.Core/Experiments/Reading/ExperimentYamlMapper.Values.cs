@@ -72,7 +72,7 @@ internal sealed partial class ExperimentYamlMapper
         var signAt = text.IndexOfAny(['+', '-']);
         var edgeText = (signAt < 0 ? text : text[..signAt]).Trim();
         var offset = TimeSpan.Zero;
-        if (signAt >= 0 && !Durations.TryParse(text[(signAt + 1)..].Trim(), out offset))
+        if (signAt >= 0 && Durations.Parse(text[(signAt + 1)..].Trim(), out offset) != ParseOutcome.Valid)
         {
             _context.Add(ExperimentErrors.BadEdge(scalar.Location, what, key, scalar.Value));
             return null;
@@ -146,7 +146,7 @@ internal sealed partial class ExperimentYamlMapper
         {
             (value, unit) = (number, ThresholdUnit.Count);
         }
-        else if (Durations.TryParse(text, out var duration))
+        else if (Durations.Parse(text, out var duration) == ParseOutcome.Valid)
         {
             (value, unit) = (duration.TotalMilliseconds, ThresholdUnit.Milliseconds);
         }

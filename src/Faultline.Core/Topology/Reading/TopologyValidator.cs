@@ -75,7 +75,8 @@ internal static class TopologyValidator
 
     private static void ValidateRouting(Topology topology, DnsRecord record, TopologySourceMap map, YamlReadContext context, HashSet<(string, string)> reportedLatencyPairs)
     {
-        var at = map.Record(record.Name);
+        // A record written without a name was recorded under "?" by the mapper.
+        var at = map.Record(record.Name.Length > 0 ? record.Name : "?") ?? map.Find("dns/records");
         switch (record.Routing)
         {
             case RoutingPolicy.Simple when record.Sets.Count > 1:

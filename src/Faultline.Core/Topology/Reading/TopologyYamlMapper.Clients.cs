@@ -32,7 +32,7 @@ internal sealed partial class TopologyYamlMapper
 
             var rate = ReadRate(reader);
             var reuse = reader.Enum("connectionReuse", ConnectionReuseNames) ?? ConnectionReuse.KeepAlive;
-            var maxConnections = reader.WholeNumber("maxConnections");
+            var maxConnections = reader.WholeNumber("maxConnections", 1, ClientConfig.MaxMaxConnections);
             if (maxConnections is < 1 or > ClientConfig.MaxMaxConnections)
             {
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("maxConnections"), what, "maxConnections", maxConnections.Value.ToString(CultureInfo.InvariantCulture), "1", ClientConfig.MaxMaxConnections.ToString("N0", CultureInfo.InvariantCulture), "the lab's"));

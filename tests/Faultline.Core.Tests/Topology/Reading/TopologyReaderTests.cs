@@ -56,7 +56,7 @@ public sealed class TopologyReaderTests
     [Theory]
     [InlineData("0", "topology.yaml:30:109: client 'us-customers' has maxConnections 0, which is outside 1–10,000; set maxConnections between 1 and 10,000 (the lab's limits)")]
     [InlineData("10001", "topology.yaml:30:109: client 'us-customers' has maxConnections 10001, which is outside 1–10,000; set maxConnections between 1 and 10,000 (the lab's limits)")]
-    [InlineData("99999999999999999999", "topology.yaml:30:109: client 'us-customers' has maxConnections '99999999999999999999', which is not a whole number; write a whole number such as 3")]
+    [InlineData("99999999999999999999", "topology.yaml:30:109: client 'us-customers' has maxConnections '99999999999999999999', which is out of range; write a whole number from 1 to 10000")]
     [InlineData("lots", "topology.yaml:30:109: client 'us-customers' has maxConnections 'lots', which is not a whole number; write a whole number such as 3")]
     public void Read_ClientMaxConnectionsOutOfRange_Located(string value, string expected)
     {
