@@ -24,13 +24,14 @@ internal sealed class ReportJournals : IDisposable
     public RunDirectory Correct(string runId = "20260101-130000-correct-0002") =>
         Write(runId, SeedRuns.Correct().Build(), "seed", complete: true);
 
-    /// <summary>The fixed run on a host that stalled 2 lab seconds mid-fault (inconclusive), complete with its stored verdict.</summary>
+    /// <summary>The fixed run on a host that stalled 2 lab seconds mid-fault, failing eu customers' requests (inconclusive), complete with its stored verdict.</summary>
     public RunDirectory HostStalled(string runId = "20260101-140000-stalled-0003")
     {
         var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
         var run = SeedRuns.Correct()
             .Host(TimeSpan.Zero, SeedRuns.RunEnd, TimeSpan.FromMilliseconds(100))
-            .Host(stall, stall + TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
+            .Host(stall, stall + TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3))
+            .Traffic("eu-customers", stall, stall + TimeSpan.FromSeconds(2), SomeTraffic.Stats(timeouts: 400));
         return Write(runId, run.Build(), "seed", complete: true);
     }
 

@@ -11,11 +11,12 @@ namespace Faultline.Core.Host;
 /// Decides which results of a run rest on seconds when the host could not keep lab time (see <see cref="HostBudget"/>).
 /// </summary>
 /// <remarks>
-/// <para>A check is <i>host-impaired</i> when its window holds an impaired second, or when a health check flipped at or
-/// before the window's end while the host was impaired during the probes that decided the flip (a flip moves DNS
-/// answers and so every later request). An impaired check is undecided (<see cref="CheckResult.Passed"/> <c>null</c>)
-/// with <see cref="CheckResult.HostImpaired"/> saying why, whatever it measured: a pass measured on a host that missed
-/// its deadlines is no more evidence than a failure.</para>
+/// <para>A check is <i>host-impaired</i> when a health check flipped at or before the end of its evidence while the host
+/// was impaired during the probes that decided the flip (a flip moves DNS answers and so every later request), or when
+/// its window holds an impaired second and the host could have decided its result: always for a failed or undecided
+/// check, and for a passed one unless it is a check a late host can only push towards failing (a success rate that must
+/// stay high, errors or latency that must stay low: those passed in spite of the host). An impaired check is undecided
+/// (<see cref="CheckResult.Passed"/> <c>null</c>) with <see cref="CheckResult.HostImpaired"/> saying why.</para>
 /// <para>Pure: the same observations always give the same marks, live or replayed from a journal.</para>
 /// </remarks>
 public static class HostImpairment
@@ -150,7 +151,7 @@ public static class HostImpairment
         }
 
         var inWindow = impaired.Where(s => s.Start + TimeSpan.FromSeconds(1) > from && s.Start < to).ToList();
-        if (inWindow.Count > 0)
+        if (inWindow.Count > 0 && (check.Passed != true || HostCouldPass(observations, check)))
         {
             var worst = inWindow.Max(s => s.Lateness);
             return string.Create(
@@ -164,6 +165,31 @@ public static class HostImpairment
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a late host could make this check pass. A host that misses deadlines only adds timeouts, errors and
+    /// latency, so it cannot lift a success rate to its floor nor hold errors or latency under their ceiling: such a
+    /// check that passed anyway passed in spite of the host. Any other check (an outage it expects, request counts,
+    /// region shares, transitions) could pass because of it.
+    /// </summary>
+    private static bool HostCouldPass(RunObservations observations, CheckResult check)
+    {
+        var definition = check.Number >= 1 && check.Number <= observations.Experiment.Hypothesis.Checks.Count
+            ? observations.Experiment.Hypothesis.Checks[check.Number - 1]
+            : null;
+        if (definition is not TrafficCheck traffic)
+        {
+            return true;
+        }
+
+        var atLeast = traffic.Threshold.Operator is ComparisonOperator.GreaterOrEqual or ComparisonOperator.Greater;
+        return traffic.Metric.Kind switch
+        {
+            TrafficMetricKind.SuccessRate or TrafficMetricKind.Status2xxRate => !atLeast,
+            TrafficMetricKind.ErrorRate or TrafficMetricKind.Status4xxRate or TrafficMetricKind.Status5xxRate or TrafficMetricKind.LatencyPercentile => atLeast,
+            _ => true,
+        };
     }
 
     /// <summary>

@@ -31,7 +31,39 @@ public sealed class HostImpairmentTests
     }
 
     [Fact]
-    public void Decide_CorrectSeedRunWithAStallInTheFault_IsInconclusiveNamingTheHostNotTheSystem()
+    public void Decide_StallThatFailedCustomersInTheFault_IsInconclusiveNamingTheHostNotTheSystem()
+    {
+        // The host stalled 2 lab seconds mid-fault, and eu customers' requests of those seconds timed out.
+        var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
+        var run = SeedRuns.Correct()
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Host(stall, stall + TimeSpan.FromSeconds(2), Stalled)
+            .Traffic("eu-customers", stall, stall + TimeSpan.FromSeconds(2), SomeTraffic.Stats(timeouts: 400))
+            .Build();
+
+        var verdict = VerdictEngine.Decide(run);
+
+        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
+        Assert.Empty(verdict.Diagnosis);
+        Assert.Equal(
+            "Inconclusive: the host could not keep time scale 20: timers ran up to 3s late (150ms of wall time) in 2 lab seconds between +7m and +7m2s, " +
+            "beyond the 1s allowed by hc-us's 2s response limit, so 1 check cannot be trusted (#1 eu customers unaffected); " +
+            "rerun with `--time-scale 3` (or `--time-scale auto`) or on a quieter machine.",
+            verdict.Summary);
+        var eu = verdict.Checks[0];
+        Assert.Null(eu.Passed);
+        Assert.StartsWith("host-impaired: in 2 lab seconds of its window (first at +7m)", eu.HostImpaired, StringComparison.Ordinal);
+
+        // us customers were served in spite of the stall; the transition's evidence ended before it.
+        Assert.True(verdict.Checks[1].Passed);
+        Assert.Null(verdict.Checks[1].HostImpaired);
+        Assert.True(verdict.Checks[2].Passed);
+        Assert.Null(verdict.Checks[2].HostImpaired);
+        Assert.Equal(2, verdict.Host!.ImpairedSeconds);
+    }
+
+    [Fact]
+    public void Decide_StallThatHurtNothing_HoldsBecauseALateHostCannotLiftASuccessRate()
     {
         var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
         var run = SeedRuns.Correct()
@@ -41,21 +73,31 @@ public sealed class HostImpairmentTests
 
         var verdict = VerdictEngine.Decide(run);
 
-        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
-        Assert.Empty(verdict.Diagnosis);
-        Assert.Equal(
-            "Inconclusive: the host could not keep time scale 20: timers ran up to 3s late (150ms of wall time) in 2 lab seconds between +7m and +7m2s, " +
-            "beyond the 1s allowed by hc-us's 2s response limit, so 2 checks cannot be trusted (#1 eu customers unaffected; #2 us customers served after failover); " +
-            "rerun with `--time-scale 3` (or `--time-scale auto`) or on a quieter machine.",
-            verdict.Summary);
-        var eu = verdict.Checks[0];
-        Assert.Null(eu.Passed);
-        Assert.StartsWith("host-impaired: in 2 lab seconds of its window (first at +7m)", eu.HostImpaired, StringComparison.Ordinal);
-
-        // The health transition's window (fault start + 3m) ended before the stall: it is still evidence.
-        Assert.True(verdict.Checks[2].Passed);
-        Assert.Null(verdict.Checks[2].HostImpaired);
+        Assert.Equal(VerdictKind.Held, verdict.Kind);
+        Assert.All(verdict.Checks, c => Assert.Null(c.HostImpaired));
         Assert.Equal(2, verdict.Host!.ImpairedSeconds);
+        Assert.StartsWith("The host could not keep time scale 20 in 2 lab seconds of 900", verdict.Host.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_CheckALateHostCouldPass_IsImpairedEvenWhenItPassed()
+    {
+        // "us customers fail during the fault" passes on errors, and a stalled host makes errors too.
+        var stall = SeedRuns.FaultStart + TimeSpan.FromMinutes(5);
+        var expectsOutage = SomeChecks.SuccessRate("us customers fail", "us-customers", CheckWindow.During(Phase.Fault)) with
+        {
+            Threshold = new Threshold(ComparisonOperator.LessOrEqual, 50, ThresholdUnit.Percent),
+        };
+        var run = SeedRuns.Misconfigured()
+            .Check(expectsOutage)
+            .Host(TimeSpan.Zero, SeedRuns.RunEnd, OnTime)
+            .Host(stall, stall + TimeSpan.FromSeconds(1), Stalled)
+            .Build();
+
+        var outage = VerdictEngine.Decide(run).Checks.Single(c => c.Name == "us customers fail");
+
+        Assert.Null(outage.Passed);
+        Assert.NotNull(outage.HostImpaired);
     }
 
     [Fact]
