@@ -32,8 +32,8 @@ internal static partial class GatewayRunBench
             var md = new StringBuilder();
             md.AppendLine("# Gateway load inside `faultline run`");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/gateway.sh` on {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {Version("wrk", "-v")}.");
-            md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {LoadAverage()}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/gateway.sh` on {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {BenchProcesses.Version("wrk", "-v")}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {BenchProcesses.LoadAverage()}.");
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000, one-way latencies set to 0 so wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured (its first and last second left out). A step is *held* when every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx, no errors, and send-lag p99 ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
             md.AppendLine();
@@ -66,7 +66,7 @@ internal static partial class GatewayRunBench
 
             md.AppendLine(CultureInfo.InvariantCulture, $"| **wrk** closed loop against the same gateway | {wrk.Rps:N0} | {wrk.P50} / {wrk.P99} | {wrk.FdBefore} / {wrk.FdMax} |");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {BenchProcesses.LoadAverage()}.");
             await File.WriteAllTextAsync(output, md.ToString());
             Console.WriteLine(md);
             return 0;
@@ -152,7 +152,7 @@ internal static partial class GatewayRunBench
                 }
 
                 fdBefore = fds();
-                wrkOutput = await RunToEndAsync("wrk", ["-t2", "-c64", "-d10s", "--latency", $"http://127.0.1.1:{port}/api/hello"], TimeSpan.FromSeconds(40));
+                wrkOutput = await BenchProcesses.RunAsync("wrk", ["-t2", "-c64", "-d10s", "--latency", $"http://127.0.1.1:{port}/api/hello"], TimeSpan.FromSeconds(40));
                 return true;
             });
         var rps = RpsRegex().Match(wrkOutput);
@@ -257,47 +257,6 @@ internal static partial class GatewayRunBench
         socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.1.1"), 0));
         return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
     }
-
-    private static async Task<string> RunToEndAsync(string file, string[] args, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        using var cts = new CancellationTokenSource(limit);
-        var output = process.StandardOutput.ReadToEndAsync(cts.Token);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        return await output;
-    }
-
-    private static string Version(string tool, string flag)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(tool, flag) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit(5000);
-            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? tool;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return $"{tool} missing";
-        }
-    }
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static Regex PercentileRegex(string p) => new($@"^\s*{p}(?:\.000)?%\s+(\S+)", RegexOptions.Multiline);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -22,8 +21,8 @@ internal static partial class Report
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Load generator benchmark");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh` on {Environment.ProcessorCount} CPUs, {MemoryGib():0.0} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {Version("wrk", "-v")}; {Version("nginx", "-v")}.");
-        md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {LoadAverage()} (other work on the machine competes for the same 2 cores and shows up as send lag).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh` on {Environment.ProcessorCount} CPUs, {MemoryGib():0.0} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {BenchProcesses.Version("wrk", "-v")}; {BenchProcesses.Version("nginx", "-v")}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {BenchProcesses.LoadAverage()} (other work on the machine competes for the same 2 cores and shows up as send lag).");
         md.AppendLine("Client and server share the machine; everything on 127.0.0.1. Absolute numbers swing ±30% run to run on shared machines: compare the columns of one run.");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Open model: the generator's rate is stepped up ({string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}/s, {step.TotalSeconds:0} s each, the first and last second of a step left out); a step is *sustained* when every scheduled request was sent and answered at the rate (no drops, no errors, ≥ 97% answered), and *held* when it is sustained with send-lag p99 ≤ {OpenModelBench.MaxLagP99.TotalMilliseconds:0} ms. A missed step gets one more try (other work on a shared machine only makes a step worse); stepping stops at the first step not sustained. Closed loop: `wrk -t2 -c64 -d10s`.");
@@ -76,7 +75,7 @@ internal static partial class Report
         }
 
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {BenchProcesses.LoadAverage()}.");
         await File.WriteAllTextAsync(output, md.ToString());
         Console.WriteLine(md);
         return 0;
@@ -84,7 +83,7 @@ internal static partial class Report
 
     private static async Task<(double Rps, string P50, string P99)> WrkAsync(Uri url)
     {
-        var output = await RunAsync("wrk", ["-t2", "-c64", "-d10s", "--latency", url.ToString()], TimeSpan.FromSeconds(30));
+        var output = await BenchProcesses.RunAsync("wrk", ["-t2", "-c64", "-d10s", "--latency", url.ToString()], TimeSpan.FromSeconds(30));
         var rps = RpsRegex().Match(output);
         var p50 = PercentileRegex("50").Match(output);
         var p99 = PercentileRegex("99").Match(output);
@@ -97,50 +96,9 @@ internal static partial class Report
     {
         var host = Environment.ProcessPath!;
         return Path.GetFileNameWithoutExtension(host) == "dotnet"
-            ? RunAsync(host, [typeof(Report).Assembly.Location, .. args], limit)
-            : RunAsync(host, args, limit);
+            ? BenchProcesses.RunAsync(host, [typeof(Report).Assembly.Location, .. args], limit)
+            : BenchProcesses.RunAsync(host, args, limit);
     }
-
-    private static async Task<string> RunAsync(string file, string[] args, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        using var cts = new CancellationTokenSource(limit);
-        var output = process.StandardOutput.ReadToEndAsync(cts.Token);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        return await output;
-    }
-
-    private static string Version(string tool, string flag)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(tool, flag) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit(5000);
-            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? tool;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return $"{tool} missing";
-        }
-    }
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static double MemoryGib()
     {
