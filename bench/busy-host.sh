@@ -41,11 +41,11 @@ for experiment in "${experiments[@]}"; do
     verdict="$(grep -m1 '^verdict:' "$log" | sed 's/^verdict: //')"
     kind="${verdict%% *}"
     chosen="$(grep -m1 -o -- '— time scale [0-9.]*' "$log" | grep -o '[0-9.]*$' || true)"
-    host="$(grep -m1 '^host ' "$log" | sed 's/^host //')"
+    host="$(grep -m1 '^host The host' "$log" | sed 's/^host //')"
     expected="$(truth "$experiment")"
     case "$kind" in
       held|refuted) if [ "$kind" = "$expected" ]; then ok="true verdict"; else ok="WRONG (expected $expected)"; wrong=1; fi ;;
-      inconclusive|not-run) if grep -q '^verdict:.*the host could not keep time scale' "$log"; then ok="names the host"; else ok="does NOT name the host"; wrong=1; fi ;;
+      inconclusive|not-run) if grep -q '^verdict:.*host could not keep' "$log"; then ok="names the host"; else ok="does NOT name the host"; wrong=1; fi ;;
       *) ok="no verdict (exit $code)"; wrong=1 ;;
     esac
     rows+=("| \`$experiment\` | ${chosen:-?}$([ "$scale" = auto ] && echo ' (auto)') | $code | $kind | $ok | ${verdict//|/\\|} | ${host//|/\\|} |")

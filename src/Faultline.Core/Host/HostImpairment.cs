@@ -129,6 +129,26 @@ public static class HostImpairment
         };
     }
 
+    /// <summary>
+    /// The reason for a verdict whose run a stop condition ended while it breached over host-impaired seconds, naming
+    /// the host; <c>null</c> when the host kept time during the breach.
+    /// </summary>
+    public static string? StopSummary(RunObservations observations, StopConditionFired stop)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(stop);
+        if (observations.HostBudget is not { } budget || !Impaired(observations, stop))
+        {
+            return null;
+        }
+
+        var breach = ImpairedSeconds(observations).Where(s => s.Start + TimeSpan.FromSeconds(1) > stop.At - stop.Lasted - TimeSpan.FromSeconds(1) && s.Start <= stop.At).ToList();
+        var worst = breach.Max(s => s.Lateness);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"stop condition '{stop.Name}' breached while the host could not keep time scale {HostBudget.FormatScale(budget.TimeScale)}: timers ran up to {Durations.Describe(worst)} late in {Seconds(breach.Count)} of its breach, beyond the {Durations.Describe(budget.Allowance)} allowed by {budget.DeadlineName}, so the stop may be the host's doing, not the system's; {Advice(budget, worst)}");
+    }
+
     /// <summary>How to rerun: a time scale this host would have kept, or a quieter machine.</summary>
     public static string Advice(HostBudget budget, TimeSpan worstLateness)
     {

@@ -90,9 +90,11 @@ public static class VerdictEngine
         var failed = checks.Where(c => c.Passed == false).ToList();
         var undecided = checks.Where(c => c.Passed is null).ToList();
         var host = HostImpairment.Summary(observations, checks);
+        var stopHost = stop is null ? null : HostImpairment.StopSummary(observations, stop);
         var text = kind switch
         {
             VerdictKind.Inconclusive when host is not null => $"Inconclusive: {host}.",
+            VerdictKind.Inconclusive when stopHost is not null => $"Inconclusive: {stopHost}.",
             VerdictKind.NotRun when host is not null && !failed.Any(c => c.IsSteadyState) => $"Not run: the steady state could not be judged, so nothing was injected: {host}.",
             VerdictKind.Held => checks.Count == 1 ? "Held: the check passed." : $"Held: all {Checks(checks.Count)} passed.",
             VerdictKind.Refuted => $"Refuted: {failed.Count} of {Checks(checks.Count)} failed ({Names(failed)}).{(diagnosis.Count > 0 ? $" Reason: {diagnosis[0].Headline}." : string.Empty)}",
@@ -109,7 +111,7 @@ public static class VerdictEngine
         if (stop is not null)
         {
             text += $" The run was stopped at {RunFacts.Offset(observations, stop.At)}: {TimelineBuilder.StopText(observations, stop)}; {reverted}.";
-            if (HostImpairment.Impaired(observations, stop))
+            if (stopHost is not null && !text.Contains(stopHost, StringComparison.Ordinal))
             {
                 text += " The host could not keep lab time while the condition breached, so the stop may be the host's doing, not the system's.";
             }

@@ -173,8 +173,40 @@ public sealed class HostImpairmentTests
             .Event(new StopConditionFired { At = SomeRun.At(stop), Name = "global outage", Threshold = "< 40%", Measured = 0, Lasted = TimeSpan.FromMinutes(1) })
             .Build();
 
-        Assert.Contains("so the stop may be the host's doing", VerdictEngine.Decide(run).Summary, StringComparison.Ordinal);
+        var verdict = VerdictEngine.Decide(run);
+        Assert.Contains("so the stop may be the host's doing", verdict.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("host's doing", VerdictEngine.Decide(calm).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_RunStoppedOverImpairedSecondsWithUndecidedChecks_IsInconclusiveNamingTheHostFirst()
+    {
+        var stop = SeedRuns.FaultStart + TimeSpan.FromMinutes(2);
+        var run = SeedRuns.Misconfigured()
+            .Phases(SeedRuns.FaultStart, faultEnd: null, runEnd: stop)
+            .Host(TimeSpan.Zero, stop, OnTime)
+            .Host(stop - TimeSpan.FromSeconds(30), stop - TimeSpan.FromSeconds(29), Stalled)
+            .Event(new StopConditionFired { At = SomeRun.At(stop), Name = "global outage", Threshold = "< 40%", Measured = 0, Lasted = TimeSpan.FromMinutes(1) })
+            .Ended(RunState.Stopped)
+            .Build();
+
+        // No check to impair: the stop alone ended the run.
+        var verdict = VerdictEngine.Decide(run, []);
+
+        Assert.Equal(VerdictKind.Inconclusive, verdict.Kind);
+        Assert.StartsWith(
+            "Inconclusive: stop condition 'global outage' breached while the host could not keep time scale 20: timers ran up to 3s late in 1 lab second of its breach",
+            verdict.Summary,
+            StringComparison.Ordinal);
+        Assert.Single(AllIndexesOf(verdict.Summary, "the host's doing"));
+    }
+
+    private static IEnumerable<int> AllIndexesOf(string text, string value)
+    {
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
+        }
     }
 
     [Fact]
