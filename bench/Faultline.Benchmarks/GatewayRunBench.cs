@@ -192,6 +192,7 @@ internal static partial class GatewayRunBench
         using var cts = new CancellationTokenSource(limit);
         var sampler = Task.Run(async () =>
         {
+            using var every = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
             while (!process.HasExited && !cts.IsCancellationRequested)
             {
                 var n = Fds();
@@ -201,14 +202,15 @@ internal static partial class GatewayRunBench
                     fdMax = Math.Max(fdMax, n);
                 }
 
-                await Task.Delay(100);
+                await every.WaitForNextTickAsync();
             }
         });
         if (stopWhen is not null)
         {
+            using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
             while (!process.HasExited && !cts.IsCancellationRequested && !await stopWhen(process, Fds))
             {
-                await Task.Delay(200);
+                await poll.WaitForNextTickAsync();
             }
 
             Interrupt(process);
