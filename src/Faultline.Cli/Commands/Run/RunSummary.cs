@@ -71,7 +71,7 @@ internal static class RunSummary
             var sends = host.LateSendsPercent is { } late
                 ? $"; {late.ToString("0.#", CultureInfo.InvariantCulture)}% of sends left more than 1 ms late (send lag p99 {host.SendLagP99WallMs!.Value.ToString("0.#", CultureInfo.InvariantCulture)} ms of wall time)"
                 : string.Empty;
-            console.MarkupLine($"[bold]host[/] [{(host.ImpairedSeconds == 0 ? "grey" : "yellow")}]{Markup.Escape(host.Summary)}{Markup.Escape(sends)}[/]");
+            console.MarkupLine($"[bold]host[/] [{(host.ImpairedSeconds == 0 ? "grey" : "yellow")}]{Markup.Escape(sends.Length == 0 ? host.Summary : host.Summary.TrimEnd('.') + sends + ".")}[/]");
         }
 
         var color = verdict.Kind switch
