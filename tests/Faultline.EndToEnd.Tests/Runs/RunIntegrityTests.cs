@@ -15,28 +15,6 @@ public sealed class RunIntegrityTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>10 s of baseline, then 10 minutes of latency on us-east-1 (30 s of wall time at time scale 20).</summary>
-    private string FaultExperiment()
-    {
-        var path = Path.Combine(_dir, "fault.yaml");
-        File.WriteAllText(path, $"""
-            topology: {RepoPaths.Combine("samples", "seed", "topology.yaml")}
-            hypothesis:
-              title: eu customers are not affected by a us-east-1 slowdown
-              checks:
-                - {"{"} name: eu customers unaffected, clients: eu-customers, during: fault, successRate: ">= 99%" {"}"}
-            load: {"{"} baseline: 10s, recovery: 10s {"}"}
-            targets:
-              us-functions: {"{"} type: function, region: us-east-1 {"}"}
-            actions:
-              inject-latency: {"{"} fault: latency, target: us-functions, delay: 60s, duration: 10m {"}"}
-            """);
-        return path;
-    }
-
-    private static async Task<int> FaultCountAsync(RunningLab lab, CancellationToken ct) =>
-        (await lab.ControlAsync("/v1/faults", ct)).GetProperty("faults").GetArrayLength();
-
     /// <summary>The output with the console's line wrapping undone, so phrases can be looked for whole.</summary>
     private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
 
@@ -49,14 +27,14 @@ public sealed class RunIntegrityTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
         var runs = Path.Combine(_dir, "runs");
-        await using var run = FaultlineProcess.Start(lab.Home, "run", FaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", runs, "--no-dashboard");
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment.Write(_dir), "--lab", lab.Endpoints.ControlUrl, "--out", runs, "--no-dashboard");
         await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
 
         // kill -STOP: the runner cannot renew, so the lab reverts the fault when the lease (10 s of wall time) lapses.
         run.Pause();
         try
         {
-            await Eventually.ReturnsAsync(ct => FaultCountAsync(lab, ct), n => n == 0, Generous, "the paused run's fault to lapse", ct);
+            await Eventually.ReturnsAsync(ct => LongFaultExperiment.FaultCountAsync(lab, ct), n => n == 0, Generous, "the paused run's fault to lapse", ct);
         }
         finally
         {
@@ -86,7 +64,7 @@ public sealed class RunIntegrityTests : IDisposable
         var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
         var runs = Path.Combine(_dir, "runs");
         var url = lab.Endpoints.ControlUrl.TrimEnd('/');
-        await using var run = FaultlineProcess.Start(lab.Home, "run", FaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", runs, "--no-dashboard");
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment.Write(_dir), "--lab", lab.Endpoints.ControlUrl, "--out", runs, "--no-dashboard");
         await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
 
         lab.Process.KillHard();

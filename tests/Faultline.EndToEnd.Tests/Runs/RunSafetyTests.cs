@@ -13,43 +13,21 @@ public sealed class RunSafetyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>A short experiment against the seed topology: 10 s of baseline, then 10 minutes of latency on us-east-1.</summary>
-    private string LongFaultExperiment()
-    {
-        var path = Path.Combine(_dir, "long-fault.yaml");
-        File.WriteAllText(path, $"""
-            topology: {RepoPaths.Combine("samples", "seed", "topology.yaml")}
-            hypothesis:
-              title: eu customers are not affected by a long us-east-1 failure
-              checks:
-                - {"{"} name: eu customers unaffected, clients: eu-customers, during: fault, successRate: ">= 99%" {"}"}
-            load: {"{"} baseline: 10s, recovery: 10s {"}"}
-            targets:
-              us-functions: {"{"} type: function, region: us-east-1 {"}"}
-            actions:
-              inject-latency: {"{"} fault: latency, target: us-functions, delay: 60s, duration: 10m {"}"}
-            """);
-        return path;
-    }
-
-    private static async Task<int> FaultCountAsync(RunningLab lab, CancellationToken ct) =>
-        (await lab.ControlAsync("/v1/faults", ct)).GetProperty("faults").GetArrayLength();
-
     [Fact]
     public async Task Run_KilledOutright_ItsFaultLapsesWithTheLeaseAndTheJournalIsPartial()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
         var runs = Path.Combine(_dir, "runs");
-        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", runs);
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment.Write(_dir), "--lab", lab.Endpoints.ControlUrl, "--out", runs);
         await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
 
         run.KillHard();
         await run.WaitForExitAsync(Generous, ct);
 
         // Nobody reverted it: the fault is still there, then lapses with its lease (10 s of wall time at scale 20).
-        Assert.Equal(1, await FaultCountAsync(lab, ct));
-        await Eventually.ReturnsAsync(ct => FaultCountAsync(lab, ct), n => n == 0, Generous, "the killed run's fault to lapse", ct);
+        Assert.Equal(1, await LongFaultExperiment.FaultCountAsync(lab, ct));
+        await Eventually.ReturnsAsync(ct => LongFaultExperiment.FaultCountAsync(lab, ct), n => n == 0, Generous, "the killed run's fault to lapse", ct);
         var journal = RunJournalReader.Open(Path.Combine(Assert.Single(Directory.GetDirectories(runs)), "journal.db"));
         Assert.True(journal.Partial);
         Assert.Contains(journal.Events, e => e is Core.Runs.FaultAppliedEvent);
@@ -98,17 +76,17 @@ public sealed class RunSafetyTests : IDisposable
 
         // At time scale 2 the 30 s lease lasts 15 s of wall time: recover must beat it by far.
         await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 2, ct);
-        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment.Write(_dir), "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
         await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
         run.KillHard();
         await run.WaitForExitAsync(Generous, ct);
-        Assert.Equal(1, await FaultCountAsync(lab, ct));
+        Assert.Equal(1, await LongFaultExperiment.FaultCountAsync(lab, ct));
 
         var (code, output) = await lab.CliAsync(ct, "recover");
 
         Assert.True(code == 0, output);
         Assert.Contains("f1", output, StringComparison.Ordinal);
-        Assert.Equal(0, await FaultCountAsync(lab, ct));
+        Assert.Equal(0, await LongFaultExperiment.FaultCountAsync(lab, ct));
     }
 
     [Fact]
@@ -116,13 +94,13 @@ public sealed class RunSafetyTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var lab = await RunningLab.StartAsync(RepoPaths.Combine("samples", "seed", "topology.yaml"), 20, ct);
-        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment(), "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
+        await using var run = FaultlineProcess.Start(lab.Home, "run", LongFaultExperiment.Write(_dir), "--lab", lab.Endpoints.ControlUrl, "--out", Path.Combine(_dir, "runs"));
         await run.WaitForOutputAsync(o => o.Contains("fault f1 applied", StringComparison.Ordinal), Generous, ct);
 
         run.Interrupt();
 
         Assert.Equal(3, await run.WaitForExitAsync(Generous, ct));
         Assert.Contains("interrupted", run.Output, StringComparison.Ordinal);
-        Assert.Equal(0, await FaultCountAsync(lab, ct));
+        Assert.Equal(0, await LongFaultExperiment.FaultCountAsync(lab, ct));
     }
 }
