@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using ARSoft.Tools.Net.Dns;
+using Faultline.Core.Resolving;
 
 namespace Faultline.Lab.Dns;
 

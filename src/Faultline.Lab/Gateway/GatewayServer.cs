@@ -30,8 +30,7 @@ public sealed class GatewayServer : IAsyncDisposable
 
     private readonly AddressPlan _plan;
     private readonly IReadOnlyList<string> _regions;
-    private readonly ApiGateway _gateway;
-    private readonly NetworkPolicy _network;
+    private readonly RegionalGateway _regional;
     private readonly TimeProvider _timeProvider;
     private readonly GatewayServerOptions _options;
     private readonly ILogger _logger;
@@ -53,8 +52,7 @@ public sealed class GatewayServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         _plan = AddressPlan.For(topology);
         _regions = topology.Regions.Select(r => r.Name).ToArray();
-        _gateway = gateway;
-        _network = network;
+        _regional = new RegionalGateway(gateway, network, timeProvider);
         _timeProvider = timeProvider;
         _options = options ?? new GatewayServerOptions();
         _logger = logger ?? NullLogger<GatewayServer>.Instance;
@@ -167,33 +165,23 @@ public sealed class GatewayServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         try
         {
-            // 2. Network faults, decided per request.
-            var decision = _network.Decide(region, location);
-            switch (decision.Action)
+            // 2–7: network faults, latency in, routing and invocation (faults inside), latency out (docs/lab.md).
+            var request = await ReadRequestAsync(context, cancellationToken).ConfigureAwait(false);
+            var exchange = await _regional.ExchangeAsync(region, location, request, cancellationToken).ConfigureAwait(false);
+            switch (exchange.Kind)
             {
-                case NetworkAction.Blackhole:
-                    GatewayLog.Blackholed(_logger, method, path, region, location, decision.Faults);
+                case GatewayExchangeKind.Blackhole:
+                    GatewayLog.Blackholed(_logger, method, path, region, location, exchange.Decision.Faults);
                     await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, cancellationToken).ConfigureAwait(false);
                     return;
-                case NetworkAction.Reset:
-                    GatewayLog.Reset(_logger, method, path, region, location, decision.Faults);
+                case GatewayExchangeKind.Reset:
+                    GatewayLog.Reset(_logger, method, path, region, location, exchange.Decision.Faults);
                     Reset(context);
                     return;
                 default:
+                    await WriteResponseAsync(context, exchange.Response!, cancellationToken).ConfigureAwait(false);
                     break;
             }
-
-            // 3. Network latency in.
-            var oneWay = _network.OneWayLatency(location, region) + decision.ExtraLatency;
-            await DelayAsync(oneWay, cancellationToken).ConfigureAwait(false);
-
-            // 4–6. Routing, invocation (faults inside), response mapping.
-            var request = await ReadRequestAsync(context, cancellationToken).ConfigureAwait(false);
-            var response = await _gateway.HandleAsync(region, request, cancellationToken).ConfigureAwait(false);
-
-            // 7. Network latency out.
-            await DelayAsync(oneWay, cancellationToken).ConfigureAwait(false);
-            await WriteResponseAsync(context, response, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -201,9 +189,6 @@ public sealed class GatewayServer : IAsyncDisposable
             context.Abort();
         }
     }
-
-    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay > TimeSpan.Zero ? Task.Delay(delay, _timeProvider, cancellationToken) : Task.CompletedTask;
 
     private static void Reset(HttpContext context)
     {

@@ -71,20 +71,14 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
 
         foreach (var check in _topology.HealthChecks)
         {
-            var locations = check.Regions.Count > 0 ? check.Regions : _topology.Locations;
-            HealthLog.Started(_logger, check.Id, check.Checkers, check.Fqdn, check.Interval, locations);
-            for (var i = 0; i < check.Checkers; i++)
-            {
-                var location = locations[i % locations.Count];
+            HealthLog.Started(_logger, check.Id, check.Checkers, check.Fqdn, check.Interval, check.Regions.Count > 0 ? check.Regions : _topology.Locations);
+        }
 
-                // Phases are drawn up front, in a fixed order, so a seed repeats the same schedule.
-                var phase = TimeSpan.FromTicks((long)(_random.NextDouble() * check.Interval.Ticks));
-                var checker = i;
-
-                // Created here so a location outside the address plan fails StartAsync, not a loop.
-                var probe = new HealthProbe(check, _plan.CheckerAddress(location), _resolver, _gatewayPort, _timeProvider, _stalls);
-                _loops.Add(Task.Run(() => RunCheckerAsync(probe, check, checker, location, phase, _stopping.Token), CancellationToken.None));
-            }
+        foreach (var checker in HealthChecker.Plan(_topology, _random))
+        {
+            // Created here so a location outside the address plan fails StartAsync, not a loop.
+            var probe = new HealthProbe(checker.Check, _plan.CheckerAddress(checker.Location), _resolver, _gatewayPort, _timeProvider, _stalls);
+            _loops.Add(Task.Run(() => RunCheckerAsync(probe, checker.Check, checker.Index, checker.Location, checker.Phase, _stopping.Token), CancellationToken.None));
         }
 
         return Task.CompletedTask;

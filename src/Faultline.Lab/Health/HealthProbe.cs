@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Faultline.Core.Health;
 using Faultline.Core.Topology;
 using Faultline.Lab.Dns;
 using Faultline.Lab.Host;
@@ -18,16 +18,16 @@ namespace Faultline.Lab.Health;
 internal sealed class HealthProbe : IDisposable
 {
     /// <summary>TCP connect limit of HTTP(S) checks.</summary>
-    public static readonly TimeSpan HttpConnectTimeout = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan HttpConnectTimeout = HealthProbeRules.HttpConnectTimeout;
 
     /// <summary>Limit for the status line after connecting, and again for the body of string-match checks.</summary>
-    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ResponseTimeout = HealthProbeRules.ResponseTimeout;
 
     /// <summary>TCP connect limit of TCP checks.</summary>
-    public static readonly TimeSpan TcpConnectTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan TcpConnectTimeout = HealthProbeRules.TcpConnectTimeout;
 
     /// <summary>How much of the body a string match searches.</summary>
-    public const int SearchBytes = 5120;
+    public const int SearchBytes = HealthProbeRules.SearchBytes;
 
     private readonly HealthCheckConfig _check;
     private readonly IPAddress _source;
@@ -69,7 +69,7 @@ internal sealed class HealthProbe : IDisposable
         var resolution = await _resolver.ResolveAsync(_check.Fqdn, _source, cancellationToken);
         if (!resolution.Succeeded)
         {
-            return (false, $"DNS resolution failed ({resolution.Status})", null);
+            return (false, HealthProbeRules.DnsFailed(resolution.Status.ToString()), null);
         }
 
         var address = resolution.Addresses[0];
@@ -125,12 +125,8 @@ internal sealed class HealthProbe : IDisposable
 
             using var response = await send;
             var status = (int)response.StatusCode;
-            if (status is < 200 or >= 400)
-            {
-                return $"Failure: HTTP Status Code {status}";
-            }
-
-            if (_check.Type is HealthCheckType.HttpStrMatch or HealthCheckType.HttpsStrMatch)
+            var body = Array.Empty<byte>();
+            if (status is >= 200 and < 400 && HealthProbeRules.ReadsBody(_check))
             {
                 var read = ReadPrefixAsync(response, cts.Token);
                 if (!await CompletesWithinAsync(read, ResponseTimeout, cts.Token))
@@ -138,15 +134,10 @@ internal sealed class HealthProbe : IDisposable
                     return "Failure: response body timed out";
                 }
 
-                var body = await read;
-                var needle = Encoding.UTF8.GetBytes(_check.SearchString ?? string.Empty);
-                if (body.AsSpan().IndexOf(needle) < 0)
-                {
-                    return "Failure: search string not found in the first 5,120 bytes";
-                }
+                body = await read;
             }
 
-            return null;
+            return HealthProbeRules.Judge(_check, status, body);
         }
         catch (TimeoutException)
         {

@@ -1,6 +1,7 @@
 using Faultline.Core.Addressing;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
+using Faultline.Core.Resolving;
 using Faultline.Core.Topology;
 using Faultline.Lab.Dns;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Net;
+using Faultline.Core.Resolving;
 using Microsoft.Extensions.Logging;
 
 namespace Faultline.Lab.Load;
@@ -22,7 +23,7 @@ internal static partial class LoadLog
     public static partial void Abandoned(ILogger logger, string population, int count, TimeSpan waited);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Load {Population}: {Host} did not resolve: {Status}")]
-    public static partial void LookupFailed(ILogger logger, string population, string host, Dns.DnsResolutionStatus status);
+    public static partial void LookupFailed(ILogger logger, string population, string host, DnsResolutionStatus status);
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Load {Population}: rate {Rate}/s (ramp {Ramp})")]
     public static partial void RateChanged(ILogger logger, string population, double rate, TimeSpan ramp);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
+using Faultline.Core.Resolving;
 using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Core.Gateway;
@@ -21,11 +22,6 @@ namespace Faultline.Lab.Load;
 public sealed class LoadPopulation : IDisposable
 {
     private const string RegionBodyMarker = "from region ";
-
-    // The pacer cannot sleep less than a millisecond (the OS's wait granularity): when the next send is nearer
-    // it naps this long and then sends everything that fell due, late by about a millisecond at most. Spinning
-    // instead would be punctual but burn one of the cores the server under test needs.
-    private const int NapMilliseconds = 1;
 
     // Waits longer than this (wall) are timed by a lab-time timer, so the pacer follows any TimeProvider; it
     // fires a little early and the remainder is napped as above.
@@ -81,8 +77,7 @@ public sealed class LoadPopulation : IDisposable
 
         _answers = new DnsAnswerCache(
             url.IdnHost,
-            source,
-            resolver,
+            (host, cancellationToken) => resolver.ResolveAsync(host, source, cancellationToken),
             timeProvider,
             options.NegativeDnsTtl,
             (previous, current, ttl) => answerChanged(new DnsAnswerChange
@@ -308,7 +303,7 @@ public sealed class LoadPopulation : IDisposable
         var wall = TimeSpan.FromTicks((long)(wait.Ticks / _scale));
         if (wall <= TimedWait)
         {
-            _wake.Wait(NapMilliseconds, stopping);
+            PacerNap.Nap(wall, _wake, stopping);
             return;
         }
 
@@ -328,14 +323,15 @@ public sealed class LoadPopulation : IDisposable
             return;
         }
 
-        // The send itself runs on the thread pool, so the pacer stays on time and both cores send; its lag is
-        // measured when it actually starts, so time spent queued for a thread counts against it.
-        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Population.Send(s.Intended, s.Aggregator), (Population: this, Intended: intended, Aggregator: aggregator), preferLocal: false);
+        // The send starts here, on the pacer's thread: up to its first wait (a kept-alive connection's request is
+        // written by then) it costs microseconds, and everything after continues on the thread pool. Queueing the
+        // start on the thread pool instead put it behind response handling and the in-process gateway, and made
+        // sends late by milliseconds under load.
+        Send(intended, now, aggregator);
     }
 
-    private void Send(long intended, LoadAggregator aggregator)
+    private void Send(long intended, long now, LoadAggregator aggregator)
     {
-        var now = _timeProvider.GetTimestamp();
         aggregator.RecordSend(TimeSpan.FromTicks((long)(_timeProvider.GetElapsedTime(intended, now).Ticks / _scale)));
         _answers.RefreshIfExpired();
         _ = SendAsync(intended, _timeouts.Enter(now), aggregator);

@@ -1,5 +1,6 @@
 using System.Net;
 using Faultline.Core.Faults.Dns;
+using Faultline.Core.Resolving;
 using Faultline.Lab.Dns;
 using Xunit;
 

@@ -6,6 +6,7 @@ using Faultline.Core.Gateway;
 using Faultline.Core.Health;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
+using Faultline.Core.Resolving;
 using Faultline.Core.Routing;
 using Faultline.Core.Time;
 using Faultline.Core.Topology;

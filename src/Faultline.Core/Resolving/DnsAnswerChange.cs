@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Faultline.Lab.Load;
+namespace Faultline.Core.Resolving;
 
 /// <summary>A population's cached DNS answer for its URL's host changed (the first answer counts as a change from none).</summary>
 public sealed record DnsAnswerChange

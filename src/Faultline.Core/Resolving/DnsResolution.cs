@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Faultline.Lab.Dns;
+namespace Faultline.Core.Resolving;
 
 /// <summary>The result of a lookup through the lab DNS: addresses with their TTL, or why there are none.</summary>
 public sealed record DnsResolution

@@ -1,4 +1,4 @@
-namespace Faultline.Lab.Dns;
+namespace Faultline.Core.Resolving;
 
 /// <summary>How a lookup through the lab DNS ended.</summary>
 public enum DnsResolutionStatus

@@ -1,6 +1,5 @@
-using Faultline.Lab.Dns;
 
-namespace Faultline.Lab.Load;
+namespace Faultline.Core.Resolving;
 
 /// <summary>A load request's host did not resolve through the lab DNS.</summary>
 public sealed class DnsLookupException : Exception
