@@ -7,6 +7,7 @@ using Faultline.Cli.Commands.Lint;
 using Faultline.Cli.Commands.Recover;
 using Faultline.Cli.Commands.Report;
 using Faultline.Cli.Commands.Run;
+using Faultline.Cli.Commands.Simulate;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Text;
 using Spectre.Console;
@@ -73,6 +74,10 @@ public static class FaultlineApp
                 .WithDescription("Run an experiment end to end: lab, load, faults on schedule, stop conditions, verdict with its reasons")
                 .WithExample("run", "samples/seed/experiment.yaml")
                 .WithExample("run", "samples/seed/misconfigured/experiment.yaml");
+            config.AddCommand<SimulateCommand>("simulate")
+                .WithDescription("Run an experiment in virtual time: the same lab semantics, deterministic, in under a second; --runs and --set for distributions and sweeps")
+                .WithExample("simulate", "samples/seed/experiment.yaml")
+                .WithExample("simulate", "samples/seed/misconfigured/experiment.yaml", "--runs", "200");
             config.AddFaultCommands();
             config.AddRecoverCommand();
             config.AddReportCommand();

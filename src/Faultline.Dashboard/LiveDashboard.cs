@@ -85,7 +85,7 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
     public void OnStarted(RunStarted started)
     {
         State.OnStarted(started);
-        if (started?.ControlToken is not { Length: > 0 } token)
+        if (started?.ControlToken is not { Length: > 0 } token || started.ControlUrl is not { } controlUrl)
         {
             return;
         }
@@ -98,7 +98,7 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
             }
 
             // The runner reports health flips; the share of checkers behind them is the lab's to tell.
-            _lab = new FaultControlClient(_http, started.ControlUrl, token);
+            _lab = new FaultControlClient(_http, controlUrl, token);
             _poll = _options.Wall.CreateTimer(_ => _ = PollAsync(started.LabTime), null, TimeSpan.Zero, _options.HealthPollInterval);
         }
     }

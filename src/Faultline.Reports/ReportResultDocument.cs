@@ -21,6 +21,9 @@ public sealed record ReportResultDocument
     /// <summary>Lab seconds per wall second.</summary>
     public required double TimeScale { get; init; }
 
+    /// <summary>The engine that ran it: <c>live</c> or <c>simulated</c> (virtual time; <see cref="TimeScale"/> is then 0).</summary>
+    public required string Engine { get; init; }
+
     /// <summary>How the run ended.</summary>
     public required RunState FinalState { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record ReportResultDocument
             Topology = report.Header.TopologyPath,
             Seed = report.Header.Seed,
             TimeScale = report.Header.TimeScale,
+            Engine = report.Header.Engine,
             FinalState = report.FinalState,
             Partial = report.Partial ? true : null,
             Verdict = report.Verdict,

@@ -26,7 +26,8 @@ internal static class JournalSchema
             tool_version    TEXT    NOT NULL,
             phases          TEXT,
             final_state     TEXT,
-            completed_at    TEXT
+            completed_at    TEXT,
+            engine          TEXT    NOT NULL DEFAULT 'live'
         );
         CREATE TABLE events (
             seq   INTEGER PRIMARY KEY,

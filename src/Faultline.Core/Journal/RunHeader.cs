@@ -32,4 +32,7 @@ public sealed record RunHeader
 
     /// <summary>The Faultline version that wrote the journal, e.g. <c>0.1.0</c>.</summary>
     public required string ToolVersion { get; init; }
+
+    /// <summary>The engine that ran it: <c>live</c> (default) or <c>simulated</c>.</summary>
+    public string Engine { get; init; } = "live";
 }

@@ -82,8 +82,8 @@ public sealed class RunJournal : IDisposable
                 Execute(connection, JournalSchema.Create + $"PRAGMA user_version={JournalSchema.Version};");
                 using var insert = connection.CreateCommand();
                 insert.CommandText = """
-                    INSERT INTO run (id, run_id, experiment_path, experiment_text, topology_path, topology_text, seed, time_scale, started_at, tool_version)
-                    VALUES (1, $runId, $experimentPath, $experimentText, $topologyPath, $topologyText, $seed, $timeScale, $startedAt, $toolVersion)
+                    INSERT INTO run (id, run_id, experiment_path, experiment_text, topology_path, topology_text, seed, time_scale, started_at, tool_version, engine)
+                    VALUES (1, $runId, $experimentPath, $experimentText, $topologyPath, $topologyText, $seed, $timeScale, $startedAt, $toolVersion, $engine)
                     """;
                 insert.Parameters.AddWithValue("$runId", header.RunId);
                 insert.Parameters.AddWithValue("$experimentPath", header.ExperimentPath);
@@ -94,6 +94,7 @@ public sealed class RunJournal : IDisposable
                 insert.Parameters.AddWithValue("$timeScale", header.TimeScale);
                 insert.Parameters.AddWithValue("$startedAt", JournalSchema.FormatTime(header.StartedAt));
                 insert.Parameters.AddWithValue("$toolVersion", header.ToolVersion);
+                insert.Parameters.AddWithValue("$engine", header.Engine);
                 insert.ExecuteNonQuery();
                 transaction.Commit();
             }

@@ -73,10 +73,12 @@ public static class RunJournalReader
 
     private static (RunHeader Header, string? Phases, RunState? FinalState, DateTimeOffset? CompletedAt) ReadRun(SqliteConnection connection, string path)
     {
+        // Journals written before the engine column are all live runs.
+        var hasEngine = Scalar<long>(connection, "SELECT COUNT(*) FROM pragma_table_info('run') WHERE name = 'engine'") > 0;
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT run_id, experiment_path, experiment_text, topology_path, topology_text, seed, time_scale, started_at, tool_version,
-                   phases, final_state, completed_at
+                   phases, final_state, completed_at, {(hasEngine ? "engine" : "'live'")}
             FROM run WHERE id = 1
             """;
         using var reader = command.ExecuteReader();
@@ -96,6 +98,7 @@ public static class RunJournalReader
             TimeScale = reader.GetDouble(6),
             StartedAt = JournalSchema.ParseTime(reader.GetString(7)),
             ToolVersion = reader.GetString(8),
+            Engine = reader.GetString(12),
         };
         var phases = reader.IsDBNull(9) ? null : reader.GetString(9);
         RunState? finalState = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<RunState>($"\"{reader.GetString(10)}\"", JournalJson.Options);

@@ -1,137 +1,140 @@
-using System.Net;
-using Faultline.Core.Addressing;
 using Faultline.Core.Checks;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Execution;
-using Faultline.Core.Faults;
 using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
 using Faultline.Core.Runs;
-using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Core.Verdict;
-using Faultline.Lab.Control;
-using Faultline.Lab.Dns;
-using Faultline.Lab.Health;
-using Faultline.Lab.Host;
-using Faultline.Lab.Hosting;
-using Faultline.Lab.Limits;
 using Faultline.Lab.Load;
-using Faultline.Lab.Runs.Effects;
+using Faultline.Lab.Runs.Labs;
+using Faultline.Lab.Simulation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faultline.Lab.Runs;
 
 /// <summary>
-/// Runs one experiment end to end: a run folder and journal, the lab (its own, or a running one), the
-/// customer load, the FIS-style schedule with its steady-state gate and stop conditions, and at the end the
-/// checks, the verdict and <c>result.json</c>. Faults always revert: the scheduler reverts them, the lab
-/// reverts whatever is left when it stops, and leases lapse if this process dies. A fault its own lab reverted
-/// because the run's lease lapsed (this process was paused) is reported to the scheduler at once; a running lab
-/// (<c>--lab</c>) that stops answering its health poll (<see cref="RunOptions.LabUnreachablePolls"/> failed polls in a
-/// row over at least <see cref="RunOptions.LabUnreachableAfter"/> of wall time) ends the run as failed, logged once.
+/// Runs one experiment end to end on a lab (<see cref="IRunLab"/>: its own live lab, a running one, or the
+/// simulated one): a run folder and journal, the customer load, the FIS-style schedule with its steady-state gate
+/// and stop conditions, and at the end the checks, the verdict and <c>result.json</c>. Faults always revert: the
+/// scheduler reverts them, the lab reverts whatever is left when it stops, and leases lapse if this process dies.
+/// A fault the lab reverted early because the run's lease lapsed is reported to the scheduler at once; a lab that
+/// stops answering ends the run as failed.
 /// </summary>
-public sealed class ExperimentRunner : IAsyncDisposable
+public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
 {
-    private static readonly TimeSpan SteadyStateCatchUp = TimeSpan.FromSeconds(3);
-
     private readonly Experiment _experiment;
     private readonly Topology _topology;
     private readonly RunOptions _options;
+    private readonly IRunLab _lab;
     private readonly IRunObserver? _observer;
-    private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
-    private readonly ScaledTimeProvider _clock;
+    private readonly TimeProvider _clock;
     private readonly RandomSource _random;
-    private readonly AddressPlan _plan;
     private readonly List<RunEvent> _events = [];
     private readonly List<LoadSecond> _traffic = [];
     private readonly List<HostSecond> _host = [];
-    private readonly HostBudget _hostBudget;
-    private readonly HostTimingMonitor _hostMonitor;
     private readonly Dictionary<string, DateTimeOffset> _delivered = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Check, string Location), string?> _probeTargets = [];
-    private readonly Dictionary<string, bool> _polledHealth = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly List<StopConditionMonitor> _monitors = [];
-    private readonly HttpClient _http;
     private RunDirectory? _directory;
     private RunJournal? _journal;
-    private LabHost? _lab;
-    private LoadGenerator? _load;
     private ExperimentScheduler? _scheduler;
-    private ITimer? _healthPoll;
-    private FaultControlClient? _remote;
     private IReadOnlyList<CheckResult>? _steadyState;
-    private TaskCompletionSource _trafficArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _polling;
-    private int _pollFailures;
-    private long _firstPollFailure;
-    private DateTimeOffset _firstPollFailureAt;
-    private int _labLost;
+    private TaskCompletionSource _trafficArrived = new();
 
-    private ExperimentRunner(Experiment experiment, Topology topology, RunOptions options, IRunObserver? observer, ILoggerFactory loggers)
+    private ExperimentRunner(Experiment experiment, Topology topology, RunOptions options, IRunLab lab, IRunObserver? observer, ILoggerFactory loggers)
     {
         _experiment = experiment;
         _topology = topology;
         _options = options;
+        _lab = lab;
         _observer = observer;
-        _loggers = loggers;
         _logger = loggers.CreateLogger<ExperimentRunner>();
-        _clock = new ScaledTimeProvider(options.WallClock, options.TimeScale);
+        _clock = lab.Time;
         _random = new RandomSource(options.Seed);
-        _plan = AddressPlan.For(topology);
-        _hostBudget = HostBudget.For(topology, options.TimeScale);
-        _hostMonitor = new HostTimingMonitor(_clock);
-        _hostMonitor.SecondCompleted += (_, second) => OnHostSecond(second);
-
-        // Bounded: a lab that hangs must not hold a revert or a poll for HttpClient's default 100 s.
-        _http = new HttpClient { Timeout = options.LabCallTimeout };
     }
 
-    /// <summary>Runs the experiment; cancelling the token stops it in order (faults reverted, state <c>stopped</c>).</summary>
+    /// <inheritdoc />
+    string IRunLabSink.RunId => _directory?.RunId ?? string.Empty;
+
+    /// <inheritdoc />
+    RandomSource IRunLabSink.Random => _random;
+
+    /// <inheritdoc />
+    DateTimeOffset IRunLabSink.RunStart => _scheduler?.Phases?.RunStart ?? _journal?.Header.StartedAt ?? _clock.GetUtcNow();
+
+    /// <summary>Runs the experiment on the lab its options name; cancelling the token stops it in order (faults reverted, state <c>stopped</c>).</summary>
     public static async Task<RunOutcome> RunAsync(Experiment experiment, Topology topology, RunOptions options, IRunObserver? observer, ILoggerFactory? loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(options);
-        await using var runner = new ExperimentRunner(experiment, topology, options, observer, loggers ?? NullLoggerFactory.Instance);
-        return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+        loggers ??= NullLoggerFactory.Instance;
+        await using var lab = CreateLab(experiment, topology, options, loggers);
+        return await RunAsync(experiment, topology, options, lab, observer, loggers, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops the load and the lab if still running; never throws.</summary>
+    /// <summary>Runs the experiment on <paramref name="lab"/> (the caller disposes it).</summary>
+    public static async Task<RunOutcome> RunAsync(Experiment experiment, Topology topology, RunOptions options, IRunLab lab, IRunObserver? observer, ILoggerFactory? loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(lab);
+        var runner = new ExperimentRunner(experiment, topology, options, lab, observer, loggers ?? NullLoggerFactory.Instance);
+        return await lab.DriveAsync(async () =>
+        {
+            await using (runner.ConfigureAwait(false))
+            {
+                return await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The lab <paramref name="options"/> ask for: simulated, a running one (<see cref="RunOptions.LabUrl"/>), or the run's own.</summary>
+    public static IRunLab CreateLab(Experiment experiment, Topology topology, RunOptions options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        return options.Engine switch
+        {
+            RunEngine.Simulated => new SimulatedRunLab(topology, options.Seed),
+            _ when options.LabUrl is not null => new RemoteRunLab(topology, options, loggers),
+            _ => new OwnRunLab(topology, RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout), options, loggers),
+        };
+    }
+
+    /// <summary>Stops the scheduler and the load if still running; never throws. The lab is its owner's to dispose.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _hostMonitor.DisposeAsync().ConfigureAwait(false);
-        if (_healthPoll is not null)
-        {
-            await _healthPoll.DisposeAsync().ConfigureAwait(false);
-        }
-
         if (_scheduler is not null)
         {
             await _scheduler.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_load is not null)
-        {
-            await _load.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_lab is not null)
-        {
-            await _lab.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _lab.StopHostTimingAsync().ConfigureAwait(false);
+        await _lab.StopLoadAsync(CancellationToken.None).ConfigureAwait(false);
         _journal?.Dispose();
-        _http.Dispose();
     }
 
-    private static string? RegionOf(AddressPlan plan, string address) =>
-        IPAddress.TryParse(address, out var ip) ? plan.RegionAt(ip) : null;
+    /// <inheritdoc />
+    void IRunLabSink.Record(RunEvent runEvent) => Record(runEvent);
+
+    /// <inheritdoc />
+    void IRunLabSink.ReportLapsed(string faultId, DateTimeOffset at) => _scheduler?.ReportLapsed(faultId, at);
+
+    /// <inheritdoc />
+    void IRunLabSink.Fail(RunProblem problem)
+    {
+        Record(problem);
+        _ = _scheduler?.FailAsync(problem.Message);
+    }
 
     private async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -147,35 +150,36 @@ public sealed class ExperimentRunner : IAsyncDisposable
                 TopologyPath = _options.TopologyPath,
                 TopologyText = _options.TopologyText,
                 Seed = _options.Seed,
-                TimeScale = _options.TimeScale,
+                TimeScale = _lab.TimeScale,
                 StartedAt = _clock.GetUtcNow(),
                 ToolVersion = _options.ToolVersion,
+                Engine = EngineName,
             },
             _clock,
             failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message));
 
-        // From here on, every lab second says how well this host kept time: results that rest on seconds it did not
-        // are host-impaired (docs/lab.md, "Host timing").
-        _hostMonitor.Start();
         foreach (var condition in _experiment.StopConditions)
         {
             _monitors.Add(new StopConditionMonitor(condition, Populations().Select(p => p.Name)));
         }
 
-        IExperimentEffects effects = _options.LabUrl is null ? await StartOwnLabAsync(cancellationToken).ConfigureAwait(false) : await ConnectToLabAsync(cancellationToken).ConfigureAwait(false);
-        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = _options.EffectiveLease(_clock.Scale) }, Record);
+        // From here on, every lab second of a live engine says how well this host kept time: results that rest on
+        // seconds it did not are host-impaired (docs/lab.md, "Host timing").
+        var effects = await _lab.StartAsync(this, cancellationToken).ConfigureAwait(false);
+        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = Lease() }, Record);
         Notify(o => o.OnStarted(new RunStarted
         {
             RunId = _directory.RunId,
             Directory = _directory.FullPath,
             LabTime = _clock,
-            TimeScale = _clock.Scale,
+            TimeScale = _lab.TimeScale,
             Seed = _options.Seed,
-            ControlUrl = _lab?.ControlUrl ?? _options.LabUrl!,
-            ControlToken = _lab?.Token ?? _options.LabToken,
+            ControlUrl = _lab.ControlUrl,
+            ControlToken = _lab.ControlToken,
             Populations = Populations().Select(p => p.Name).ToArray(),
-            OwnLab = _lab is not null,
-            HostBudget = _hostBudget,
+            OwnLab = _lab.IsOwn,
+            HostBudget = _lab.HostBudget,
+            Engine = _lab.Engine,
         }));
 
         var hooks = new ExperimentHooks
@@ -191,13 +195,10 @@ public sealed class ExperimentRunner : IAsyncDisposable
         }
         finally
         {
-            if (_load is not null)
-            {
-                await _load.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            await _lab.StopLoadAsync(CancellationToken.None).ConfigureAwait(false);
 
             // The run's evidence ends here; seconds measured while it winds down would only be noise.
-            await _hostMonitor.DisposeAsync().ConfigureAwait(false);
+            await _lab.StopHostTimingAsync().ConfigureAwait(false);
         }
 
         var observations = Observe(finalState, RunEndPhases());
@@ -223,7 +224,8 @@ public sealed class ExperimentRunner : IAsyncDisposable
             Experiment = _options.ExperimentPath,
             Topology = _options.TopologyPath,
             Seed = _options.Seed,
-            TimeScale = _clock.Scale,
+            TimeScale = _lab.TimeScale,
+            Engine = EngineName,
             FinalState = finalState,
             Verdict = verdict,
         });
@@ -238,181 +240,35 @@ public sealed class ExperimentRunner : IAsyncDisposable
         };
     }
 
+    private string EngineName => _lab.Engine == RunEngine.Simulated ? "simulated" : "live";
+
+    // The simulated engine has no host to stall: its lease only has to outlast the run's own renewals.
+    private TimeSpan Lease() => _lab.Engine == RunEngine.Simulated ? _options.Lease : _options.EffectiveLease(_lab.TimeScale);
+
     private IReadOnlyList<ClientConfig> Populations() => RunPopulations.Of(_experiment, _topology, LoadGeneratorOptions.DefaultRequestTimeout);
-
-
-    private async Task<IExperimentEffects> StartOwnLabAsync(CancellationToken cancellationToken)
-    {
-        _lab = await LabHost.StartAsync(_topology, new LabOptions { Seed = _options.Seed, Clock = _clock, GatewayMaxConnections = DescriptorNeed.GatewayLimit(Populations(), _topology) }, _loggers, cancellationToken).ConfigureAwait(false);
-        _lab.Health.Transitioned += (_, t) => Record(new HealthChanged { At = t.At, HealthCheck = t.CheckId, Healthy = t.Healthy, PercentageHealthy = t.PercentageHealthy });
-        _lab.HealthProbed += OnProbed;
-        _lab.Faults.Reverted += OnLabFaultReverted;
-        return new LabExperimentEffects(_lab.Faults, _lab.Functions, _random.Derive());
-    }
-
-    private async Task<IExperimentEffects> ConnectToLabAsync(CancellationToken cancellationToken)
-    {
-        _remote = new FaultControlClient(_http, _options.LabUrl!, _options.LabToken ?? string.Empty);
-        var lab = await _remote.GetLabAsync(cancellationToken).ConfigureAwait(false);
-        var missing = _topology.Regions.Select(r => r.Name).Except(lab.Regions.Select(r => r.Name), StringComparer.Ordinal).ToList();
-        if (missing.Count > 0 || lab.DnsPort is null || lab.HttpPort is null)
-        {
-            throw new InvalidOperationException(
-                $"the lab at {_options.LabUrl} runs topology '{lab.Name}' (regions {string.Join(", ", lab.Regions.Select(r => r.Name))}), which lacks {string.Join(", ", missing)} of the experiment's topology; start the lab with the experiment's topology or pass --topology");
-        }
-
-        foreach (var check in lab.HealthChecks)
-        {
-            _polledHealth[check.Id] = check.Healthy;
-        }
-
-        // A running lab's health is seen by polling its control API every lab second.
-        _healthPoll = _clock.CreateTimer(_ => _ = PollHealthAsync(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        return new RemoteExperimentEffects(_remote, _topology, _random.Derive());
-    }
-
-    /// <summary>The own lab reverted a fault: one of this run's whose lease lapsed is reported to the scheduler at once.</summary>
-    private void OnLabFaultReverted(object? sender, FaultRevertedEventArgs e)
-    {
-        if (e.Reason == FaultRevertReason.LeaseExpired && _directory is not null && string.Equals(e.Fault.Owner, _directory.RunId, StringComparison.Ordinal))
-        {
-            // The lease lapsed at its expiry (the fault stopped applying then), whenever the sweep got to it.
-            _scheduler?.ReportLapsed(e.Fault.Id, e.Fault.LeaseExpiresAt);
-        }
-    }
-
-    private async Task PollHealthAsync()
-    {
-        // One poll at a time: a lab that hangs is not asked again before its poll has timed out.
-        if (Volatile.Read(ref _labLost) != 0 || Interlocked.Exchange(ref _polling, 1) != 0)
-        {
-            return;
-        }
-
-        var asked = _clock.GetUtcNow();
-        var askedWall = _options.WallClock.GetTimestamp();
-        try
-        {
-            var lab = await _remote!.GetLabAsync(CancellationToken.None).ConfigureAwait(false);
-            Volatile.Write(ref _pollFailures, 0);
-            foreach (var check in lab.HealthChecks)
-            {
-                bool changed;
-                lock (_lock)
-                {
-                    changed = !_polledHealth.TryGetValue(check.Id, out var was) || was != check.Healthy;
-                    _polledHealth[check.Id] = check.Healthy;
-                }
-
-                if (changed)
-                {
-                    Record(new HealthChanged { At = _clock.GetUtcNow(), HealthCheck = check.Id, Healthy = check.Healthy, PercentageHealthy = check.PercentageHealthy });
-                }
-            }
-        }
-        catch (Exception ex) when (ex is HttpRequestException or FaultControlException or TaskCanceledException or IOException)
-        {
-            RunLog.HealthPollFailed(_logger, ex.Message);
-            OnPollFailed(asked, askedWall, ex.Message);
-        }
-        finally
-        {
-            Volatile.Write(ref _polling, 0);
-        }
-    }
-
-    /// <summary>
-    /// Counts a failed poll; after <see cref="RunOptions.LabUnreachablePolls"/> in a row spanning at least
-    /// <see cref="RunOptions.LabUnreachableAfter"/> of wall time (so a pause of this process alone, after which the
-    /// next poll succeeds, never counts), the lab is lost: one problem, one log line, and the run ends as failed.
-    /// </summary>
-    private void OnPollFailed(DateTimeOffset asked, long askedWall, string error)
-    {
-        int failures;
-        long first;
-        DateTimeOffset firstAt;
-        lock (_lock)
-        {
-            failures = ++_pollFailures;
-            if (failures == 1)
-            {
-                _firstPollFailure = askedWall;
-                _firstPollFailureAt = asked;
-            }
-
-            first = _firstPollFailure;
-            firstAt = _firstPollFailureAt;
-        }
-
-        if (failures < _options.LabUnreachablePolls || _options.WallClock.GetElapsedTime(first) < _options.LabUnreachableAfter
-            || Interlocked.Exchange(ref _labLost, 1) != 0)
-        {
-            return;
-        }
-
-        var start = _scheduler?.Phases?.RunStart ?? _journal!.Header.StartedAt;
-        var problem = RunProblems.LabUnreachable(firstAt, firstAt - start, _options.LabUrl!, error);
-        RunLog.LabUnreachable(_logger, problem.Message);
-        Record(problem);
-        _ = _scheduler?.FailAsync(problem.Message);
-    }
 
     private async Task StartLoadAsync(CancellationToken cancellationToken)
     {
-        int dnsPort;
-        int httpPort;
-        if (_lab is not null)
-        {
-            dnsPort = _lab.DnsEndPoint.Port;
-            httpPort = _lab.HttpPort;
-        }
-        else
-        {
-            var lab = await _remote!.GetLabAsync(cancellationToken).ConfigureAwait(false);
-            dnsPort = lab.DnsPort!.Value;
-            httpPort = lab.HttpPort!.Value;
-        }
-
-        var resolver = new DnsStubResolver(new IPEndPoint(AddressPlan.DnsAddress, dnsPort), _clock);
-        _load = new LoadGenerator(Populations(), _plan, resolver, httpPort, _clock, _random.Derive(), logger: _loggers.CreateLogger<LoadGenerator>());
-        _load.SecondCompleted += (_, second) => OnSecond(second);
-        _load.AnswerChanged += (_, change) => Record(new DnsAnswerChanged
-        {
-            At = change.At,
-            Location = change.Location,
-            Name = change.Host,
-            Addresses = change.Current.Select(a => a.ToString()).ToArray(),
-            Regions = change.Current.Select(a => _plan.RegionAt(a)).OfType<string>().ToArray(),
-        });
-        await _load.StartAsync(cancellationToken).ConfigureAwait(false);
+        await _lab.StartLoadAsync(Populations(), cancellationToken).ConfigureAwait(false);
         foreach (var population in _experiment.Load.Populations.Where(p => p.RampFromPerSecond is not null && p.RampOver is not null))
         {
             var target = population.RatePerSecond ?? _topology.Clients.First(c => c.Name == population.Client).RatePerSecond;
-            _load[population.Client].Ramp(target, population.RampOver!.Value);
+            _lab.Ramp(population.Client, target, population.RampOver!.Value);
         }
     }
 
     private async Task<bool> SteadyStateAsync(CancellationToken cancellationToken)
     {
         var baselineEnd = _clock.GetUtcNow();
-
-        // The baseline's last second is published a moment after it ends: wait for every population's.
-        using var catchUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        catchUp.CancelAfter(_clock.ToWall(SteadyStateCatchUp));
-        try
+        Task NextSecond()
         {
-            while (!AllDelivered(baselineEnd))
+            lock (_lock)
             {
-                Task arrived;
-                lock (_lock)
-                {
-                    arrived = _trafficArrived.Task;
-                }
-
-                await arrived.WaitAsync(catchUp.Token).ConfigureAwait(false);
+                return _trafficArrived.Task;
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+        if (!await _lab.CatchUpAsync(() => AllDelivered(baselineEnd), NextSecond, cancellationToken).ConfigureAwait(false))
         {
             RunLog.SteadyStateEarly(_logger);
         }
@@ -457,38 +313,14 @@ public sealed class ExperimentRunner : IAsyncDisposable
                 Events = _events.OrderBy(e => e.At).ToArray(),
                 Traffic = _traffic.OrderBy(s => s.Start).ToArray(),
                 Host = _host.ToArray(),
-                HostBudget = _hostBudget,
+                HostBudget = _lab.HostBudget,
                 FinalState = state,
             };
         }
     }
 
-    private void OnProbed(object? sender, HealthProbeResult probe)
-    {
-        var address = probe.Address?.ToString();
-        lock (_lock)
-        {
-            var key = (probe.CheckId, probe.Location);
-            if (_probeTargets.TryGetValue(key, out var previous) && previous == address)
-            {
-                return;
-            }
-
-            _probeTargets[key] = address;
-        }
-
-        Record(new HealthProbeTargetChanged
-        {
-            At = probe.At,
-            HealthCheck = probe.CheckId,
-            Fqdn = _topology.FindHealthCheck(probe.CheckId)?.Fqdn ?? string.Empty,
-            Location = probe.Location,
-            Address = address,
-            Region = address is null ? null : RegionOf(_plan, address),
-        });
-    }
-
-    private void OnSecond(LoadSecond second)
+    /// <inheritdoc />
+    public void OnSecond(LoadSecond second)
     {
         var fired = new List<StopConditionFired>();
         TaskCompletionSource arrived;
@@ -510,7 +342,7 @@ public sealed class ExperimentRunner : IAsyncDisposable
             }
 
             arrived = _trafficArrived;
-            _trafficArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _trafficArrived = new TaskCompletionSource();
         }
 
         arrived.TrySetResult();
@@ -523,7 +355,8 @@ public sealed class ExperimentRunner : IAsyncDisposable
         }
     }
 
-    private void OnHostSecond(HostSecond second)
+    /// <inheritdoc />
+    public void OnHostSecond(HostSecond second)
     {
         lock (_lock)
         {

@@ -73,4 +73,7 @@ public sealed record RunOptions
 
     /// <summary>The wall clock (tests may pass another). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;
+
+    /// <summary>Which engine runs the experiment: <see cref="Labs.RunEngine.Live"/> (default) or <see cref="Labs.RunEngine.Simulated"/> (virtual time; <see cref="TimeScale"/>, <see cref="LabUrl"/> and the wall clock are not used).</summary>
+    public Labs.RunEngine Engine { get; init; } = Labs.RunEngine.Live;
 }

@@ -19,7 +19,7 @@ public sealed record RunStarted
     public required int Seed { get; init; }
 
     /// <summary>The lab's fault control URL.</summary>
-    public required Uri ControlUrl { get; init; }
+    public Uri? ControlUrl { get; init; }
 
     /// <summary>The lab's fault control token (for read-only polling, e.g. the dashboard's health view); <c>null</c> when unknown.</summary>
     public string? ControlToken { get; init; }
@@ -32,4 +32,7 @@ public sealed record RunStarted
 
     /// <summary>How late the host may run the lab clock before results are host-impaired; <c>null</c> when not measured.</summary>
     public Faultline.Core.Host.HostBudget? HostBudget { get; init; }
+
+    /// <summary>Which engine runs it (default live).</summary>
+    public Labs.RunEngine Engine { get; init; } = Labs.RunEngine.Live;
 }

@@ -5,6 +5,7 @@ using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Text;
 using Faultline.Lab.Runs;
+using Faultline.Lab.Runs.Labs;
 using Spectre.Console;
 
 namespace Faultline.Cli.Commands.Run;
@@ -43,8 +44,16 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             _started = started;
             _runStart = started.LabTime.GetUtcNow();
             _nextStatus = _runStart.Value + StatusEvery;
-            var perMinute = 60 / started.TimeScale;
-            console.MarkupLine($"[bold]run {Markup.Escape(started.RunId)}[/] — time scale {started.TimeScale.ToString(CultureInfo.InvariantCulture)} (1 lab minute = {perMinute.ToString("0.##", CultureInfo.InvariantCulture)} s), seed {started.Seed}, {(started.OwnLab ? "own lab" : "running lab")} at {Markup.Escape(started.ControlUrl.ToString().TrimEnd('/'))}");
+            if (started.Engine == RunEngine.Simulated)
+            {
+                console.MarkupLine($"[bold]run {Markup.Escape(started.RunId)}[/] — simulated in virtual time (deterministic), seed {started.Seed}");
+            }
+            else
+            {
+                var perMinute = 60 / started.TimeScale;
+                console.MarkupLine($"[bold]run {Markup.Escape(started.RunId)}[/] — time scale {started.TimeScale.ToString(CultureInfo.InvariantCulture)} (1 lab minute = {perMinute.ToString("0.##", CultureInfo.InvariantCulture)} s), seed {started.Seed}, {(started.OwnLab ? "own lab" : "running lab")} at {Markup.Escape(started.ControlUrl?.ToString().TrimEnd('/') ?? "?")}");
+            }
+
             console.MarkupLine($"[grey]files: {Markup.Escape(started.Directory)}[/]");
             if (started.HostBudget is { } budget)
             {
