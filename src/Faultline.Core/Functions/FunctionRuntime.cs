@@ -5,6 +5,7 @@ using Faultline.Core.Faults.HttpResponse;
 using Faultline.Core.Faults.Latency;
 using Faultline.Core.Faults.Throttle;
 using Faultline.Core.Randomness;
+using Faultline.Core.Time;
 using Faultline.Core.Topology;
 
 namespace Faultline.Core.Functions;
@@ -152,7 +153,7 @@ public sealed class FunctionRuntime
             var cold = AcquireEnvironment();
             if (cold && Config.ColdStart > TimeSpan.Zero)
             {
-                await Task.Delay(Config.ColdStart, _timeProvider, cancellationToken).ConfigureAwait(false);
+                await LabTasks.Delay(Config.ColdStart, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
             using var timeout = new CancellationTokenSource(Config.Timeout, _timeProvider);
@@ -217,7 +218,7 @@ public sealed class FunctionRuntime
         reportInjected(delay);
         if (delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await LabTasks.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         string? errorAfterRun = null;
@@ -260,7 +261,7 @@ public sealed class FunctionRuntime
         try
         {
             var invocation = new FunctionInvocation { Request = request, Function = Config, Environment = environment };
-            handlerResult = await _handler(invocation, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            handlerResult = await LabTasks.WithCancellation(_handler(invocation, cancellationToken), _timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

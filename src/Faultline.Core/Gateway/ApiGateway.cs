@@ -1,4 +1,5 @@
 using Faultline.Core.Functions;
+using Faultline.Core.Time;
 
 namespace Faultline.Core.Gateway;
 
@@ -46,7 +47,7 @@ public sealed class ApiGateway
         var invocation = function.InvokeAsync(request, CancellationToken.None);
         try
         {
-            var outcome = await invocation.WaitAsync(gateway.IntegrationTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            var outcome = await LabTasks.WithTimeout(invocation, gateway.IntegrationTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
             return GatewayResponses.FromOutcome(region, outcome);
         }
         catch (TimeoutException)

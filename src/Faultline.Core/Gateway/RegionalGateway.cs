@@ -1,4 +1,5 @@
 using Faultline.Core.Functions;
+using Faultline.Core.Time;
 
 namespace Faultline.Core.Gateway;
 
@@ -54,5 +55,5 @@ public sealed class RegionalGateway
     }
 
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay > TimeSpan.Zero ? Task.Delay(delay, _timeProvider, cancellationToken) : Task.CompletedTask;
+        delay > TimeSpan.Zero ? LabTasks.Delay(delay, _timeProvider, cancellationToken) : Task.CompletedTask;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Faultline.Core.Time;
 
 namespace Faultline.Core.Resolving;
 
@@ -94,7 +95,7 @@ public sealed class DnsAnswerCache
 
     private async ValueTask<IPAddress> AwaitLookupAsync(Task<IPAddress[]> lookup, CancellationToken cancellationToken)
     {
-        var addresses = await lookup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = await LabTasks.WithCancellation(lookup, _timeProvider, cancellationToken).ConfigureAwait(false);
         return Pick(addresses);
     }
 

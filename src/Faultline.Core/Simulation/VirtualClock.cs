@@ -157,6 +157,9 @@ public sealed class VirtualClock : TimeProvider
         _queue.Enqueue(entry, (due, _sequence++));
     }
 
+    /// <summary>Throws <see cref="SimulationEscapedException"/> unless called on the thread driving the clock (or while none drives it).</summary>
+    public void EnsureOnDriver() => CheckThread();
+
     private void CheckThread()
     {
         var driver = Volatile.Read(ref _driver);

@@ -6,6 +6,7 @@ using Faultline.Core.Gateway;
 using Faultline.Core.Load;
 using Faultline.Core.Resolving;
 using Faultline.Core.Simulation;
+using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Lab.Load;
 
@@ -33,6 +34,7 @@ internal sealed class SimulatedPopulation : IDisposable
     private readonly Stack<Connection> _idle = new();
     private readonly Queue<TaskCompletionSource<Connection?>> _waiting = new();
     private readonly int _maxConnections;
+    private readonly Action<Exception> _failed;
     private LoadAggregator? _aggregator;
     private long _start;
     private double _target;
@@ -42,8 +44,9 @@ internal sealed class SimulatedPopulation : IDisposable
     private int _maxInFlight;
     private bool _stopped;
 
-    public SimulatedPopulation(ClientConfig config, VirtualClock clock, RegionalGateway gateway, AddressPlan plan, Func<string, string, CancellationToken, Task<DnsResolution>> resolve, LoadGeneratorOptions options, Action<DnsAnswerChange> answerChanged)
+    public SimulatedPopulation(ClientConfig config, VirtualClock clock, RegionalGateway gateway, AddressPlan plan, Func<string, string, CancellationToken, Task<DnsResolution>> resolve, LoadGeneratorOptions options, Action<DnsAnswerChange> answerChanged, Action<Exception> failed)
     {
+        _failed = failed;
         _config = config;
         _clock = clock;
         _gateway = gateway;
@@ -182,6 +185,7 @@ internal sealed class SimulatedPopulation : IDisposable
         try
         {
             connection = await AcquireAsync(token).ConfigureAwait(false);
+            _clock.EnsureOnDriver();
             if (connection.Region is null)
             {
                 // Nothing listens at an address outside the lab's gateways: the connection is refused.
@@ -190,10 +194,11 @@ internal sealed class SimulatedPopulation : IDisposable
             }
 
             var exchange = await _gateway.ExchangeAsync(connection.Region, _config.Location, _request, token).ConfigureAwait(false);
+            _clock.EnsureOnDriver();
             switch (exchange.Kind)
             {
                 case GatewayExchangeKind.Blackhole:
-                    await Task.Delay(Timeout.InfiniteTimeSpan, _clock, token).ConfigureAwait(false);
+                    await LabTasks.Delay(Timeout.InfiniteTimeSpan, _clock, token).ConfigureAwait(false);
                     break;
                 case GatewayExchangeKind.Reset:
                     outcome = (LoadOutcomeKind.OtherError, 0, null, TimeSpan.Zero);
@@ -217,6 +222,12 @@ internal sealed class SimulatedPopulation : IDisposable
         catch (DnsLookupException)
         {
             outcome = (LoadOutcomeKind.DnsError, 0, null, TimeSpan.Zero);
+        }
+#pragma warning disable CA1031 // Handed to the lab, which ends the run with it: a simulation never loses a request silently.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failed(ex);
         }
         finally
         {

@@ -9,6 +9,7 @@ using Faultline.Core.Randomness;
 using Faultline.Core.Resolving;
 using Faultline.Core.Routing;
 using Faultline.Core.Simulation;
+using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Lab.Dns;
 using Faultline.Lab.Load;
@@ -42,6 +43,7 @@ public sealed class SimulatedRunLab : IRunLab
     private readonly List<SimulatedPopulation> _populations = [];
     private readonly Dictionary<(string Check, string Location), string?> _probeTargets = [];
     private IRunLabSink? _sink;
+    private Exception? _failure;
     private ITimer? _collector;
 
     /// <summary>Creates the simulated lab for <paramref name="topology"/> with <paramref name="seed"/>.</summary>
@@ -99,8 +101,8 @@ public sealed class SimulatedRunLab : IRunLab
     {
         ArgumentNullException.ThrowIfNull(run);
         var task = run();
-        _clock.Run(() => task.IsCompleted);
-        return task;
+        _clock.Run(() => task.IsCompleted || _failure is not null);
+        return _failure is { } failure ? throw new InvalidOperationException(SimulationErrors.Failed(failure), failure) : task;
     }
 
     /// <inheritdoc />
@@ -132,7 +134,7 @@ public sealed class SimulatedRunLab : IRunLab
         _ = sink.Random.Derive();
         foreach (var client in populations)
         {
-            _populations.Add(new SimulatedPopulation(client, _clock, _gateway, _plan, ResolveAsync, _loadOptions, change => sink.Record(RunLabEvents.AnswerChanged(change, _plan))));
+            _populations.Add(new SimulatedPopulation(client, _clock, _gateway, _plan, ResolveAsync, _loadOptions, change => sink.Record(RunLabEvents.AnswerChanged(change, _plan)), Failed));
         }
 
         var start = _clock.GetTimestamp();
@@ -177,7 +179,7 @@ public sealed class SimulatedRunLab : IRunLab
         var deadline = _clock.GetUtcNow() + _loadOptions.StopTimeout;
         while (_populations.Any(p => p.InFlight > 0) && _clock.GetUtcNow() < deadline)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), _clock, cancellationToken).ConfigureAwait(false);
+            await LabTasks.Delay(TimeSpan.FromMilliseconds(100), _clock, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var population in _populations)
@@ -207,6 +209,9 @@ public sealed class SimulatedRunLab : IRunLab
         return ValueTask.CompletedTask;
     }
 
+    // Anything unexpected inside the simulation ends it loudly: a lost request would make it silently wrong.
+    private void Failed(Exception exception) => _failure ??= exception;
+
     private void Collect(bool flush)
     {
         foreach (var population in _populations)
@@ -232,13 +237,13 @@ public sealed class SimulatedRunLab : IRunLab
         var outcome = _answerer.Answer(new DnsQuery(host, "A", location));
         if (outcome.Delay >= _dnsTimeout)
         {
-            await Task.Delay(_dnsTimeout, _clock, cancellationToken).ConfigureAwait(false);
+            await LabTasks.Delay(_dnsTimeout, _clock, cancellationToken).ConfigureAwait(false);
             return new DnsResolution { Status = DnsResolutionStatus.Timeout };
         }
 
         if (outcome.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(outcome.Delay, _clock, cancellationToken).ConfigureAwait(false);
+            await LabTasks.Delay(outcome.Delay, _clock, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome.Kind switch
@@ -256,7 +261,7 @@ public sealed class SimulatedRunLab : IRunLab
         var check = checker.Check;
         try
         {
-            await Task.Delay(checker.Phase, _clock, stopping).ConfigureAwait(false);
+            await LabTasks.Delay(checker.Phase, _clock, stopping).ConfigureAwait(false);
             var due = _clock.GetTimestamp();
             while (!stopping.IsCancellationRequested)
             {
@@ -269,7 +274,7 @@ public sealed class SimulatedRunLab : IRunLab
                 var wait = TimeSpan.FromTicks(due - _clock.GetTimestamp());
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _clock, stopping).ConfigureAwait(false);
+                    await LabTasks.Delay(wait, _clock, stopping).ConfigureAwait(false);
                 }
             }
         }
@@ -313,7 +318,7 @@ public sealed class SimulatedRunLab : IRunLab
         try
         {
             // Connecting is immediate in the lab; the response must then come within Route 53's limit.
-            var result = await exchange.WaitAsync(HealthProbeRules.ResponseTimeout, _clock, stopping).ConfigureAwait(false);
+            var result = await LabTasks.WithTimeout(exchange, HealthProbeRules.ResponseTimeout, _clock, stopping).ConfigureAwait(false);
             return result.Kind == GatewayExchangeKind.Response && HealthProbeRules.Judge(check, result.Response!.StatusCode, result.Response.Body.Span) is null
                 ? (true, address)
                 : (false, address);

@@ -1,6 +1,7 @@
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Faults;
 using Faultline.Core.Runs;
+using Faultline.Core.Time;
 
 namespace Faultline.Core.Experiments.Execution;
 
@@ -823,7 +824,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
 
         try
         {
-            await Task.Delay(span, _time, _stop.Token).ConfigureAwait(false);
+            await LabTasks.Delay(span, _time, _stop.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (StopRequested)
