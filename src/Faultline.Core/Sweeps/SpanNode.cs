@@ -23,7 +23,7 @@ internal sealed class SpanNode
     /// <summary>The index of the node's first character in the text.</summary>
     public int Start { get; }
 
-    /// <summary>The index just after the node's last character (after a flow collection's closing bracket).</summary>
+    /// <summary>The index just after a scalar's last character (quotes included); for collections, where the parser ended them.</summary>
     public int End { get; }
 
     /// <summary>The 1-based line, as the readers' locations count it.</summary>

@@ -59,7 +59,7 @@ internal sealed record TextEdit(int Start, int End, string Text, int NewLineAt)
         {
             return parent.Entries.Count > 0
                 ? new TextEdit(parent.Entries[^1].Value.End, parent.Entries[^1].Value.End, ", " + entry, 0)
-                : new TextEdit(parent.End - 1, parent.End - 1, entry, 0);
+                : new TextEdit(parent.Start + 1, parent.Start + 1, entry, 0);
         }
 
         // A block mapping: the new key goes on its own line above the first key, at the same column (after a
