@@ -54,6 +54,25 @@ public sealed class SweepApplierTests
         Assert.All(applications, a => Assert.Equal(TimeSpan.FromSeconds(30), a.Topology!.FindHealthCheck("hc-us")!.Interval));
     }
 
+    [Theory]
+    [InlineData("healthChecks.hc-us.interval=10s,30s")]
+    [InlineData("healthChecks.hc-us.failureThreshold=1,3,5")]
+    [InlineData("dns.records[api.example.test].ttl=10s,60s")]
+    [InlineData("dns.records[api.example.test].sets[us].healthCheck=hc-eu")]
+    [InlineData("clients.us-customers.connectionReuse=perRequest,keepAlive")]
+    [InlineData("clients.us-customers.maxConnections=16,64")]
+    [InlineData("load.baseline=60s,120s")]
+    [InlineData("actions.inject-latency.duration=5m,10m")]
+    [InlineData("hypothesis.checks[steady state].successRate=\">= 95%\",\">= 99%\"")]
+    [InlineData("topology:timeScale=10,20")]
+    public void ApplyAll_DocumentedExample_ReadsAtEveryPoint(string argument)
+    {
+        var applications = SeedSweep.ApplyAll(argument);
+
+        Assert.All(applications, a => Assert.NotNull(a.Experiment));
+        Assert.Equal(applications.Count, applications.Select(a => a.TopologyText + a.ExperimentText).Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void ApplyAll_TwoAxes_PointsMatchTheirLabels()
     {
@@ -146,6 +165,20 @@ public sealed class SweepApplierTests
         Assert.Equal(SeedSweep.Sources.ExperimentText, sources.ExperimentText);
         Assert.Equal(SeedSweep.Sources.TopologyText, sources.TopologyText);
         Assert.EndsWith("samples/seed/topology.yaml", sources.TopologyPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ThenBadValue_AttributedWithTheLoadedPaths()
+    {
+        var sources = SweepSources.Load(TestUtils.RepoPaths.Combine("samples", "seed", "experiment.yaml"));
+
+        var result = SweepApplier.ApplyAll(sources, SeedSweep.Plan("healthChecks.hc-us.interval=10s,abc"));
+
+        Assert.Equal(
+            ["--set 'healthChecks.hc-us.interval=10s,abc' at sweep point 2 of 2 (hc-us.interval=abc): health check 'hc-us' has interval 'abc', which is not a duration; write a duration such as 250ms, 30s, 10m, 1h or PT10M"],
+            result.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(TimeSpan.FromSeconds(10), result.Applications[0].Topology!.FindHealthCheck("hc-us")!.Interval);
+        Assert.Throws<Diagnostics.InvalidInputException>(() => result.ThrowIfInvalid());
     }
 
     [Fact]
