@@ -61,7 +61,12 @@ public sealed class RunJournal : IDisposable
     /// <param name="header">What the run was started with.</param>
     /// <param name="time">The lab clock, for the completion time.</param>
     /// <param name="onFailure">Called (on the writing thread) for each write that failed; exceptions it throws are swallowed. Default: none.</param>
-    public static RunJournal Create(string path, RunHeader header, TimeProvider time, Action<JournalWriteFailure>? onFailure = null)
+    /// <param name="durable">
+    /// Default <c>true</c>: <c>synchronous=FULL</c> as described above. <c>false</c> (simulated runs, which a rerun
+    /// reproduces byte for byte) leaves flushing to the operating system: a crash of the machine may lose the journal's
+    /// tail, a crash of the process does not.
+    /// </param>
+    public static RunJournal Create(string path, RunHeader header, TimeProvider time, Action<JournalWriteFailure>? onFailure = null, bool durable = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(header);
@@ -76,7 +81,7 @@ public sealed class RunJournal : IDisposable
         var connection = Connect(full, SqliteOpenMode.ReadWriteCreate);
         try
         {
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+            Execute(connection, durable ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;");
             using (var transaction = connection.BeginTransaction())
             {
                 Execute(connection, JournalSchema.Create + $"PRAGMA user_version={JournalSchema.Version};");

@@ -156,7 +156,8 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
                 Engine = EngineName,
             },
             _clock,
-            failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message));
+            failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message),
+            durable: _lab.Engine == RunEngine.Live);
 
         foreach (var condition in _experiment.StopConditions)
         {

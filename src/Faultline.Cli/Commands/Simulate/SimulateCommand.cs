@@ -34,6 +34,19 @@ internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simul
 
         var seed = settings.Seed ?? input.Experiment.Seed ?? RunCommand.DefaultSeed;
         console.MarkupLine($"[bold]{Markup.Escape(input.Experiment.Hypothesis.Title)}[/]");
+        if (settings.Runs > 1 || settings.Set.Length > 0)
+        {
+            try
+            {
+                return await SimulateBatch.RunAsync(console, input, settings, seed, cancellationToken);
+            }
+            catch (SimulationNotSupportedException ex)
+            {
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(input.TopologyPath)}: {Markup.Escape(ex.Message)}");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
         RunOutcome outcome;
         try
         {
@@ -71,5 +84,6 @@ internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simul
         return await ExperimentRunner.RunAsync(input.Experiment, input.Topology, options, lab, observer: null, loggers: null, cancellationToken);
     }
 
-    private static string ToolVersion { get; } = typeof(SimulateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The tool's version, for the journal.</summary>
+    public static string ToolVersion { get; } = typeof(SimulateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Faultline.Cli.Output;
+using Faultline.Core.Journal;
+using Faultline.Core.Simulation;
+using Faultline.Core.Sweeps;
+using Faultline.Core.Text;
+using Faultline.Core.Verdict;
+using Faultline.Lab.Runs;
+using Faultline.Lab.Runs.Labs;
+using Faultline.Lab.Simulation;
+using Spectre.Console;
+
+namespace Faultline.Cli.Commands.Simulate;
+
+/// <summary>
+/// <c>simulate --runs N</c> and <c>--set</c>: every sweep point × N seeds, summarised per point and written as
+/// <c>summary.json</c> and <c>summary.csv</c> (one row per point) next to the runs' folders.
+/// </summary>
+internal static class SimulateBatch
+{
+    private static readonly string[] Stats = ["p5", "p50", "p95", "never"];
+
+    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentInput input, SimulateSettings settings, int firstSeed, CancellationToken cancellationToken)
+    {
+        var plan = SweepPlan.Parse(settings.Set);
+        if (plan.HasErrors || plan.Plan is null)
+        {
+            DiagnosticWriter.Write(console, plan.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+
+        var applied = SweepApplier.ApplyAll(new SweepSources(input.ExperimentText, input.ExperimentPath, input.TopologyText, input.TopologyPath), plan.Plan);
+        if (applied.HasErrors)
+        {
+            DiagnosticWriter.Write(console, applied.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+
+        var seeds = Enumerable.Range(0, settings.Runs).Select(i => unchecked(firstSeed + i)).ToArray();
+        var points = applied.Applications;
+        if ((long)points.Count * seeds.Length > SimulateSettings.MaxRuns)
+        {
+            console.MarkupLine($"[red]error:[/] {points.Count:N0} sweep points × {seeds.Length:N0} seeds is {(long)points.Count * seeds.Length:N0} runs; at most {SimulateSettings.MaxRuns:N0}: fewer --runs or fewer values");
+            return ExitCodes.InvalidInput;
+        }
+
+        var batch = BatchFolder(settings.Out, input);
+        var wall = TimeProvider.System;
+        var started = wall.GetTimestamp();
+        console.MarkupLine($"[grey]simulating {points.Count:N0} point{(points.Count == 1 ? string.Empty : "s")} × {seeds.Length:N0} seed{(seeds.Length == 1 ? string.Empty : "s")} ({seeds[0]}…{seeds[^1]}) in virtual time; runs in {Markup.Escape(batch)}[/]");
+        var summaries = new List<SimulationSummary>();
+        var heldEverywhere = true;
+        for (var p = 0; p < points.Count; p++)
+        {
+            var point = points[p];
+            var options = new RunOptions
+            {
+                Engine = RunEngine.Simulated,
+                TimeScale = 1,
+                Seed = firstSeed,
+                RunsRoot = Path.Combine(batch, points.Count == 1 ? "runs" : $"point-{p + 1}"),
+                ExperimentPath = input.ExperimentPath,
+                ExperimentText = point.ExperimentText,
+                TopologyPath = input.TopologyPath,
+                TopologyText = point.TopologyText,
+                ToolVersion = SimulateCommand.ToolVersion,
+            };
+            var settingsOfPoint = point.Point.Settings.Select(s => new KeyValuePair<string, string>(s.Axis.Path, s.Value)).ToArray();
+            var (summary, _) = await SimulationBatch.RunAsync(point.Experiment!, point.Topology!, options, seeds, point.Point.Label, settingsOfPoint, completed: null, cancellationToken);
+            summaries.Add(summary);
+            heldEverywhere &= summary.Verdicts.Keys.All(k => k == VerdictKind.Held);
+        }
+
+        var elapsed = wall.GetElapsedTime(started);
+        Write(console, summaries, plan.Plan.IsSweep);
+        var json = Path.Combine(batch, "summary.json");
+        var csv = Path.Combine(batch, "summary.csv");
+        ResultJson.Write(json, new { experiment = input.ExperimentPath, topology = input.TopologyPath, engine = "simulated", seeds, points = summaries });
+        await File.WriteAllTextAsync(csv, Csv(summaries), cancellationToken);
+        console.MarkupLine($"{summaries.Sum(s => s.Seeds.Count):N0} simulated runs in {Markup.Escape(Durations.Describe(elapsed))} of wall time; summary: [bold]{Markup.Escape(json)}[/] (also {Path.GetFileName(csv)})");
+        return heldEverywhere ? ExitCodes.Ok : ExitCodes.Refuted;
+    }
+
+    private static string BatchFolder(string root, ExperimentInput input)
+    {
+        var name = Path.GetFileNameWithoutExtension(input.ExperimentPath);
+        var folder = Path.Combine(Path.GetFullPath(root), $"{input.Topology.Name}{(name is { Length: > 0 } and not "experiment" ? "-" + name : string.Empty)}-simulated");
+        var candidate = folder;
+        for (var i = 2; Directory.Exists(candidate); i++)
+        {
+            candidate = $"{folder}-{i}";
+        }
+
+        Directory.CreateDirectory(candidate);
+        return candidate;
+    }
+
+    private static void Write(IAnsiConsole console, List<SimulationSummary> summaries, bool sweep)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("simulated distribution (times from the fault's start: median [[p5–p95]], never = runs where it did not happen)");
+        if (sweep)
+        {
+            table.AddColumn("setting");
+        }
+
+        table.AddColumn("runs");
+        table.AddColumn("verdicts");
+        var first = summaries[0];
+        foreach (var check in first.TimeToUnhealthy.Keys)
+        {
+            table.AddColumn($"{Markup.Escape(check)} unhealthy after");
+        }
+
+        foreach (var move in first.TimeToDnsMove.Keys)
+        {
+            table.AddColumn($"DNS at {Markup.Escape(move)} moves after");
+        }
+
+        foreach (var population in first.Outage.Keys)
+        {
+            table.AddColumn($"{Markup.Escape(population)} outage");
+        }
+
+        foreach (var s in summaries)
+        {
+            var row = new List<string>();
+            if (sweep)
+            {
+                row.Add(Markup.Escape(s.Label));
+            }
+
+            row.Add(s.Seeds.Count.ToString("N0", CultureInfo.InvariantCulture));
+            row.Add(string.Join(", ", s.Verdicts.Select(v => $"{VerdictName(v.Key)} {v.Value}")));
+            row.AddRange(first.TimeToUnhealthy.Keys.Select(k => Cell(s.TimeToUnhealthy.GetValueOrDefault(k))));
+            row.AddRange(first.TimeToDnsMove.Keys.Select(k => Cell(s.TimeToDnsMove.GetValueOrDefault(k))));
+            row.AddRange(first.Outage.Keys.Select(k => Cell(s.Outage.GetValueOrDefault(k))));
+            table.AddRow(row.ToArray());
+        }
+
+        console.Write(table);
+        if (!sweep)
+        {
+            var checks = new Table().Border(TableBorder.Rounded).Title("checks").AddColumn("check").AddColumn("passed in");
+            foreach (var (check, rate) in first.CheckPassRates)
+            {
+                checks.AddRow(Markup.Escape(check), (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%");
+            }
+
+            console.Write(checks);
+        }
+    }
+
+    private static string Cell(TimeDistribution? d) => d switch
+    {
+        null => "—",
+        { Count: 0 } => $"never ({d.Never})",
+        _ => $"{Durations.Describe(d.P50!.Value)} [[{Durations.Describe(d.P5!.Value)}–{Durations.Describe(d.P95!.Value)}]]{(d.Never > 0 ? $", never {d.Never}" : string.Empty)}",
+    };
+
+    private static string VerdictName(VerdictKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
+    private static string Csv(List<SimulationSummary> summaries)
+    {
+        var first = summaries[0];
+        var axes = first.Settings.Select(s => s.Key).ToArray();
+        var verdicts = Enum.GetValues<VerdictKind>();
+        var header = new List<string>(axes) { "runs" };
+        header.AddRange(verdicts.Select(VerdictName));
+        header.AddRange(first.CheckPassRates.Keys.Select(c => $"pass rate: {c}"));
+        foreach (var (prefix, keys) in new[] { ("unhealthy", first.TimeToUnhealthy.Keys), ("dns move", first.TimeToDnsMove.Keys), ("outage", first.Outage.Keys) })
+        {
+            foreach (var key in keys)
+            {
+                header.AddRange(Stats.Select(stat => $"{prefix}: {key} {stat} (s)"));
+            }
+        }
+
+        var text = new StringBuilder().AppendLine(string.Join(",", header.Select(Quote)));
+        foreach (var s in summaries)
+        {
+            var row = new List<string>(s.Settings.Select(v => v.Value)) { s.Seeds.Count.ToString(CultureInfo.InvariantCulture) };
+            row.AddRange(verdicts.Select(v => s.Verdicts.GetValueOrDefault(v).ToString(CultureInfo.InvariantCulture)));
+            row.AddRange(first.CheckPassRates.Keys.Select(c => s.CheckPassRates.GetValueOrDefault(c).ToString("0.####", CultureInfo.InvariantCulture)));
+            foreach (var spread in new[] { (first.TimeToUnhealthy.Keys, s.TimeToUnhealthy), (first.TimeToDnsMove.Keys, s.TimeToDnsMove), (first.Outage.Keys, s.Outage) })
+            {
+                foreach (var key in spread.Keys)
+                {
+                    var d = spread.Item2.GetValueOrDefault(key);
+                    row.Add(Seconds(d?.P5));
+                    row.Add(Seconds(d?.P50));
+                    row.Add(Seconds(d?.P95));
+                    row.Add((d?.Never ?? 0).ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            text.AppendLine(string.Join(",", row.Select(Quote)));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Seconds(TimeSpan? value) => value is { } v ? v.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}
