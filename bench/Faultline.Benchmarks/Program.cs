@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "memory" => await MemoryBench.RunAsync(args[1..]),
     "report" => await Report.RunAsync(args[1..]),
     "gateway" => await GatewayRunBench.RunAsync(args[1..]),
+    "simulate" => await SimulateBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
                Faultline.Benchmarks memory URL RATE SCALE LAB_MINUTES
                Faultline.Benchmarks report OUT.md NGINX_URL KESTREL_URL RATES STEP_SECONDS
                Faultline.Benchmarks gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS
+               Faultline.Benchmarks simulate OUT.md [BATCH_RUNS]
         """);
     return 2;
 }

@@ -1,13 +1,11 @@
-using HdrHistogram;
-
 namespace Faultline.Core.Load;
 
 /// <summary>The open second of a <see cref="LoadAggregator"/>: mutable counts and full histograms, reused second after second. Not thread-safe (the aggregator locks).</summary>
 internal sealed class LoadAccumulator
 {
     private readonly Dictionary<string, long> _regions = new(StringComparer.Ordinal);
-    private readonly HistogramBase _latency = LoadHistograms.CreateSecond();
-    private readonly HistogramBase _sendLag = LoadHistograms.CreateSecond();
+    private readonly SecondHistogram _latency = new();
+    private readonly SecondHistogram _sendLag = new();
     private long _sent;
     private long _responses;
     private long _status2xx;
@@ -28,7 +26,7 @@ internal sealed class LoadAccumulator
     public void RecordSend(TimeSpan lag, bool late)
     {
         _sent++;
-        LoadHistograms.Record(_sendLag, lag < TimeSpan.Zero ? TimeSpan.Zero : lag);
+        _sendLag.Record(lag < TimeSpan.Zero ? TimeSpan.Zero : lag);
         if (late)
         {
             _lateSends++;
@@ -51,7 +49,7 @@ internal sealed class LoadAccumulator
         _timeouts += count;
         _overdue += count;
         var micros = waited.Ticks / TimeSpan.TicksPerMicrosecond;
-        _latency.RecordValueWithCount(Math.Clamp(micros, LoadHistograms.LowestMicroseconds, LoadHistograms.HighestMicroseconds), count);
+        _latency.Record(Math.Clamp(micros, LoadHistograms.LowestMicroseconds, LoadHistograms.HighestMicroseconds), count);
     }
 
     public void RecordOutcome(LoadOutcomeKind kind, int statusCode, string? region, TimeSpan latency)
@@ -74,11 +72,11 @@ internal sealed class LoadAccumulator
                     _regions[region] = _regions.GetValueOrDefault(region) + 1;
                 }
 
-                LoadHistograms.Record(_latency, latency);
+                _latency.Record(latency);
                 break;
             case LoadOutcomeKind.Timeout:
                 _timeouts++;
-                LoadHistograms.Record(_latency, latency);
+                _latency.Record(latency);
                 break;
             case LoadOutcomeKind.ConnectError:
                 _connectErrors++;
@@ -98,8 +96,8 @@ internal sealed class LoadAccumulator
     public LoadStats Snapshot() => IsEmpty ? LoadStats.Empty : new LoadStats(
         new LoadCounts(_sent, _responses, _status2xx, _status3xx, _status4xx, _status5xx, _connectErrors, _dnsErrors, _timeouts, _otherErrors, _lateSends, _droppedSends),
         new Dictionary<string, long>(_regions, StringComparer.Ordinal),
-        SparseHistogram.From(_latency),
-        SparseHistogram.From(_sendLag));
+        _latency.Snapshot(),
+        _sendLag.Snapshot());
 
     public void Clear()
     {

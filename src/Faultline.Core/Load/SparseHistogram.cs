@@ -14,7 +14,7 @@ internal sealed class SparseHistogram
     private readonly long[] _values;
     private readonly long[] _counts;
 
-    private SparseHistogram(long[] values, long[] counts)
+    internal SparseHistogram(long[] values, long[] counts)
     {
         _values = values;
         _counts = counts;

@@ -41,6 +41,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
     private readonly Lock _lock = new();
     private readonly List<StopConditionMonitor> _monitors = [];
     private RunDirectory? _directory;
+    private string _runId = string.Empty;
     private RunJournal? _journal;
     private ExperimentScheduler? _scheduler;
     private IReadOnlyList<CheckResult>? _steadyState;
@@ -59,7 +60,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
     }
 
     /// <inheritdoc />
-    string IRunLabSink.RunId => _directory?.RunId ?? string.Empty;
+    string IRunLabSink.RunId => _runId;
 
     /// <inheritdoc />
     RandomSource IRunLabSink.Random => _random;
@@ -139,25 +140,34 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
     private async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var name = Path.GetFileNameWithoutExtension(_options.ExperimentPath) is { Length: > 0 } file && file != "experiment" ? $"{_topology.Name}-{file}" : _topology.Name;
-        _directory = RunDirectory.Create(_options.RunsRoot, name, _clock, _random.Derive());
-        _journal = RunJournal.Create(
-            _directory.JournalPath,
-            new RunHeader
-            {
-                RunId = _directory.RunId,
-                ExperimentPath = _options.ExperimentPath,
-                ExperimentText = _options.ExperimentText,
-                TopologyPath = _options.TopologyPath,
-                TopologyText = _options.TopologyText,
-                Seed = _options.Seed,
-                TimeScale = _lab.TimeScale,
-                StartedAt = _clock.GetUtcNow(),
-                ToolVersion = _options.ToolVersion,
-                Engine = EngineName,
-            },
-            _clock,
-            failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message),
-            durable: _lab.Engine == RunEngine.Live);
+        if (_options.WriteRunFolder)
+        {
+            _directory = RunDirectory.Create(_options.RunsRoot, name, _clock, _random.Derive());
+            _runId = _directory.RunId;
+            _journal = RunJournal.Create(
+                _directory.JournalPath,
+                new RunHeader
+                {
+                    RunId = _directory.RunId,
+                    ExperimentPath = _options.ExperimentPath,
+                    ExperimentText = _options.ExperimentText,
+                    TopologyPath = _options.TopologyPath,
+                    TopologyText = _options.TopologyText,
+                    Seed = _options.Seed,
+                    TimeScale = _lab.TimeScale,
+                    StartedAt = _clock.GetUtcNow(),
+                    ToolVersion = _options.ToolVersion,
+                    Engine = EngineName,
+                },
+                _clock,
+                failure => RunLog.JournalWriteFailed(_logger, failure.Operation, failure.Audit, failure.Exception.Message),
+                durable: _lab.Engine == RunEngine.Live);
+        }
+        else
+        {
+            // Measured only (simulated batches): the same draws as a written run, so its seed means the same run.
+            _runId = RunDirectory.NewRunId(_clock.GetUtcNow(), name, _random.Derive());
+        }
 
         foreach (var condition in _experiment.StopConditions)
         {
@@ -167,11 +177,11 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         // From here on, every lab second of a live engine says how well this host kept time: results that rest on
         // seconds it did not are host-impaired (docs/lab.md, "Host timing").
         var effects = await _lab.StartAsync(this, cancellationToken).ConfigureAwait(false);
-        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _directory.RunId, Lease = Lease() }, Record);
+        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _runId, Lease = Lease() }, Record);
         Notify(o => o.OnStarted(new RunStarted
         {
-            RunId = _directory.RunId,
-            Directory = _directory.FullPath,
+            RunId = _runId,
+            Directory = _directory?.FullPath ?? string.Empty,
             LabTime = _clock,
             TimeScale = _lab.TimeScale,
             Seed = _options.Seed,
@@ -215,13 +225,29 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             Record(check.ToEvent(_clock.GetUtcNow()));
         }
 
-        _journal.WritePhases(observations.Phases);
-        _journal.WriteCheckResults("final", checks);
-        _journal.WriteVerdict(verdict);
-        _journal.Complete(finalState);
-        ResultJson.Write(_directory.ResultPath, new RunResultDocument
+        if (_journal is not null && _directory is not null)
         {
-            RunId = _directory.RunId,
+            _journal.WritePhases(observations.Phases);
+            _journal.WriteCheckResults("final", checks);
+            _journal.WriteVerdict(verdict);
+            _journal.Complete(finalState);
+            WriteResult(_directory, finalState, verdict);
+        }
+
+        return new RunOutcome
+        {
+            RunId = _runId,
+            Directory = _directory?.FullPath ?? string.Empty,
+            Verdict = verdict,
+            FinalState = finalState,
+            FailedJournalWrites = _journal?.FailedWrites ?? 0,
+        };
+    }
+
+    private void WriteResult(RunDirectory directory, RunState finalState, RunVerdict verdict) =>
+        ResultJson.Write(directory.ResultPath, new RunResultDocument
+        {
+            RunId = _runId,
             Experiment = _options.ExperimentPath,
             Topology = _options.TopologyPath,
             Seed = _options.Seed,
@@ -230,16 +256,6 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             FinalState = finalState,
             Verdict = verdict,
         });
-
-        return new RunOutcome
-        {
-            RunId = _directory.RunId,
-            Directory = _directory.FullPath,
-            Verdict = verdict,
-            FinalState = finalState,
-            FailedJournalWrites = _journal.FailedWrites,
-        };
-    }
 
     private string EngineName => _lab.Engine == RunEngine.Simulated ? "simulated" : "live";
 
@@ -278,7 +294,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         var observations = Observe(RunState.Running, phases);
         var results = HostImpairment.Mark(observations, CheckEvaluator.EvaluateSteadyState(observations, baselineEnd));
         _steadyState = results;
-        _journal!.WriteCheckResults("steady-state", results);
+        _journal?.WriteCheckResults("steady-state", results);
         foreach (var result in results)
         {
             Record(result.ToEvent(baselineEnd));

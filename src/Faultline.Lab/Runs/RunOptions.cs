@@ -76,4 +76,7 @@ public sealed record RunOptions
 
     /// <summary>Which engine runs the experiment: <see cref="Labs.RunEngine.Live"/> (default) or <see cref="Labs.RunEngine.Simulated"/> (virtual time; <see cref="TimeScale"/>, <see cref="LabUrl"/> and the wall clock are not used).</summary>
     public Labs.RunEngine Engine { get; init; } = Labs.RunEngine.Live;
+
+    /// <summary>Whether the run writes its folder (journal.db, result.json). Default <c>true</c>; simulated batches measure runs without one unless asked to keep them.</summary>
+    public bool WriteRunFolder { get; init; } = true;
 }

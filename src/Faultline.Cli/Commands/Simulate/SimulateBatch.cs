@@ -49,7 +49,7 @@ internal static class SimulateBatch
         var batch = BatchFolder(settings.Out, input);
         var wall = TimeProvider.System;
         var started = wall.GetTimestamp();
-        console.MarkupLine($"[grey]simulating {points.Count:N0} point{(points.Count == 1 ? string.Empty : "s")} × {seeds.Length:N0} seed{(seeds.Length == 1 ? string.Empty : "s")} ({seeds[0]}…{seeds[^1]}) in virtual time; runs in {Markup.Escape(batch)}[/]");
+        console.MarkupLine($"[grey]simulating {points.Count:N0} point{(points.Count == 1 ? string.Empty : "s")} × {seeds.Length:N0} seed{(seeds.Length == 1 ? string.Empty : "s")} ({seeds[0]}…{seeds[^1]}) in virtual time{(settings.KeepRuns ? $"; runs in {Markup.Escape(batch)}" : string.Empty)}[/]");
         var summaries = new List<SimulationSummary>();
         var heldEverywhere = true;
         for (var p = 0; p < points.Count; p++)
@@ -66,6 +66,7 @@ internal static class SimulateBatch
                 TopologyPath = input.TopologyPath,
                 TopologyText = point.TopologyText,
                 ToolVersion = SimulateCommand.ToolVersion,
+                WriteRunFolder = settings.KeepRuns,
             };
             var settingsOfPoint = point.Point.Settings.Select(s => new KeyValuePair<string, string>(s.Axis.Path, s.Value)).ToArray();
             var (summary, _) = await SimulationBatch.RunAsync(point.Experiment!, point.Topology!, options, seeds, point.Point.Label, settingsOfPoint, completed: null, cancellationToken);

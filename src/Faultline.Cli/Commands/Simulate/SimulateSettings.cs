@@ -35,6 +35,11 @@ internal sealed class SimulateSettings : CommandSettings
     [Description("Folder for run folders (journal.db, result.json, report.html) and, with --runs or --set, the summary. Default: ./runs")]
     public string Out { get; init; } = "runs";
 
+    /// <summary>Whether batch runs keep their run folders.</summary>
+    [CommandOption("--keep-runs")]
+    [Description("With --runs or --set: also write every run's folder (journal.db, result.json) for 'faultline report'. Default: only the summary")]
+    public bool KeepRuns { get; init; }
+
     /// <summary>Another topology to run the experiment against.</summary>
     [CommandOption("--topology <FILE>")]
     [Description("Simulate against this topology instead of the one the experiment names")]
