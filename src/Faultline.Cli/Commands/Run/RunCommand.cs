@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Faultline.Cli.Logging;
+using Faultline.Cli.Commands.Simulate;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
@@ -43,6 +44,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Simulated)
+        {
+            // The same as 'faultline simulate EXPERIMENT': one run in virtual time.
+            return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology }, cancellationToken);
+        }
+
         var read = settings.Topology is null
             ? ExperimentReader.Load(settings.Experiment)
             : ExperimentReader.Read(ReadText(settings.Experiment) ?? string.Empty, settings.Experiment, (_, _) => TopologyReader.Load(settings.Topology));

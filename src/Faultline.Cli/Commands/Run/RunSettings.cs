@@ -77,8 +77,26 @@ internal sealed class RunSettings : CommandSettings
     [Description("After the run, keep serving the dashboard with the verdict until Ctrl-C (the default in an interactive terminal, where Enter also exits)")]
     public bool KeepDashboard { get; init; }
 
+    /// <summary><c>--engine</c> as typed: <c>live</c> (default) or <c>simulated</c>.</summary>
+    [CommandOption("--engine <ENGINE>")]
+    [Description("live (default): real sockets on the local lab; simulated: the same experiment in virtual time, as 'faultline simulate' runs it")]
+    public string Engine { get; init; } = "live";
+
+    /// <summary>Whether <c>--engine simulated</c> was asked for.</summary>
+    public bool Simulated => string.Equals(Engine, "simulated", StringComparison.OrdinalIgnoreCase);
+
     public override ValidationResult Validate()
     {
+        if (!string.Equals(Engine, "live", StringComparison.OrdinalIgnoreCase) && !Simulated)
+        {
+            return ValidationResult.Error($"--engine '{Echo.Value(Engine)}' is not an engine; use live (real sockets, the default) or simulated (virtual time)");
+        }
+
+        if (Simulated && (Lab is not null || TimeScaleText is not null || MetricsPort is not null || Otlp is not null))
+        {
+            return ValidationResult.Error("--engine simulated runs in virtual time on its own lab: drop --lab, --time-scale, --metrics-port and --otlp, or run live");
+        }
+
         if (string.IsNullOrWhiteSpace(Experiment))
         {
             return ValidationResult.Error("name the experiment file, e.g. faultline run samples/seed/experiment.yaml");
