@@ -1,0 +1,104 @@
+using Faultline.Cli.Tests.Support;
+using Faultline.TestUtils;
+
+namespace Faultline.Cli.Tests.Commands.Simulate;
+
+public sealed class SimulateCommandTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("faultline-simulate-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    [Fact]
+    public async Task Simulate_Seed_HoldsAndWritesASimulatedRun()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out);
+
+        Assert.Equal(0, code);
+        Assert.Contains("verdict: held", output, StringComparison.Ordinal);
+        var run = Assert.Single(Directory.GetDirectories(_out));
+        Assert.Contains("\"engine\": \"simulated\"", await File.ReadAllTextAsync(Path.Combine(run, "result.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(run, "report.html")));
+        Assert.True(File.Exists(Path.Combine(run, "junit.xml")));
+    }
+
+    [Fact]
+    public async Task Simulate_Misconfigured_IsRefutedWithTheReason()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "misconfigured", "experiment.yaml"), "--out", _out);
+
+        Assert.Equal(1, code);
+        Assert.Contains("verdict: refuted", output, StringComparison.Ordinal);
+        Assert.Contains("it probes api.eu-west-1.example.test", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunEngineSimulated_IsTheSameAsSimulate()
+    {
+        var (code, output) = await CliRun.RunAsync("run", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--engine", "simulated", "--out", _out);
+
+        Assert.Equal(0, code);
+        Assert.Contains("simulated in virtual time, seed 42", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_IntervalByThreshold_WritesOneRowPerPoint_AndFailoverSlowsWithBoth()
+    {
+        var (code, output) = await CliRun.RunAsync(
+            "simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out, "--runs", "3",
+            "--set", "healthChecks.hc-us.interval=10s,30s", "--set", "healthChecks.hc-us.failureThreshold=1,3");
+
+        Assert.True(code is 0 or 1, output);
+        Assert.Contains("12 simulated runs", output, StringComparison.Ordinal);
+        var csv = (await File.ReadAllLinesAsync(Directory.GetFiles(_out, "summary.csv", SearchOption.AllDirectories).Single(), TestContext.Current.CancellationToken)).ToList();
+        Assert.Equal(5, csv.Count);
+        var header = csv[0].Split(',');
+        Assert.Equal("healthChecks.hc-us.interval", header[0]);
+        Assert.Equal("healthChecks.hc-us.failureThreshold", header[1]);
+        var p50 = Array.IndexOf(header, "unhealthy: hc-us p50 (s)");
+        Assert.True(p50 > 0, csv[0]);
+        var rows = csv.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["10s,1", "10s,3", "30s,1", "30s,3"], rows.Select(r => $"{r[0]},{r[1]}"));
+        var medians = rows.Select(r => double.Parse(r[p50], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        // Route 53 needs `threshold` failed probes `interval` apart: the median grows with both.
+        Assert.True(medians[0] < medians[1] && medians[1] < medians[3] && medians[2] < medians[3], string.Join(", ", medians));
+        Assert.Contains("hc-us.interval=10s, hc-us.failureThreshold=1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_Zero_IsAUsageError()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--runs", "0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--runs 0: give a number of seeds from 1 to 100,000", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_UnknownHealthCheck_IsALocatedErrorWithADidYouMean_AndNothingRuns()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out, "--set", "healthChecks.hc-uss.interval=10s");
+
+        Assert.Equal(2, code);
+        Assert.Contains("hc-uss", output, StringComparison.Ordinal);
+        Assert.Contains("hc-us", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_out));
+    }
+
+    [Fact]
+    public async Task Simulate_UpstreamFunction_IsAClearError()
+    {
+        var topology = File.ReadAllText(RepoPaths.Combine("samples", "seed", "topology.yaml"))
+            .Replace("hello: { route: GET /api/hello, handler: hello, timeout: 10s, reservedConcurrency: 100 }\n  eu-west-1:", "hello: { route: GET /api/hello, upstream: \"http://127.0.0.1:9/\", timeout: 10s }\n  eu-west-1:", StringComparison.Ordinal);
+        Assert.Contains("upstream:", topology, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(_out, "topology.yaml"), topology, TestContext.Current.CancellationToken);
+        File.Copy(RepoPaths.Combine("samples", "seed", "experiment.yaml"), Path.Combine(_out, "experiment.yaml"));
+
+        var (code, output) = await CliRun.RunAsync("simulate", Path.Combine(_out, "experiment.yaml"), "--out", Path.Combine(_out, "runs"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("function us-east-1/hello calls an upstream service, which the simulated engine cannot model", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_out, "runs")));
+    }
+}
