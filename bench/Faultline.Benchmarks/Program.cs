@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "report" => await Report.RunAsync(args[1..]),
     "gateway" => await GatewayRunBench.RunAsync(args[1..]),
     "simulate" => await SimulateBench.RunAsync(args[1..]),
+    "agreement" => await AgreementBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
                Faultline.Benchmarks report OUT.md NGINX_URL KESTREL_URL RATES STEP_SECONDS
                Faultline.Benchmarks gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS
                Faultline.Benchmarks simulate OUT.md [BATCH_RUNS]
+               Faultline.Benchmarks agreement OUT.md FAULTLINE_DLL SEEDS [SAMPLES]
         """);
     return 2;
 }

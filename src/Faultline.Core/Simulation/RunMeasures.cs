@@ -32,8 +32,18 @@ public sealed record RunMeasures
     /// <param name="healthChecks">The topology's health checks (so one that never flipped is listed).</param>
     public static RunMeasures From(IReadOnlyList<RunEvent> events, RunVerdict verdict, IEnumerable<string> healthChecks)
     {
-        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(verdict);
+        return FromEvents(events, verdict.Kind, healthChecks) with
+        {
+            Checks = verdict.Checks.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Passed, StringComparer.Ordinal),
+            Outage = verdict.Impact.ToDictionary(i => i.Population, i => i.OutageDuration, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>The time measures alone, from a run's events (e.g. a journal read back); no checks or outage.</summary>
+    public static RunMeasures FromEvents(IReadOnlyList<RunEvent> events, VerdictKind verdict, IEnumerable<string> healthChecks)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(healthChecks);
         var faultStart = events.OfType<PhaseStarted>().FirstOrDefault(p => p.Phase == Phase.Fault)?.At;
         var unhealthy = healthChecks.ToDictionary(c => c, _ => (TimeSpan?)null, StringComparer.Ordinal);
@@ -68,11 +78,11 @@ public sealed record RunMeasures
 
         return new RunMeasures
         {
-            Verdict = verdict.Kind,
-            Checks = verdict.Checks.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Passed, StringComparer.Ordinal),
+            Verdict = verdict,
+            Checks = new Dictionary<string, bool?>(StringComparer.Ordinal),
             TimeToUnhealthy = unhealthy,
             TimeToDnsMove = dns,
-            Outage = verdict.Impact.ToDictionary(i => i.Population, i => i.OutageDuration, StringComparer.Ordinal),
+            Outage = new Dictionary<string, TimeSpan>(StringComparer.Ordinal),
         };
     }
 }
