@@ -33,8 +33,8 @@ internal static class AgreementBench
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Each sample ran live (`faultline run`, its own lab, the sample's time scale) and simulated (`faultline simulate`) on seeds {string.Join(", ", seeds)}. Times are lab time from the fault's start, medians over the seeds; *agrees* when the verdicts are the same and each median is within ±10% or one health-check interval (whichever is larger) of the other engine's. Live verdicts that are `inconclusive` because the host was late are shown as such and not counted against agreement.");
         md.AppendLine();
-        md.AppendLine("| experiment | live verdicts | simulated verdicts | measure | live median | simulated median | tolerance | agrees |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| experiment | live verdicts | simulated verdicts | verdicts agree | measure | live median | simulated median | tolerance | agrees |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         try
         {
             foreach (var sample in samples)
@@ -60,7 +60,8 @@ internal static class AgreementBench
                 var liveSummary = SimulationSummary.Of(string.Empty, [], seeds, live);
                 var liveVerdicts = Verdicts(liveSummary);
                 var simulatedVerdicts = Verdicts(simulated);
-                var sameVerdict = liveSummary.Verdicts.Keys.Where(k => k != VerdictKind.Inconclusive).All(k => simulated.Verdicts.ContainsKey(k)) && liveSummary.Verdicts.Keys.Any(k => k != VerdictKind.Inconclusive);
+                var decided = liveSummary.Verdicts.Keys.Where(k => k is not (VerdictKind.Inconclusive or VerdictKind.NotRun)).ToList();
+                var verdictsAgree = decided.Count == 0 ? "host-impaired (live said it could not tell)" : decided.All(k => simulated.Verdicts.ContainsKey(k)) ? "yes" : "**no**";
                 var rows = new List<(string Measure, TimeDistribution? Live, TimeDistribution? Sim)>();
                 rows.AddRange(simulated.TimeToUnhealthy.Keys.Union(liveSummary.TimeToUnhealthy.Keys).Select(k => ($"{k} unhealthy", liveSummary.TimeToUnhealthy.GetValueOrDefault(k), simulated.TimeToUnhealthy.GetValueOrDefault(k))));
                 rows.AddRange(simulated.TimeToDnsMove.Keys.Union(liveSummary.TimeToDnsMove.Keys).Select(k => ($"DNS at {k} moves", liveSummary.TimeToDnsMove.GetValueOrDefault(k), simulated.TimeToDnsMove.GetValueOrDefault(k))));
@@ -70,14 +71,14 @@ internal static class AgreementBench
                     var lm = l?.P50;
                     var sm = s?.P50;
                     var tolerance = lm is { } x ? TimeSpan.FromTicks(Math.Max(x.Ticks / 10, interval.Ticks)) : interval;
-                    var agrees = sameVerdict && (lm is null && sm is null || lm is { } a && sm is { } b && (a - b).Duration() <= tolerance);
-                    md.AppendLine(CultureInfo.InvariantCulture, $"| {(first ? sample : string.Empty)} | {(first ? liveVerdicts : string.Empty)} | {(first ? simulatedVerdicts : string.Empty)} | {measure} | {Show(lm)} | {Show(sm)} | ±{tolerance.TotalSeconds:0} s | {(agrees ? "yes" : "**no**")} |");
+                    var agrees = lm is null && sm is null || lm is { } a && sm is { } b && (a - b).Duration() <= tolerance;
+                    md.AppendLine(CultureInfo.InvariantCulture, $"| {(first ? sample : string.Empty)} | {(first ? liveVerdicts : string.Empty)} | {(first ? simulatedVerdicts : string.Empty)} | {(first ? verdictsAgree : string.Empty)} | {measure} | {Show(lm)} | {Show(sm)} | ±{tolerance.TotalSeconds:0} s | {(agrees ? "yes" : "**no**")} |");
                     first = false;
                 }
 
                 if (first)
                 {
-                    md.AppendLine(CultureInfo.InvariantCulture, $"| {sample} | {liveVerdicts} | {simulatedVerdicts} | (no health flips or DNS moves) | | | | {(sameVerdict ? "yes" : "**no**")} |");
+                    md.AppendLine(CultureInfo.InvariantCulture, $"| {sample} | {liveVerdicts} | {simulatedVerdicts} | {verdictsAgree} | (no health flips or DNS moves) | | | | |");
                 }
 
                 Console.Error.WriteLine($"{sample}: live {liveVerdicts}; simulated {simulatedVerdicts}");

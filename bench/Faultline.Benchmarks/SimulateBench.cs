@@ -88,9 +88,11 @@ internal static class SimulateBench
 
     private static async Task<(TimeSpan Elapsed, long Events)> OnceAsync(Core.Experiments.Experiment experiment, Core.Topology.Topology topology, RunOptions options, int seed)
     {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         await using var lab = new SimulatedRunLab(topology, seed);
         await ExperimentRunner.RunAsync(experiment, topology, options with { Seed = seed }, lab, observer: null, loggers: null, CancellationToken.None);
+        Console.Error.WriteLine($"seed {seed}: {watch.Elapsed.TotalMilliseconds:0} ms, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:0} MB allocated, {lab.Clock.EventsRun:N0} events");
         return (watch.Elapsed, lab.Clock.EventsRun);
     }
 }

@@ -157,13 +157,15 @@ public sealed class FunctionRuntime
             }
 
             using var timeout = new CancellationTokenSource(Config.Timeout, _timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+            // The gateway's invocations cannot be cancelled (they run on after it gives up): then the timeout alone ends one.
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
             var applied = new List<string>();
             var injected = TimeSpan.Zero;
             try
             {
                 var environment = Environment;
-                var outcome = await RunAsync(request, environment, faults, applied, d => injected = d, linked.Token).ConfigureAwait(false);
+                var outcome = await RunAsync(request, environment, faults, applied, d => injected = d, linked?.Token ?? timeout.Token).ConfigureAwait(false);
                 ReleaseEnvironment();
                 return outcome with { ColdStart = cold, InjectedLatency = injected, Faults = applied };
             }

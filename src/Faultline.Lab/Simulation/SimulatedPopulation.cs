@@ -31,6 +31,7 @@ internal sealed class SimulatedPopulation : IDisposable
     private readonly DnsAnswerCache _answers;
     private readonly FunctionRequest _request;
     private readonly CancellationTokenSource _abandon = new();
+    private readonly TimeoutSlots _timeouts;
     private readonly Stack<Connection> _idle = new();
     private readonly Queue<TaskCompletionSource<Connection?>> _waiting = new();
     private readonly int _maxConnections;
@@ -53,6 +54,7 @@ internal sealed class SimulatedPopulation : IDisposable
         _plan = plan;
         _options = options;
         _schedule = new ArrivalSchedule(config.RatePerSecond);
+        _timeouts = new TimeoutSlots(options.RequestTimeout, clock);
         _maxConnections = LoadConnections.For(config, options.RequestTimeout);
         _maxInFlight = SizeInFlight(config.RatePerSecond);
         var url = config.Url;
@@ -90,7 +92,7 @@ internal sealed class SimulatedPopulation : IDisposable
     public void Start(long startTimestamp)
     {
         _start = startTimestamp;
-        _aggregator = new LoadAggregator(Name, _config.Url, _clock, startTimestamp, _options.LateThreshold, _options.RecentSeconds);
+        _aggregator = new LoadAggregator(Name, _config.Url, _clock, startTimestamp, _options.LateThreshold, _options.RecentSeconds, _timeouts.TakeOverdue);
         _target = 0;
         ScheduleArrival();
     }
@@ -119,10 +121,18 @@ internal sealed class SimulatedPopulation : IDisposable
     }
 
     /// <summary>Gives up on whatever is still in flight (not counted, as the live generator does at its stop timeout).</summary>
-    public void Abandon() => _abandon.Cancel();
+    public void Abandon()
+    {
+        _abandon.Cancel();
+        _timeouts.Abandon();
+    }
 
     /// <inheritdoc />
-    public void Dispose() => _abandon.Dispose();
+    public void Dispose()
+    {
+        _abandon.Dispose();
+        _timeouts.Dispose();
+    }
 
     private TimeSpan Elapsed() => _aggregator is null ? TimeSpan.Zero : _clock.GetElapsedTime(_start);
 
@@ -171,14 +181,13 @@ internal sealed class SimulatedPopulation : IDisposable
 
         aggregator.RecordSend(TimeSpan.Zero);
         _answers.RefreshIfExpired();
-        _ = SendAsync(intended, aggregator);
+        _ = SendAsync(intended, _timeouts.Enter(intended), aggregator);
     }
 
-    private async Task SendAsync(long intended, LoadAggregator aggregator)
+    // Timeouts come in slots shared by the requests sent close together, exactly as the live generator's.
+    private async Task SendAsync(long intended, TimeoutSlot slot, LoadAggregator aggregator)
     {
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _abandon.Token);
-        var token = linked.Token;
+        var token = slot.Token;
         (LoadOutcomeKind Kind, int Status, string? Region, TimeSpan Latency)? outcome = null;
         Connection? connection = null;
         var keep = false;
@@ -215,7 +224,7 @@ internal sealed class SimulatedPopulation : IDisposable
         {
             // Abandoned at stop: neither a success nor the system's failure, so not counted.
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             outcome = (LoadOutcomeKind.Timeout, 0, null, _clock.GetElapsedTime(intended));
         }
@@ -236,7 +245,8 @@ internal sealed class SimulatedPopulation : IDisposable
                 Release(connection, keep);
             }
 
-            if (outcome is { } o)
+            // A request still in flight past its timeout when a second closed was counted a timeout there (overdue).
+            if (_timeouts.Leave(slot) && outcome is { } o)
             {
                 aggregator.RecordOutcome(o.Kind, o.Status, o.Region, o.Latency);
             }
