@@ -1,4 +1,4 @@
-using Faultline.Core.Diagnostics;
+using Faultline.Cli.Output;
 using Faultline.Core.Planning;
 using Faultline.Core.Topology.Linting;
 using Spectre.Console;
@@ -56,8 +56,7 @@ internal sealed class LintCommand(IAnsiConsole console) : Command<LintSettings>
             .ToList();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Severity))
         {
-            var color = diagnostic.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
-            console.MarkupLine($"[{color}]{Markup.Escape(diagnostic.ToString())}[/]");
+            UnwrappedLine.Write(console, diagnostic);
         }
 
         var errors = TopologyLoader.Errors(diagnostics);

@@ -144,8 +144,7 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
 
         foreach (var finding in findings.OrderBy(f => f.Severity))
         {
-            var color = finding.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
-            console.MarkupLine($"[{color}]{Markup.Escape(finding.ToDiagnostic().ToString())}[/]");
+            UnwrappedLine.Write(console, finding.ToDiagnostic());
         }
     }
 
