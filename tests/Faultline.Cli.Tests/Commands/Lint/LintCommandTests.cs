@@ -123,4 +123,15 @@ public sealed class LintCommandTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Matches(@"experiment\.yaml:\d+:\d+: .*hc-usa", output);
     }
+
+    [Fact]
+    public async Task Lint_ExperimentWithACheckThatCannotPass_PrintsTheLineDocsExperimentsShows()
+    {
+        var documented = File.ReadAllLines(RepoPaths.Combine("docs", "experiments.md")).Single(l => l.StartsWith("experiment.yaml:", StringComparison.Ordinal));
+        var path = SeedExperimentWith("becomes: unhealthy, within: 3m", "becomes: unhealthy, within: 20s");
+
+        var (_, output) = await CliRun.RunAsync("lint", path);
+
+        Assert.Contains(Path.Combine(_dir, documented), output, StringComparison.Ordinal);
+    }
 }
