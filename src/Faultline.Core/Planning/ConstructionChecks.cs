@@ -90,6 +90,12 @@ public static class ConstructionChecks
 
         var first = plan.FirstInjection;
         var earliest = first + ((hc.FailureThreshold - 1) * hc.Interval);
+        if (!health.BecomesHealthy && NeverFails(plan, topology, hc) is { } never)
+        {
+            var (message, fix) = ConstructionMessages.HealthNeverFails(health, hc, never.Probed, never.Injected);
+            return Finding(ConstructionCodes.HealthCheckNeverFails, DiagnosticSeverity.Error, message, fix, health.Name, map.Check(index, "healthCheck"));
+        }
+
         if (health.BecomesHealthy)
         {
             if (earliest is null || check.From < earliest)
@@ -162,6 +168,12 @@ public static class ConstructionChecks
                 return AfterRun(plan, check, dns.Within, map, index);
             }
 
+            if (NeverFails(plan, topology, hc) is { } never)
+            {
+                var (message, fix) = ConstructionMessages.DnsGuardNeverFails(dns, record, set, hc, never.Probed, never.Injected);
+                return Finding(ConstructionCodes.DnsAnswerCannotMove, DiagnosticSeverity.Error, message, fix, dns.Name, map.Check(index, "dns"));
+            }
+
             checks.Add(hc);
         }
 
@@ -210,6 +222,54 @@ public static class ConstructionChecks
 
         var (message, fix) = ConstructionMessages.DeadlineAfterRun(check.Definition, within, deadline, check.From, plan.RunEnd);
         return Finding(ConstructionCodes.DeadlineAfterRun, DiagnosticSeverity.Warning, message, fix, check.Definition.Name, map.Check(index, "within"));
+    }
+
+    /// <summary>
+    /// When a health check's probes certainly never fail: the name it probes is a record without health-checked sets
+    /// (so where it resolves does not change), no function in the regions it resolves to calls an upstream, no
+    /// <c>dns</c> fault runs, and no action injects into those regions. Returns the probed regions and the regions
+    /// actions inject into (function faults and configure steps: every region their target can select; network
+    /// faults: their region); otherwise <c>null</c>.
+    /// </summary>
+    private static (IReadOnlyList<string> Probed, IReadOnlyList<string> Injected)? NeverFails(ExperimentPlan plan, Topology.Topology topology, HealthCheckConfig hc)
+    {
+        if (topology.Dns.FindRecord(hc.Fqdn) is not { } probedRecord || probedRecord.Sets.Any(s => s.HealthCheck is not null))
+        {
+            return null;
+        }
+
+        var probed = TopologyLinter.ServedRegions(topology, hc.Fqdn, hc.Regions.Count > 0 ? hc.Regions : topology.Locations);
+        if (probed.Count == 0 || topology.AllFunctions.Any(f => f.Upstream is not null && probed.Contains(f.Region, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        var injected = new List<string>();
+        foreach (var action in plan.Experiment.Actions)
+        {
+            if (action is FaultAction { Options.Kind: FaultKind.Dns })
+            {
+                return null;
+            }
+
+            if (action is FaultAction { Options.Kind: FaultKind.HealthOverride } or WaitAction)
+            {
+                continue;
+            }
+
+            var target = plan.Targets.FirstOrDefault(t => string.Equals(t.Name, action is FaultAction fault ? fault.Target : (action as ConfigureAction)?.Target, StringComparison.Ordinal));
+            foreach (var candidate in target?.Candidates ?? [])
+            {
+                // Function ids are region/name; a network target's candidates are regions.
+                var region = target!.Type == TargetType.Function ? candidate.Split('/')[0] : candidate;
+                if (!injected.Contains(region, StringComparer.Ordinal))
+                {
+                    injected.Add(region);
+                }
+            }
+        }
+
+        return probed.Any(r => injected.Contains(r, StringComparer.Ordinal)) ? null : (probed, injected);
     }
 
     /// <summary>The locations of the load's populations: the named ones, or every client of the topology when none is named.</summary>

@@ -6,6 +6,9 @@ public static class ConstructionCodes
     /// <summary>A health-transition check's deadline falls before (error) or possibly before (warning) the health check can turn.</summary>
     public const string HealthCheckTooSlow = "health-check-too-slow";
 
+    /// <summary>A <c>becomes: unhealthy</c> check on a health check whose probes reach only regions no action injects into.</summary>
+    public const string HealthCheckNeverFails = "health-check-never-fails";
+
     /// <summary>A <c>becomes: unhealthy</c> check on a disabled health check, which is always healthy.</summary>
     public const string HealthCheckDisabled = "health-check-disabled";
 

@@ -38,6 +38,19 @@ internal static class ConstructionMessages
         ($"check '{check.Name}' cannot pass: {hc.Id} is disabled, and a disabled health check is always healthy",
          $"enable {hc.Id} (remove disabled: true), or check another health check");
 
+    private static string NeverFails(HealthCheckConfig hc, IReadOnlyList<string> probed, IReadOnlyList<string> injected) =>
+        $"probes {hc.Fqdn}, served by {string.Join(", ", probed)}, where no action injects a fault "
+        + (injected.Count == 0 ? "(no action injects at all)" : $"(actions inject into {string.Join(", ", injected)})")
+        + ", so its probes keep succeeding and it stays healthy";
+
+    public static (string Message, string Fix) HealthNeverFails(HealthTransitionCheck check, HealthCheckConfig hc, IReadOnlyList<string> probed, IReadOnlyList<string> injected) =>
+        ($"check '{check.Name}' cannot pass: {hc.Id} {NeverFails(hc, probed, injected)}",
+         $"fault the region {hc.Id} probes, or point its fqdn at a name served by the region it guards (faultline lint on the topology says which)");
+
+    public static (string Message, string Fix) DnsGuardNeverFails(DnsAnswerCheck check, DnsRecord record, RecordSet set, HealthCheckConfig hc, IReadOnlyList<string> probed, IReadOnlyList<string> injected) =>
+        ($"check '{check.Name}' cannot pass: {check.QuerierLocation}'s answer for {record.Name} is set '{set.Id}' ({set.Region}), guarded by {hc.Id}, which {NeverFails(hc, probed, injected)}; so the answer never moves to {check.AnswersRegion}",
+         $"fault the region {hc.Id} probes, or point its fqdn at a name served by {set.Region}");
+
     public static (string Message, string Fix) PassesAtOnce(HealthTransitionCheck check, HealthCheckConfig hc, TimeSpan from, TimeSpan? earliestUnhealthy) =>
         ($"check '{check.Name}' passes at once: {hc.Id} is still healthy at {check.Window.From} ({T(from)}) "
          + (earliestUnhealthy is { } at ? $"as it cannot turn unhealthy before {T(at)}" : "as no action injects a fault")

@@ -25,7 +25,6 @@ public sealed class ConstructionChecksTests
     [Theory]
     [InlineData("seed", "experiment.yaml")]
     [InlineData("seed", "experiment-fis.yaml")]
-    [InlineData("seed", "misconfigured/experiment.yaml")]
     [InlineData("three-regions", "experiment.yaml")]
     [InlineData("stop-condition", "experiment.yaml")]
     [InlineData("all-fields", "experiment.yaml")]
@@ -34,6 +33,38 @@ public sealed class ConstructionChecksTests
         var read = ExperimentReader.Load(RepoPaths.Combine("samples", folder, file));
 
         Assert.Empty(ConstructionChecks.Check(read.Experiment!, read.Topology!, read.SourceMap));
+    }
+
+    [Theory]
+    [InlineData("experiment.yaml")]
+    [InlineData("experiment-fis.yaml")]
+    public void Check_MisconfiguredSeed_HealthCheckNeverFailsAndTheAnswerNeverMoves(string file)
+    {
+        var read = ExperimentReader.Load(RepoPaths.Combine("samples", "seed", "misconfigured", file));
+
+        var findings = ConstructionChecks.Check(read.Experiment!, read.Topology!, read.SourceMap);
+
+        Assert.Equal([ConstructionCodes.HealthCheckNeverFails, ConstructionCodes.DnsAnswerCannotMove], findings.Select(f => f.Code));
+        Assert.All(findings, f => Assert.Equal(DiagnosticSeverity.Error, f.Severity));
+        Assert.Equal(
+            "check 'us health check turns unhealthy' cannot pass: hc-us probes api.eu-west-1.example.test, served by eu-west-1, where no action injects a fault (actions inject into us-east-1), "
+            + "so its probes keep succeeding and it stays healthy",
+            findings[0].Message);
+        Assert.Equal("fault the region hc-us probes, or point its fqdn at a name served by the region it guards (faultline lint on the topology says which)", findings[0].Fix);
+        Assert.Equal(
+            "check 'us customers answered eu' cannot pass: us-east-1's answer for api.example.test is set 'us' (us-east-1), guarded by hc-us, which probes api.eu-west-1.example.test, served by eu-west-1, "
+            + "where no action injects a fault (actions inject into us-east-1), so its probes keep succeeding and it stays healthy; so the answer never moves to eu-west-1",
+            findings[1].Message);
+        Assert.Equal("fault the region hc-us probes, or point its fqdn at a name served by us-east-1", findings[1].Fix);
+    }
+
+    [Fact]
+    public void Check_FaultInTheRegionTheHealthCheckProbes_DoesNotSayItNeverFails()
+    {
+        var topology = SeedTopologyYaml.With("hc-us: { type: HTTPS, fqdn: api.us-east-1.example.test", "hc-us: { type: HTTPS, fqdn: api.eu-west-1.example.test");
+        var yaml = SeedExperimentYaml.With("us-functions: { type: function, region: us-east-1, selectionMode: ALL }", "us-functions: { type: function, selectionMode: ALL }");
+
+        Assert.DoesNotContain(Check(yaml, topology), f => f.Code is ConstructionCodes.HealthCheckNeverFails or ConstructionCodes.DnsAnswerCannotMove);
     }
 
     [Fact]

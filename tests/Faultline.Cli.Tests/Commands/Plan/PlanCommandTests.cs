@@ -71,12 +71,31 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_MisconfiguredSeed_ExitsOneSayingHcUsNeverFails()
+    {
+        var (code, output) = await CliRun.RunAsync("plan", RepoPaths.Combine("samples", "seed", "misconfigured", "experiment.yaml"));
+
+        Assert.Equal(ExitCodes.Refuted, code);
+        Assert.Matches(@"misconfigured/experiment\.yaml:\d+:\d+: check 'us health check turns unhealthy' cannot pass: hc-us probes api\.eu-west-1\.example\.test, served by eu-west-1, where no action injects a fault .*\[health-check-never-fails\]", output);
+    }
+
+    [Fact]
+    public async Task Plan_UnknownOption_ExitsTwoListingPlansOptions()
+    {
+        var (code, output) = await CliRun.RunAsync("plan", Seed(), "--seeds", "3");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("unknown option '--seeds' for 'faultline plan'; did you mean '--seed'? its options: --topology, --seed, --help", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_TopologyOption_PlansAgainstThatTopology()
     {
         var (code, output) = await CliRun.RunAsync("plan", Seed(), "--topology", RepoPaths.Combine("samples", "seed", "misconfigured", "topology.yaml"));
 
-        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(ExitCodes.Refuted, code);
         Assert.Contains("[health-check-probes-other-region]", output, StringComparison.Ordinal);
+        Assert.Contains("[health-check-never-fails]", output, StringComparison.Ordinal);
     }
 
     [Fact]
