@@ -171,7 +171,7 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
 
         var verdicts = string.Join(", ", Enum.GetValues<VerdictKind>()
             .Where(v => prediction.Verdicts.GetValueOrDefault(v) > 0)
-            .Select(v => $"{v.ToString().ToLowerInvariant()} {prediction.Verdicts[v]}"));
+            .Select(v => $"{(v == VerdictKind.NotRun ? "not-run" : v.ToString().ToLowerInvariant())} {prediction.Verdicts[v]}"));
         var stopped = prediction.Stopped > 0 ? $"; stopped by a stop condition: {prediction.Stopped}" : string.Empty;
         console.MarkupLine(Markup.Escape($"  {prediction.Seeds} simulated runs, seeds {prediction.FirstSeed} to {prediction.FirstSeed + prediction.Seeds - 1}: {verdicts}{stopped}"));
         foreach (var timing in prediction.TimeToUnhealthy)

@@ -126,7 +126,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal((20, 7), (predictor.Seeds, predictor.FirstSeed));
         var output = writer.ToString();
-        Assert.Contains("20 simulated runs, seeds 7 to 26: held 19, refuted 1; stopped by a stop condition: 1", output, StringComparison.Ordinal);
+        Assert.Contains("20 simulated runs, seeds 7 to 26: held 18, refuted 1, not-run 1; stopped by a stop condition: 1", output, StringComparison.Ordinal);
         Assert.Contains("time to unhealthy, hc-us: median 1m12s (p10 1m3s, p90 1m28s) after the fault phase's start, in 20 of 20 runs", output, StringComparison.Ordinal);
         Assert.Contains("time to DNS moving, us-east-1 → api.example.test: never, in 20 runs", output, StringComparison.Ordinal);
         Assert.DoesNotContain("not available", output, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class PlanCommandTests : IDisposable
             {
                 Seeds = seeds,
                 FirstSeed = firstSeed,
-                Verdicts = new Dictionary<VerdictKind, int> { [VerdictKind.Held] = 19, [VerdictKind.Refuted] = 1 },
+                Verdicts = new Dictionary<VerdictKind, int> { [VerdictKind.Held] = 18, [VerdictKind.Refuted] = 1, [VerdictKind.NotRun] = 1 },
                 Stopped = 1,
                 TimeToUnhealthy = [new PlanTiming { Subject = "hc-us", Runs = 20, Median = TimeSpan.FromSeconds(72.4), P10 = TimeSpan.FromSeconds(63), P90 = TimeSpan.FromSeconds(88) }],
                 TimeToDnsMove = [new PlanTiming { Subject = "us-east-1 → api.example.test", Runs = 0 }],
