@@ -4,11 +4,13 @@ using Faultline.Cli.Commands.Fault;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
+using Faultline.Cli.Commands.Plan;
 using Faultline.Cli.Commands.Recover;
 using Faultline.Cli.Commands.Report;
 using Faultline.Cli.Commands.Run;
 using Faultline.Cli.Commands.Simulate;
 using Faultline.Core.Diagnostics;
+using Faultline.Core.Planning;
 using Faultline.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -19,7 +21,10 @@ namespace Faultline.Cli;
 public static class FaultlineApp
 {
     /// <summary>Runs the CLI with the given arguments and returns the exit code. Ctrl-C and SIGTERM cancel the command once; a second one ends the process.</summary>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where output goes. Default: the process's console.</param>
+    /// <param name="predictor">What <c>faultline plan</c> predicts with; default none (the plan says "Prediction: not available").</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, IPlanPredictor? predictor = null)
     {
         using var cancellation = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
@@ -38,11 +43,13 @@ public static class FaultlineApp
             console.Profile.Width = 400;
         }
 
-        return await Create(console).RunAsync(args, cancellation.Token).ConfigureAwait(false);
+        return await Create(console, predictor).RunAsync(args, cancellation.Token).ConfigureAwait(false);
     }
 
     /// <summary>Builds the application (for tests: run it with a test console).</summary>
-    public static CommandApp Create(IAnsiConsole? console = null)
+    /// <param name="console">Where output goes. Default: the process's console.</param>
+    /// <param name="predictor">What <c>faultline plan</c> predicts with; default none (the plan says "Prediction: not available").</param>
+    public static CommandApp Create(IAnsiConsole? console = null, IPlanPredictor? predictor = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -56,13 +63,18 @@ public static class FaultlineApp
 
             config.SetExceptionHandler((exception, _) => HandleException(console ?? AnsiConsole.Console, exception));
             config.SetInterceptor(new StrictOptionsInterceptor());
+            config.Settings.Registrar.RegisterInstance(new PlanPredictorRegistration(predictor));
 
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write the seed sample: topology.yaml and misconfigured/ with the blog's bug")
                 .WithExample("init", "my-lab");
             config.AddCommand<LintCommand>("lint")
-                .WithDescription("Validate a topology and flag what will not fail over (e.g. a health check probing another region)")
-                .WithExample("lint", "samples/seed/misconfigured/topology.yaml");
+                .WithDescription("Validate a topology or an experiment and flag what will not fail over (a health check probing another region) or cannot pass (a check due before the health check can turn)")
+                .WithExample("lint", "samples/seed/misconfigured/topology.yaml")
+                .WithExample("lint", "samples/seed/experiment.yaml");
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("Dry run: targets, the action schedule in lab time, checks and their windows, stop conditions, checks that cannot pass, and the prediction")
+                .WithExample("plan", "samples/seed/experiment.yaml");
             config.AddBranch("lab", lab =>
             {
                 lab.SetDescription("Run the local multi-region lab");

@@ -7,10 +7,10 @@ namespace Faultline.Cli.Commands.Lint;
 /// <summary>Settings of <c>faultline lint</c>.</summary>
 internal sealed class LintSettings : CommandSettings
 {
-    /// <summary>The topology file to check.</summary>
-    [CommandArgument(0, "<topology>")]
-    [Description("The topology file to check, e.g. samples/seed/topology.yaml.")]
-    public string Topology { get; init; } = string.Empty;
+    /// <summary>The topology or experiment file to check.</summary>
+    [CommandArgument(0, "<file>")]
+    [Description("The topology or experiment file to check, e.g. samples/seed/topology.yaml or samples/seed/experiment.yaml.")]
+    public string Input { get; init; } = string.Empty;
 
     /// <summary>Whether warnings make the command fail.</summary>
     [CommandOption("--strict")]
@@ -18,5 +18,5 @@ internal sealed class LintSettings : CommandSettings
     public bool Strict { get; init; }
 
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Topology) ? ValidationResult.Error("name the topology file to check, e.g. faultline lint topology.yaml") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Input) ? ValidationResult.Error("name the topology or experiment file to check, e.g. faultline lint topology.yaml") : ValidationResult.Success();
 }

@@ -1,0 +1,217 @@
+using Faultline.Core.Checks;
+using Faultline.Core.Diagnostics;
+using Faultline.Core.Experiments;
+using Faultline.Core.Experiments.Execution;
+using Faultline.Core.Faults;
+using Faultline.Core.Faults.Error;
+using Faultline.Core.Runs;
+
+namespace Faultline.Core.Planning;
+
+/// <summary>
+/// A dry run of an experiment against a topology: the targets resolved, the action schedule in lab time, each
+/// check's window placed on it, and the stop conditions. Pure: nothing runs, no clock is read. Times are offsets
+/// from the run's start (load on) for a run that is neither stopped nor cut short by a failed steady state.
+/// </summary>
+/// <remarks>
+/// The schedule follows <see cref="ExperimentScheduler"/>'s rules (FIS semantics): the baseline lasts
+/// <see cref="LoadPlan.Baseline"/>; the fault phase starts at its end (the steady-state gate takes no lab time in
+/// the plan; a live run spends a moment there collecting the baseline's last second); an action without
+/// <c>startAfter</c> starts with the fault phase, any other when the last of its predecessors completes; an action
+/// completes its duration after it starts (at once without one); the fault phase ends when the last action
+/// completes, and recovery lasts <see cref="LoadPlan.Recovery"/> after that.
+/// </remarks>
+public sealed record ExperimentPlan
+{
+    /// <summary>The experiment planned.</summary>
+    public required Experiment Experiment { get; init; }
+
+    /// <summary>Every named target, in file order, resolved against the topology.</summary>
+    public required IReadOnlyList<PlannedTarget> Targets { get; init; }
+
+    /// <summary>Every action in start order (then file order).</summary>
+    public required IReadOnlyList<PlannedAction> Actions { get; init; }
+
+    /// <summary>Every check, in file order, with its window in lab time.</summary>
+    public required IReadOnlyList<PlannedCheck> Checks { get; init; }
+
+    /// <summary>The stop conditions, in file order.</summary>
+    public IReadOnlyList<StopConditionDefinition> StopConditions => Experiment.StopConditions;
+
+    /// <summary>The baseline's end, which is the fault phase's start.</summary>
+    public required TimeSpan FaultStart { get; init; }
+
+    /// <summary>The fault phase's end: the last action's completion (the fault phase's start when there are no actions).</summary>
+    public required TimeSpan FaultEnd { get; init; }
+
+    /// <summary>The run's end: the recovery's end.</summary>
+    public required TimeSpan RunEnd { get; init; }
+
+    /// <summary>The first moment an action that injects (a fault or a configuration change) starts, or <c>null</c> when none does.</summary>
+    public TimeSpan? FirstInjection => Actions.Where(a => a.Injects).Select(a => (TimeSpan?)a.Start).Min();
+
+    /// <summary>The planned phase edges anchored at <paramref name="runStart"/>, as a completed run would record them.</summary>
+    public PhaseTimes PhasesAt(DateTimeOffset runStart) => new()
+    {
+        RunStart = runStart,
+        FaultStart = runStart + FaultStart,
+        FaultEnd = runStart + FaultEnd,
+        RunEnd = runStart + RunEnd,
+    };
+
+    /// <summary>Plans <paramref name="experiment"/> (as the reader produced it: targets and action graph valid) on <paramref name="topology"/>.</summary>
+    /// <exception cref="InvalidInputException">An action names an unknown target or predecessor, or the graph has a cycle.</exception>
+    public static ExperimentPlan Build(Experiment experiment, Topology.Topology topology)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(topology);
+        var faultStart = experiment.Load.Baseline;
+        var actions = Schedule(experiment, faultStart);
+        var faultEnd = actions.Count == 0 ? faultStart : actions.Max(a => a.End);
+        var runEnd = faultEnd + experiment.Load.Recovery;
+        var plan = new ExperimentPlan
+        {
+            Experiment = experiment,
+            Targets = experiment.Targets.Select(t => Resolve(experiment, t, topology)).ToList(),
+            Actions = actions,
+            Checks = [],
+            FaultStart = faultStart,
+            FaultEnd = faultEnd,
+            RunEnd = runEnd,
+        };
+        var phases = plan.PhasesAt(DateTimeOffset.UnixEpoch);
+        return plan with { Checks = experiment.Hypothesis.Checks.Select((c, i) => Place(c, i + 1, phases)).ToList() };
+    }
+
+    // Earliest start in the graph: what the scheduler's loop does when every action takes exactly its duration.
+    private static List<PlannedAction> Schedule(Experiment experiment, TimeSpan faultStart)
+    {
+        var byName = new Dictionary<string, ActionDefinition>(StringComparer.Ordinal);
+        foreach (var action in experiment.Actions)
+        {
+            if (!byName.TryAdd(action.Name, action))
+            {
+                throw new InvalidInputException($"action '{action.Name}' is defined twice; action names must be unique");
+            }
+        }
+
+        var ends = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        TimeSpan EndOf(ActionDefinition action)
+        {
+            if (ends.TryGetValue(action.Name, out var known))
+            {
+                return known;
+            }
+
+            if (!visiting.Add(action.Name))
+            {
+                throw new InvalidInputException($"action '{action.Name}' starts after itself through startAfter; none of the actions on that cycle could ever start");
+            }
+
+            var end = StartOf(action) + (action.Duration ?? TimeSpan.Zero);
+            visiting.Remove(action.Name);
+            ends[action.Name] = end;
+            return end;
+        }
+
+        TimeSpan StartOf(ActionDefinition action)
+        {
+            var start = faultStart;
+            foreach (var predecessor in action.StartAfter)
+            {
+                var before = byName.GetValueOrDefault(predecessor)
+                    ?? throw new InvalidInputException($"action '{action.Name}' starts after '{predecessor}', which is not defined; defined actions: {string.Join(", ", byName.Keys)}");
+                var end = EndOf(before);
+                start = end > start ? end : start;
+            }
+
+            return start;
+        }
+
+        return experiment.Actions
+            .Select(a => new PlannedAction
+            {
+                Name = a.Name,
+                Kind = KindOf(a),
+                Target = TargetNameOf(a),
+                StartAfter = a.StartAfter,
+                Start = StartOf(a),
+                End = EndOf(a),
+                Injects = a is not WaitAction,
+            })
+            .OrderBy(a => a.Start)
+            .ToList();
+    }
+
+    private static string KindOf(ActionDefinition action) => action switch
+    {
+        FaultAction fault => $"fault {FaultKinds.NameOf(fault.Options.Kind)}",
+        ConfigureAction => "configure",
+        WaitAction => "wait",
+        _ => action.GetType().Name,
+    };
+
+    private static string? TargetNameOf(ActionDefinition action) => action switch
+    {
+        FaultAction fault => fault.Target,
+        ConfigureAction configure => configure.Target,
+        _ => null,
+    };
+
+    private static PlannedTarget Resolve(Experiment experiment, TargetDefinition target, Topology.Topology topology)
+    {
+        // Match as the first fault acting on it will (its kind decides which filters apply); a target used only by
+        // configure steps, or by nothing, matches functions the way ExecutionTargets does.
+        var fault = experiment.Actions.OfType<FaultAction>().FirstOrDefault(a => string.Equals(a.Target, target.Name, StringComparison.Ordinal));
+        IReadOnlyList<string> candidates;
+        if (fault is not null)
+        {
+            candidates = Match(ExecutionTargets.ToFaultSpec(fault, target), topology);
+        }
+        else if (target.Type == TargetType.Function)
+        {
+            candidates = Match(new FaultSpec { Options = new ErrorFaultOptions(), Target = target.Target }, topology);
+        }
+        else
+        {
+            candidates = new[] { target.Target.Region, target.Target.Record, target.Target.HealthCheck }.OfType<string>().Take(1).ToArray();
+        }
+
+        return new PlannedTarget { Name = target.Name, Type = target.Type, Selection = target.Target.Selection, Candidates = candidates };
+    }
+
+    private static IReadOnlyList<string> Match(FaultSpec spec, Topology.Topology topology)
+    {
+        try
+        {
+            return FaultSpecValidator.ValidateAndMatch(spec, topology);
+        }
+        catch (InvalidInputException)
+        {
+            // The reader reports a target that matches nothing; the plan shows it as matching nothing.
+            return [];
+        }
+    }
+
+    private static PlannedCheck Place(CheckDefinition check, int number, PhaseTimes phases)
+    {
+        var window = ResolvedWindow.Resolve(check.Window, phases)!;
+        var from = window.From - phases.RunStart;
+        var (kind, within) = check switch
+        {
+            HealthTransitionCheck health => (CheckKind.HealthTransition, (TimeSpan?)health.Within),
+            DnsAnswerCheck dns => (CheckKind.DnsAnswer, dns.Within),
+            _ => (CheckKind.Traffic, null),
+        };
+        return new PlannedCheck
+        {
+            Number = number,
+            Definition = check,
+            Kind = kind,
+            From = from,
+            To = window.To - phases.RunStart,
+            Deadline = from + within,
+        };
+    }
+}
