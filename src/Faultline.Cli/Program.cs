@@ -1,3 +1,5 @@
 using Faultline.Cli;
+using Faultline.Lab.Simulation;
 
-return await FaultlineApp.RunAsync(args).ConfigureAwait(false);
+// 'faultline plan' predicts with the simulated engine.
+return await FaultlineApp.RunAsync(args, predictor: new SimulatedPlanPredictor()).ConfigureAwait(false);

@@ -18,11 +18,17 @@ public sealed record TimeDistribution
     /// <summary>The 5th percentile.</summary>
     public TimeSpan? P5 { get; init; }
 
+    /// <summary>The 10th percentile.</summary>
+    public TimeSpan? P10 { get; init; }
+
     /// <summary>The median.</summary>
     public TimeSpan? P50 { get; init; }
 
     /// <summary>The 95th percentile.</summary>
     public TimeSpan? P95 { get; init; }
+
+    /// <summary>The 90th percentile.</summary>
+    public TimeSpan? P90 { get; init; }
 
     /// <summary>The largest value.</summary>
     public TimeSpan? Max { get; init; }
@@ -39,7 +45,9 @@ public sealed record TimeDistribution
             Never = all.Count - seen.Length,
             Min = seen.Length == 0 ? null : seen[0],
             P5 = Rank(seen, 5),
+            P10 = Rank(seen, 10),
             P50 = Rank(seen, 50),
+            P90 = Rank(seen, 90),
             P95 = Rank(seen, 95),
             Max = seen.Length == 0 ? null : seen[^1],
         };
