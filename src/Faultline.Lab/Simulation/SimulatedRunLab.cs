@@ -318,10 +318,19 @@ public sealed class SimulatedRunLab : IRunLab
         try
         {
             // Connecting is immediate in the lab; the response must then come within Route 53's limit.
+            var limit = _clock.GetUtcNow() + HealthProbeRules.ResponseTimeout;
             var result = await LabTasks.WithTimeout(exchange, HealthProbeRules.ResponseTimeout, _clock, stopping).ConfigureAwait(false);
-            return result.Kind == GatewayExchangeKind.Response && HealthProbeRules.Judge(check, result.Response!.StatusCode, result.Response.Body.Span) is null
-                ? (true, address)
-                : (false, address);
+            switch (result.Kind)
+            {
+                case GatewayExchangeKind.Blackhole:
+                    // Nothing ever answers: the checker gives up at its limit, as the live one does.
+                    await LabTasks.Delay(limit - _clock.GetUtcNow(), _clock, stopping).ConfigureAwait(false);
+                    return (false, address);
+                case GatewayExchangeKind.Reset:
+                    return (false, address);
+                default:
+                    return HealthProbeRules.Judge(check, result.Response!.StatusCode, result.Response.Body.Span) is null ? (true, address) : (false, address);
+            }
         }
         catch (TimeoutException)
         {
