@@ -45,7 +45,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
     private RunJournal? _journal;
     private ExperimentScheduler? _scheduler;
     private IReadOnlyList<CheckResult>? _steadyState;
-    private TaskCompletionSource _trafficArrived = new();
+    private TaskCompletionSource _trafficArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ExperimentRunner(Experiment experiment, Topology topology, RunOptions options, IRunLab lab, IRunObserver? observer, ILoggerFactory loggers)
     {
@@ -359,7 +359,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             }
 
             arrived = _trafficArrived;
-            _trafficArrived = new TaskCompletionSource();
+            _trafficArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         arrived.TrySetResult();
