@@ -77,7 +77,12 @@ public sealed class LoadPopulation : IDisposable
 
         _answers = new DnsAnswerCache(
             url.IdnHost,
-            (host, cancellationToken) => resolver.ResolveAsync(host, source, cancellationToken),
+            async (host, cancellationToken) =>
+            {
+                // Off the sender's thread: a send that finds the answer expired must not wait for the query to go out.
+                await Task.Yield();
+                return await resolver.ResolveAsync(host, source, cancellationToken).ConfigureAwait(false);
+            },
             timeProvider,
             options.NegativeDnsTtl,
             (previous, current, ttl) => answerChanged(new DnsAnswerChange
@@ -303,7 +308,7 @@ public sealed class LoadPopulation : IDisposable
         var wall = TimeSpan.FromTicks((long)(wait.Ticks / _scale));
         if (wall <= TimedWait)
         {
-            PacerNap.Nap(wall, _wake, stopping);
+            _wake.Wait(1, stopping);
             return;
         }
 

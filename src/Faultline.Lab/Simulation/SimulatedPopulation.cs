@@ -81,7 +81,8 @@ internal sealed class SimulatedPopulation : IDisposable
                 At = clock.GetUtcNow(),
             }),
             static _ => { },
-            _abandon.Token);
+            _abandon.Token,
+            inlineContinuations: true);
     }
 
     public string Name => _config.Name;

@@ -84,9 +84,10 @@ public sealed class HighRateRunTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outcome.Directory, "result.json")), "result.json written");
         Assert.All(outcome.Verdict.Impact, i => Assert.True(i.Attempts > 0, $"{i.Population} sent nothing"));
         // The transport closes a finished connection's socket a little after Kestrel's and the pool's counters let
-        // another one in, more so on a starved machine: a quarter on top of the need covers that lag. Unbounded, the
-        // count climbed to the ulimit (20,000 here) within seconds.
-        Assert.True(peak - before <= need.Total * 1.25, $"descriptors rose by {peak - before}, above the computed need {need.Total} and a quarter");
+        // another one in, more so on a starved machine: per-request connections at 2,000/s peaked at 1.37 × the need
+        // on a busy 2-core machine (the code before the simulated engine too), so half on top covers that lag.
+        // Unbounded, the count climbed to the ulimit (20,000 here, 4.5 × the need) within seconds.
+        Assert.True(peak - before <= need.Total * 1.5, $"descriptors rose by {peak - before}, above the computed need {need.Total} and a half");
     }
 
     private static long OpenDescriptors() => Directory.EnumerateFileSystemEntries("/proc/self/fd").LongCount();

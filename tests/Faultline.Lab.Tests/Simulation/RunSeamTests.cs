@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Faultline.Lab.Tests.Simulation;
 
 /// <summary>One runner test, two engines: the runner drives its own live lab and the simulated lab through the same seam.</summary>
+[Collection(SimulationCollection.Name)]
 public sealed class RunSeamTests : IDisposable
 {
     // Faster checks than the seed (10 s × 3) and a short schedule, so the live engine takes seconds at 20×.

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Faultline.Lab.Tests.Simulation;
 
+[Collection(SimulationCollection.Name)]
 public sealed class SimulatedRunTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("faultline-simulated-").FullName;

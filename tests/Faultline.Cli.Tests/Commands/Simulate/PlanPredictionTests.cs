@@ -4,6 +4,7 @@ using Spectre.Console;
 
 namespace Faultline.Cli.Tests.Commands.Simulate;
 
+[Collection(SimulationCollection.Name)]
 public sealed class PlanPredictionTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Faultline.TestUtils;
 
 namespace Faultline.Cli.Tests.Commands.Simulate;
 
+[Collection(SimulationCollection.Name)]
 public sealed class SimulateCommandTests : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("faultline-simulate-cli-").FullName;
