@@ -41,7 +41,7 @@ public sealed class SimulatedRunLab : IRunLab
     private readonly TimeSpan _dnsTimeout = new DnsStubResolverOptions().Timeout;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<SimulatedPopulation> _populations = [];
-    private readonly Dictionary<(string Check, string Location), string?> _probeTargets = [];
+    private readonly ProbeTargets _probeTargets = new();
     private IRunLabSink? _sink;
     private Exception? _failure;
     private ITimer? _collector;
@@ -346,14 +346,11 @@ public sealed class SimulatedRunLab : IRunLab
 
     private void OnProbed(HealthChecker checker, System.Net.IPAddress? address)
     {
-        var key = (checker.Check.Id, checker.Location);
-        var text = address?.ToString();
-        if (_probeTargets.TryGetValue(key, out var previous) && previous == text)
+        if (!_probeTargets.Changed(checker.Check.Id, checker.Location, address))
         {
             return;
         }
 
-        _probeTargets[key] = text;
         _sink?.Record(RunLabEvents.ProbeTarget(_clock.GetUtcNow(), checker.Check.Id, checker.Location, address, _topology, _plan));
     }
 }
