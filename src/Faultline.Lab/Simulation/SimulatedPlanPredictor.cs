@@ -24,7 +24,7 @@ public sealed class SimulatedPlanPredictor : IPlanPredictor
             Engine = RunEngine.Simulated,
             TimeScale = 1,
             Seed = firstSeed,
-            ExperimentPath = experiment.TopologyPath,
+            ExperimentPath = "plan",
             ExperimentText = string.Empty,
             TopologyPath = experiment.TopologyPath,
             TopologyText = string.Empty,
