@@ -1,9 +1,9 @@
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Journal;
+using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Faultline.Lab.Simulation;
 using Faultline.TestUtils;
 using Microsoft.Data.Sqlite;

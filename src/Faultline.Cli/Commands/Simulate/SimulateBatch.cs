@@ -3,12 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Faultline.Cli.Output;
 using Faultline.Core.Journal;
+using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Core.Sweeps;
 using Faultline.Core.Text;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Faultline.Lab.Simulation;
 using Spectre.Console;
 

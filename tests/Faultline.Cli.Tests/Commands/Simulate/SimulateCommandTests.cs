@@ -1,4 +1,5 @@
 using Faultline.Cli.Tests.Support;
+using Faultline.Core.Runs;
 using Faultline.TestUtils;
 
 namespace Faultline.Cli.Tests.Commands.Simulate;
