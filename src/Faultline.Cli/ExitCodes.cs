@@ -1,6 +1,6 @@
 namespace Faultline.Cli;
 
-/// <summary>Process exit codes (DESIGN §2).</summary>
+/// <summary>Process exit codes (README, "Exit codes").</summary>
 public static class ExitCodes
 {
     /// <summary>Success; for <c>run</c>, the hypothesis held.</summary>

@@ -5,7 +5,7 @@ namespace Faultline.TestUtils;
 /// <summary>Builders of test data: the seed's topology in code, and variations of it.</summary>
 public static class Some
 {
-    /// <summary>The seed topology (DESIGN §4): us-east-1 and eu-west-1, latency routing, one health check per region.</summary>
+    /// <summary>The seed topology (samples/seed/topology.yaml): us-east-1 and eu-west-1, latency routing, one health check per region.</summary>
     /// <param name="usHealthCheckFqdn">The FQDN hc-us probes; pass the eu domain to get the blog's bug.</param>
     public static Topology Topology(string usHealthCheckFqdn = "api.us-east-1.example.test") => new()
     {

@@ -1,7 +1,7 @@
 namespace Faultline.Core.Experiments;
 
 /// <summary>
-/// An experiment (DESIGN §8): a hypothesis checked against customer load while actions inject faults on an
+/// An experiment (docs/experiments.md): a hypothesis checked against customer load while actions inject faults on an
 /// FIS-style schedule, with stop conditions. Immutable; produced by the experiment reader.
 /// </summary>
 public sealed record Experiment

@@ -1,6 +1,6 @@
 namespace Faultline.Core.Faults;
 
-/// <summary>The kinds of fault the lab can inject (DESIGN §6). Names as written in files: see <see cref="FaultKinds"/>.</summary>
+/// <summary>The kinds of fault the lab can inject (docs/faults.md). Names as written in files: see <see cref="FaultKinds"/>.</summary>
 public enum FaultKind
 {
     /// <summary><c>latency</c>: delay inside the function invocation (counts against its timeout).</summary>

@@ -4,7 +4,7 @@ namespace Faultline.Core.Functions;
 
 /// <summary>
 /// The chaos-lambda-extension's own environment variables, read exactly as the extension reads them
-/// (aws-semantics §3.1): booleans are <c>true</c>/<c>false</c> only, the latency is whole seconds
+/// (docs/faults.md): booleans are <c>true</c>/<c>false</c> only, the latency is whole seconds
 /// (anything else falls back to 900), probabilities default to 0.9, and both the fixed name
 /// <c>…ENABLE_CHANGE_RESPONSE_BODY</c> and the old misspelling <c>…ENABLE_CHANGE_REPONSE_BODY</c> turn
 /// response replacement on, because older layers and the SAM example only know the typo.

@@ -210,7 +210,7 @@ public sealed class FunctionRuntime
             }
         }
 
-        // The extension draws rand < p (aws-semantics §3.1).
+        // The extension draws rand < p (docs/faults.md).
         if (chaos.LatencyEnabled && _random.NextDouble() < chaos.LatencyChance)
         {
             delay += chaos.Latency;

@@ -4,7 +4,7 @@ using Faultline.Core.Functions;
 namespace Faultline.Core.Gateway;
 
 /// <summary>
-/// API Gateway's answers (aws-semantics §5.4), built in one place: integration timeout → 504, function
+/// API Gateway's answers (docs/lab.md, "What matches AWS"), built in one place: integration timeout → 504, function
 /// error or timeout → 502, throttled → 429, malformed proxy output → 502, unknown route → 403 as REST APIs
 /// do. Every response carries <see cref="RegionHeader"/>.
 /// </summary>

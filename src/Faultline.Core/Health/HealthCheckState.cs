@@ -3,7 +3,7 @@ using Faultline.Core.Topology;
 namespace Faultline.Core.Health;
 
 /// <summary>
-/// The state of one health check's checker fleet (Route 53 semantics, aws-semantics §5.1): every checker
+/// The state of one health check's checker fleet (Route 53 semantics, docs/lab.md, "What matches AWS"): every checker
 /// has its own view, which starts healthy (a new check is healthy) and flips only after
 /// <see cref="HealthCheckConfig.FailureThreshold"/> consecutive results the other way. The check is
 /// healthy while more than 18% of checkers say healthy; <see cref="HealthCheckConfig.Inverted"/> inverts

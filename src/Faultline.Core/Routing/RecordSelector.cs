@@ -5,7 +5,7 @@ using Faultline.Core.Topology;
 namespace Faultline.Core.Routing;
 
 /// <summary>
-/// Route 53 record selection (DESIGN §5, aws-semantics §5.2): which sets of a record a querier at a
+/// Route 53 record selection (docs/lab.md, "What matches AWS"): which sets of a record a querier at a
 /// location gets. Sets without a health check are always healthy; if no set is healthy, all are treated
 /// as healthy (Route 53's fail-open rule).
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Faultline.Core.Verdict;
 
-/// <summary>The verdict on a hypothesis (DESIGN §1).</summary>
+/// <summary>The verdict on a hypothesis (README, "Exit codes").</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<VerdictKind>))]
 public enum VerdictKind
 {

@@ -9,7 +9,7 @@ using Faultline.Lab.Net;
 namespace Faultline.Lab.Health;
 
 /// <summary>
-/// One Route 53-style probe (aws-semantics §5.1): resolve the check's own FQDN through the lab DNS from
+/// One Route 53-style probe (docs/lab.md, "What matches AWS"): resolve the check's own FQDN through the lab DNS from
 /// the checker's address, then for HTTP(S) connect within 4 s, get 2xx/3xx within 2 s of connecting and,
 /// for <c>*_STR_MATCH</c>, find the search string in the first 5,120 body bytes within 2 more seconds;
 /// for TCP connect within 10 s. All limits are lab time, and the 2 s limits leave out the time the host stalled

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Faultline.Lab.Load;
 
 /// <summary>
-/// The lab's customer load (DESIGN §7): one open-model <see cref="LoadPopulation"/> per client, all
+/// The lab's customer load (docs/topology.md, "Clients"): one open-model <see cref="LoadPopulation"/> per client, all
 /// starting at the same instant, publishing one <see cref="LoadSecond"/> per population per lab second
 /// through <see cref="SecondCompleted"/> and every DNS answer change through <see cref="AnswerChanged"/>.
 /// Subscribers run on timer threads and must be quick; one that throws is logged, never breaks the run.

@@ -20,7 +20,7 @@ using OpenTelemetry.Resources;
 namespace Faultline.Lab.Metrics;
 
 /// <summary>
-/// Publishes a run as OpenTelemetry metrics (DESIGN §9): the load counters per population, location and URL
+/// Publishes a run as OpenTelemetry metrics (docs/observing.md): the load counters per population, location and URL
 /// under the seed load-gen's names, latency percentiles, health checks, DNS answers, active faults and the
 /// phase — scraped by Prometheus from <c>http://127.0.0.1:PORT/metrics</c> and/or pushed over OTLP.
 /// </summary>

@@ -2,7 +2,7 @@ using Faultline.Core.Experiments;
 
 namespace Faultline.TestUtils.Runs;
 
-/// <summary>Hypothesis checks as the seed experiment writes them (DESIGN §8).</summary>
+/// <summary>Hypothesis checks as the seed experiment writes them (samples/seed/experiment.yaml).</summary>
 public static class SomeChecks
 {
     /// <summary><c>{ clients: eu-customers, during: fault, successRate: "&gt;= 99%" }</c>.</summary>

@@ -5,7 +5,7 @@ using Faultline.Core.Yaml;
 namespace Faultline.Core.Experiments.Reading;
 
 /// <summary>
-/// Reads an experiment file (DESIGN §8) and the topology it names into a validated <see cref="Experiment"/>,
+/// Reads an experiment file (docs/experiments.md) and the topology it names into a validated <see cref="Experiment"/>,
 /// reporting every problem of both files at once, each with file, line, column and the fix.
 /// </summary>
 public static class ExperimentReader

@@ -4,7 +4,7 @@ using Faultline.Core.Yaml;
 namespace Faultline.Core.Topology.Reading;
 
 /// <summary>
-/// Reads a topology file (DESIGN §4) into a validated <see cref="Topology"/>, reporting every problem at
+/// Reads a topology file (docs/topology.md) into a validated <see cref="Topology"/>, reporting every problem at
 /// once, each with file, line, column and the fix.
 /// </summary>
 public static class TopologyReader
