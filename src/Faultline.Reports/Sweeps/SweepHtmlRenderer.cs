@@ -38,13 +38,13 @@ public static class SweepHtmlRenderer
         body.Append(CultureInfo.InvariantCulture, $"<header>\n<div class=\"meta\">Faultline simulated {(sweep ? "sweep" : "batch")}</div>\n")
             .Append(CultureInfo.InvariantCulture, $"<h1 id=\"hypothesis\">{E(report.Hypothesis)}</h1>\n")
             .Append("<div class=\"meta\">")
-            .Append(CultureInfo.InvariantCulture, $"<span>experiment {E(report.ExperimentPath)}</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span>topology <strong>{E(report.TopologyName)}</strong> ({E(report.TopologyPath)})</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span id=\"seeds\">seeds {SeedRange(report.Seeds)} ({report.Seeds.Count:N0} per point)</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span>{points.Count:N0} point{(points.Count == 1 ? string.Empty : "s")}, {runs:N0} runs</span>")
-            .Append("<span id=\"engine\">engine <strong>simulated</strong>: virtual time, deterministic (a seed gives the same run on any machine)</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span id=\"wall-time\">wall time {E(Durations.Describe(report.WallTime))}</span>")
-            .Append(CultureInfo.InvariantCulture, $"<span>faultline {E(report.ToolVersion)}</span>")
+            .Append(CultureInfo.InvariantCulture, $"<span>experiment {E(report.ExperimentPath)}</span>\n")
+            .Append(CultureInfo.InvariantCulture, $"<span>topology <strong>{E(report.TopologyName)}</strong> ({E(report.TopologyPath)})</span>\n")
+            .Append(CultureInfo.InvariantCulture, $"<span id=\"seeds\">seeds {SeedRange(report.Seeds)} ({report.Seeds.Count:N0} per point)</span>\n")
+            .Append(CultureInfo.InvariantCulture, $"<span>{points.Count:N0} point{(points.Count == 1 ? string.Empty : "s")}, {runs:N0} runs</span>\n")
+            .Append("<span id=\"engine\">engine <strong>simulated</strong>: virtual time, deterministic (a seed gives the same run on any machine)</span>\n")
+            .Append(CultureInfo.InvariantCulture, $"<span id=\"wall-time\">wall time {E(Durations.Describe(report.WallTime))}</span>\n")
+            .Append(CultureInfo.InvariantCulture, $"<span>faultline {E(report.ToolVersion)}</span>\n")
             .Append("</div>\n</header>\n");
 
         var kind = Kebab(overall.ToString());
@@ -58,7 +58,7 @@ public static class SweepHtmlRenderer
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<section id=\"sweep\"><h2>{(sweep ? "Every point" : "Distribution")}</h2>\n")
-            .Append("<p class=\"kind\">Times are lab time from the fault phase's start: p5, p50 and p95 are nearest-rank percentiles over the runs where it happened; never counts the runs where it did not. The same numbers are in summary.csv (in seconds) and summary.json, next to this file.</p>\n")
+            .Append("<p class=\"note\">Times are lab time from the fault phase's start: p5, p50 and p95 are nearest-rank percentiles over the runs where it happened; never counts the runs where it did not. The same numbers are in summary.csv (in seconds) and summary.json, next to this file.</p>\n")
             .Append(Table(points, columns, answer))
             .Append("</section>\n");
         body.Append(Runs(report, sweep));
@@ -87,7 +87,7 @@ public static class SweepHtmlRenderer
             var d = points[answer.Best[0]].Outage[who];
             html.Append(d.P95 == TimeSpan.Zero
                 ? string.Create(CultureInfo.InvariantCulture, $"{E(who)} saw no outage in any of the {d.Count:N0} runs.")
-                : string.Create(CultureInfo.InvariantCulture, $"After a median outage of <strong>{E(SweepColumns.Describe(d.P50))}</strong> (p5 {E(SweepColumns.Describe(d.P5))}, p95 {E(SweepColumns.Describe(d.P95))}) over {d.Count:N0} runs."));
+                : string.Create(CultureInfo.InvariantCulture, $"{E(who)}: a median outage of <strong>{E(SweepColumns.Describe(d.P50))}</strong> (p5 {E(SweepColumns.Describe(d.P5))}, p95 {E(SweepColumns.Describe(d.P95))}) over {d.Count:N0} runs."));
         }
         else
         {
@@ -102,7 +102,7 @@ public static class SweepHtmlRenderer
             }
         }
 
-        html.Append("</p>\n<p class=\"kind\">Outage: the longest span of consecutive seconds in which the population's requests failed, in each run. The best setting has the shortest median; ties go to the shorter p95, then to more runs held.</p>\n");
+        html.Append("</p>\n<p class=\"note\">Outage: the longest span of consecutive seconds in which the population's requests failed, in each run. The best setting has the shortest median; ties go to the shorter p95, then to more runs held.</p>\n");
         if (sweep)
         {
             html.Append(AnswerTable(points, answer));
@@ -212,7 +212,7 @@ public static class SweepHtmlRenderer
             return string.Empty;
         }
 
-        var html = new StringBuilder("<section id=\"runs\"><h2>Runs</h2>\n<p class=\"kind\">Each kept run's own report (--keep-runs): its checks, charts, customer impact and timeline.</p>\n");
+        var html = new StringBuilder("<section id=\"runs\"><h2>Runs</h2>\n<p class=\"note\">Each kept run's own report (--keep-runs): its checks, charts, customer impact and timeline.</p>\n");
         for (var p = 0; p < report.Runs.Count && p < report.Points.Count; p++)
         {
             var runs = report.Runs[p];
