@@ -168,6 +168,13 @@ internal static class SimulateBatch
         }
 
         console.Write(table);
+        if (sweep && SweepAnswer.Of(summaries) is { Best.Count: > 0 } answer)
+        {
+            // The blog's question, answered as report.html answers it (the same point is highlighted there).
+            var best = summaries[answer.Best[0]].Outage[answer.Population];
+            console.MarkupLine($"{Markup.Escape(answer.Question)} Soonest{(answer.Best.Count > 1 ? ", tied," : string.Empty)} with {Markup.Escape(string.Join("; ", answer.Best.Select(i => summaries[i].Label)))}: {Cell(best)}");
+        }
+
         if (!sweep)
         {
             var checks = new Table().Border(TableBorder.Rounded).Title("checks").AddColumn("check").AddColumn("passed in");

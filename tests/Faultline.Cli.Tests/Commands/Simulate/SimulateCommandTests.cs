@@ -87,6 +87,7 @@ public sealed partial class SimulateCommandTests : IDisposable
         Assert.Equal(2, rows.Count);
         Assert.Equal(csv.Skip(1).Select(SweepHtml.CsvFields), rows.Select(r => r.Cells.Select(c => c.Csv).ToList()));
         Assert.Contains("<h2>How long until us-customers are served again?</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("How long until us-customers are served again? Soonest with hc-us.failureThreshold=", output, StringComparison.Ordinal);
 
         // Every kept run (2 points × 2 seeds) is linked, and the link opens that run's own report.
         var links = RunLink().Matches(html);
