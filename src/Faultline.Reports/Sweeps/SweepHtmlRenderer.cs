@@ -54,10 +54,10 @@ public static class SweepHtmlRenderer
 
         if (answer is not null)
         {
-            body.Append(Answer(points, answer, sweep));
+            body.Append(Answer(points, answer, several: points.Count > 1));
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"<section id=\"sweep\"><h2>{(sweep ? "Every point" : "Distribution")}</h2>\n")
+        body.Append(CultureInfo.InvariantCulture, $"<section id=\"sweep\"><h2>{(points.Count > 1 ? "Every point" : "Distribution")}</h2>\n")
             .Append("<p class=\"note\">Times are lab time from the fault phase's start: p5, p50 and p95 are nearest-rank percentiles over the runs where it happened; never counts the runs where it did not. The same numbers are in summary.csv (in seconds) and summary.json, next to this file.</p>\n")
             .Append(Table(points, columns, answer))
             .Append("</section>\n");
@@ -73,7 +73,7 @@ public static class SweepHtmlRenderer
         _ => $"{seeds[0].ToString(CultureInfo.InvariantCulture)}…{seeds[^1].ToString(CultureInfo.InvariantCulture)}",
     };
 
-    private static string Answer(IReadOnlyList<SimulationSummary> points, SweepAnswer answer, bool sweep)
+    private static string Answer(IReadOnlyList<SimulationSummary> points, SweepAnswer answer, bool several)
     {
         var who = answer.Population;
         var html = new StringBuilder();
@@ -82,7 +82,7 @@ public static class SweepHtmlRenderer
         {
             html.Append(CultureInfo.InvariantCulture, $"No run measured the outage of {E(who)}.");
         }
-        else if (!sweep)
+        else if (!several)
         {
             var d = points[answer.Best[0]].Outage[who];
             html.Append(d.P95 == TimeSpan.Zero
@@ -103,7 +103,7 @@ public static class SweepHtmlRenderer
         }
 
         html.Append("</p>\n<p class=\"note\">Outage: the longest span of consecutive seconds in which the population's requests failed, in each run. The best setting has the shortest median; ties go to the shorter p95, then to more runs held.</p>\n");
-        if (sweep)
+        if (several)
         {
             html.Append(AnswerTable(points, answer));
         }

@@ -186,6 +186,20 @@ public sealed partial class SweepHtmlRendererTests
     }
 
     [Fact]
+    public void Render_OneSweptValue_ShowsItsColumn_ButMarksNoBestAndComparesNothing()
+    {
+        var point = Point(At("10s", "1"), new Run(VerdictKind.Held, 9, 60), new Run(VerdictKind.Held, 10, 60));
+
+        var html = SweepHtmlRenderer.Render(Report(point));
+
+        Assert.Equal("healthChecks.hc-us.interval", SweepHtml.Columns(html)[0]);
+        Assert.Contains("us-customers: a median outage of <strong>1m</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Soonest", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-best", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"answer\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_KeptRuns_LinkEachRunsReport_PerPoint()
     {
         SimulationSummary[] points = [Point(At("10s", "1"), new Run(VerdictKind.Held, 9, 60)), Point(At("30s", "1"), new Run(VerdictKind.Refuted, 25, 600))];

@@ -108,8 +108,14 @@ internal static class SimulateBatch
     }
 
     // Kept runs get what a single simulated run gets (report.html, junit.xml, result.json), so the batch page links to them.
-    private static SweepRun[] WriteRunReports(string batch, int[] seeds, IReadOnlyList<RunOutcome> runs) =>
-        runs.Select((run, i) => new SweepRun(seeds[i], run.Verdict.Kind, Path.GetRelativePath(batch, ReportWriter.WriteAll(RunDirectory.Open(run.Directory)).Html))).ToArray();
+    // Each run's report reads only its own journal, so they are written side by side, like the runs were.
+    private static SweepRun[] WriteRunReports(string batch, int[] seeds, IReadOnlyList<RunOutcome> runs)
+    {
+        var written = new SweepRun[runs.Count];
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            written[i] = new SweepRun(seeds[i], runs[i].Verdict.Kind, Path.GetRelativePath(batch, ReportWriter.WriteAll(RunDirectory.Open(runs[i].Directory)).Html)));
+        return written;
+    }
 
     private static string BatchFolder(string root, ExperimentInput input)
     {
@@ -168,7 +174,7 @@ internal static class SimulateBatch
         }
 
         console.Write(table);
-        if (sweep && SweepAnswer.Of(summaries) is { Best.Count: > 0 } answer)
+        if (summaries.Count > 1 && SweepAnswer.Of(summaries) is { Best.Count: > 0 } answer)
         {
             // The blog's question, answered as report.html answers it (the same point is highlighted there).
             var best = summaries[answer.Best[0]].Outage[answer.Population];
