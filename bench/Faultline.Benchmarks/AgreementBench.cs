@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Journal;
+using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Faultline.Lab.Simulation;
 
 namespace Faultline.Benchmarks;

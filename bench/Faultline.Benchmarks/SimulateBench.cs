@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Faultline.Core.Experiments.Reading;
+using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Faultline.Lab.Simulation;
 
 namespace Faultline.Benchmarks;

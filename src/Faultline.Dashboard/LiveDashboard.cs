@@ -1,12 +1,8 @@
 using System.Text.Json;
-using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
-using Faultline.Core.Verdict;
-using Faultline.Lab.Control;
-using Faultline.Lab.Net;
-using Faultline.Lab.Runs;
+using Faultline.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Faultline.Dashboard;
 
 /// <summary>
-/// The live dashboard of <c>faultline run</c> (DESIGN §9): a page on <c>http://127.0.0.1:PORT/</c> that polls
+/// The live dashboard of <c>faultline run</c>: a page on <c>http://127.0.0.1:PORT/</c> that polls
 /// <c>api/state</c> and draws the seed's dashboard as the run goes — health per check and the checkers' share,
 /// requests per serving region, status classes, latency per population, DNS answers per location, faults,
 /// actions and checks, with markers for fault start/end, failover and stop — then the verdict, for as long as
@@ -33,13 +29,9 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
 
     private readonly LiveDashboardOptions _options;
     private readonly ILogger _logger;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Lock _lock = new();
     private readonly string _page;
     private WebApplication? _app;
-    private ITimer? _poll;
-    private FaultControlClient? _lab;
-    private int _polling;
     private string? _reportPath;
     private bool _disposed;
 
@@ -47,7 +39,7 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
     {
         _options = options;
         _logger = loggers.CreateLogger<LiveDashboard>();
-        State = new DashboardState(options.Title, options.HealthChecks, options.StopConditions);
+        State = new DashboardState(options.Title);
         _page = DashboardPage.Render(options.Title);
     }
 
@@ -82,42 +74,13 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public void OnStarted(RunStarted started)
-    {
-        State.OnStarted(started);
-        if (started?.ControlToken is not { Length: > 0 } token || started.ControlUrl is not { } controlUrl)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (_disposed || _poll is not null)
-            {
-                return;
-            }
-
-            // The runner reports health flips; the share of checkers behind them is the lab's to tell.
-            _lab = new FaultControlClient(_http, controlUrl, token);
-            _poll = _options.Wall.CreateTimer(_ => _ = PollAsync(started.LabTime), null, TimeSpan.Zero, _options.HealthPollInterval);
-        }
-    }
+    public void OnStarted(RunStarted started) => State.OnStarted(started);
 
     /// <inheritdoc />
     public void OnEvent(RunEvent runEvent) => State.OnEvent(runEvent);
 
     /// <inheritdoc />
     public void OnSecond(LoadSecond second) => State.OnSecond(second);
-
-    /// <inheritdoc />
-    public void OnHostSecond(HostSecond second) => State.OnHostSecond(second);
-
-    /// <summary>Shows the verdict and stops asking the lab (it is gone or no longer the run's).</summary>
-    public void Finish(RunVerdict verdict, RunState finalState)
-    {
-        StopPolling();
-        State.Finish(verdict, finalState);
-    }
 
     /// <summary>Serves the run's report at <c>report</c> and links it from the verdict.</summary>
     public void ServeReport(string path)
@@ -144,7 +107,6 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
             _disposed = true;
         }
 
-        StopPolling();
         try
         {
             if (_app is not null)
@@ -158,54 +120,6 @@ public sealed class LiveDashboard : IRunObserver, IAsyncDisposable
 #pragma warning restore CA1031
         {
             DashboardLog.StopFailed(_logger, ex);
-        }
-
-        _http.Dispose();
-    }
-
-    private void StopPolling()
-    {
-        lock (_lock)
-        {
-            _poll?.Dispose();
-            _poll = null;
-        }
-    }
-
-    private async Task PollAsync(TimeProvider labTime)
-    {
-        // One poll at a time: a slow lab is not asked again before it has answered.
-        if (Interlocked.Exchange(ref _polling, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            FaultControlClient? lab;
-            lock (_lock)
-            {
-                lab = _poll is null ? null : _lab;
-            }
-
-            if (lab is null || State.Ended)
-            {
-                return;
-            }
-
-            var description = await lab.GetLabAsync(CancellationToken.None).ConfigureAwait(false);
-            if (!State.Ended)
-            {
-                State.RecordHealth(labTime.GetUtcNow(), description.HealthChecks.Select(c => (c.Id, c.Healthy, c.PercentageHealthy)));
-            }
-        }
-        catch (Exception ex) when (ex is HttpRequestException or FaultControlException or TaskCanceledException or IOException or JsonException)
-        {
-            DashboardLog.PollFailed(_logger, ex.Message);
-        }
-        finally
-        {
-            Volatile.Write(ref _polling, 0);
         }
     }
 

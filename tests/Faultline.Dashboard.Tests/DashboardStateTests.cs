@@ -2,6 +2,7 @@ using Faultline.Core.Experiments;
 using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
+using Faultline.Core.Topology;
 using Faultline.Core.Verdict;
 using Faultline.TestUtils;
 using Faultline.TestUtils.Runs;
@@ -10,25 +11,40 @@ namespace Faultline.Dashboard.Tests;
 
 public sealed class DashboardStateTests
 {
-    private static readonly Dictionary<string, bool> Checks = new(StringComparer.Ordinal) { ["hc-us"] = true, ["hc-eu"] = true };
-
-    private static (DashboardState State, Replay Replay) Seed()
+    private static (DashboardState State, Replay Replay) Seed(HostBudget? hostBudget = null)
     {
-        var state = new DashboardState("A failure in us-east-1 does not affect eu-west-1", Checks);
-        return (state, new Replay(state, SeedRuns.Correct().Build()));
+        var state = new DashboardState("A failure in us-east-1 does not affect eu-west-1");
+        return (state, new Replay(state, SeedRuns.Correct().Build(), hostBudget));
     }
 
     [Fact]
-    public void Snapshot_BeforeAnyEvent_IsPendingWithEveryHealthCheckAsItStarts()
+    public void Snapshot_BeforeTheRunStarts_IsPendingWithTheTitleOnly()
     {
-        var state = new DashboardState("hypothesis", new Dictionary<string, bool>(StringComparer.Ordinal) { ["hc-us"] = true, ["hc-inverted"] = false });
+        var state = new DashboardState("hypothesis");
+
+        var snapshot = state.Snapshot();
+
+        Assert.Equal(("hypothesis", RunState.Pending), (snapshot.Title, snapshot.State));
+        Assert.Null(snapshot.RunId);
+        Assert.Empty(snapshot.Health);
+        Assert.Empty(snapshot.Charts);
+        Assert.Null(snapshot.Verdict);
+        Assert.Null(state.Started);
+        Assert.False(state.Ended);
+    }
+
+    [Fact]
+    public void Snapshot_OnceStarted_ShowsEveryHealthCheckAsTheTopologySaysItStarts()
+    {
+        var topology = Some.Topology() with { HealthChecks = [.. Some.Topology().HealthChecks, new HealthCheckConfig { Id = "hc-inverted", Type = HealthCheckType.Https, Fqdn = "api.eu-west-1.example.test", Path = "/api/health", Inverted = true }] };
+        var state = new DashboardState("hypothesis");
+        _ = new Replay(state, new SomeRun(topology).Build());
 
         var snapshot = state.Snapshot();
 
         Assert.Equal(RunState.Pending, snapshot.State);
-        Assert.Null(snapshot.RunId);
-        Assert.Equal(["hc-us:True", "hc-inverted:False"], snapshot.Health.Select(h => $"{h.Id}:{h.Healthy}"));
-        Assert.All(snapshot.Health, h => Assert.Null(h.PercentageHealthy));
+        Assert.Equal("run-1", snapshot.RunId);
+        Assert.Equal(["hc-us:True:100", "hc-eu:True:100", "hc-inverted:False:100"], snapshot.Health.Select(h => $"{h.Id}:{h.Healthy}:{h.PercentageHealthy}"));
         Assert.Empty(snapshot.Faults);
         Assert.Empty(snapshot.Markers);
         Assert.Null(snapshot.Verdict);
@@ -38,18 +54,16 @@ public sealed class DashboardStateTests
     [Fact]
     public void Snapshot_HostSeconds_ShowTheLastTheWorstAndHowManyWentOverBudget()
     {
-        var (state, replay) = Seed();
-        state.OnStarted(state.Started! with { HostBudget = HostBudget.For(Some.Topology(), 20) });
+        var (state, replay) = Seed(HostBudget.For(Some.Topology(), 20));
         Assert.Null(state.Snapshot().Host);
 
-        state.OnHostSecond(new HostSecond { Start = SomeRun.T0, Lateness = TimeSpan.FromMilliseconds(2500), Samples = 1 });
-        state.OnHostSecond(new HostSecond { Start = SomeRun.T0.AddSeconds(1), Lateness = TimeSpan.FromMilliseconds(40), Samples = 5 });
+        replay.Record(new HostSecond { Start = SomeRun.T0, Lateness = TimeSpan.FromMilliseconds(2500), Samples = 1 });
+        replay.Record(new HostSecond { Start = SomeRun.T0.AddSeconds(1), Lateness = TimeSpan.FromMilliseconds(40), Samples = 5 });
         var host = state.Snapshot().Host;
 
         Assert.NotNull(host);
         Assert.Equal((40.0, 2500.0, 1000.0, 1, 2), (host.LastLatenessMs, host.WorstLatenessMs, host.AllowanceMs, host.ImpairedSeconds, host.Seconds));
         Assert.Equal("hc-us's 2s response limit", host.Deadline);
-        GC.KeepAlive(replay);
     }
 
     [Fact]
@@ -58,8 +72,8 @@ public sealed class DashboardStateTests
         var (state, replay) = Seed();
         replay.Until(SeedRuns.FaultStart + TimeSpan.FromSeconds(10));
 
-        state.OnEvent(new FaultRevertedEvent { At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)), FaultId = "f-1", Reason = "lease-expired" });
-        state.OnEvent(new RunProblem
+        replay.Record(new FaultRevertedEvent { At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)), FaultId = "f-1", Reason = "lease-expired" });
+        replay.Record(new RunProblem
         {
             At = SomeRun.At(SeedRuns.FaultStart + TimeSpan.FromSeconds(10)),
             Kind = RunProblemKind.LeaseLapsed,
@@ -131,32 +145,32 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
-    public void RecordHealth_ShowsTheCheckersShareOnTheTileAndAsAChartOverLabTime()
+    public void Snapshot_CheckersShare_ShowsOnTheTileAndAsAChartOverLabTime()
     {
         var (state, replay) = Seed();
         replay.Until(TimeSpan.FromSeconds(40));
 
-        state.RecordHealth(SomeRun.At(TimeSpan.FromSeconds(10)), [("hc-us", true, 100)]);
-        state.RecordHealth(SomeRun.At(TimeSpan.FromSeconds(30)), [("hc-us", false, 50), ("hc-new", true, 100)]);
+        replay.Record(new HealthShareChanged { At = SomeRun.At(TimeSpan.FromSeconds(10)), HealthCheck = "hc-us", PercentageHealthy = 87.5 });
+        replay.Record(new HealthShareChanged { At = SomeRun.At(TimeSpan.FromSeconds(30)), HealthCheck = "hc-us", PercentageHealthy = 50 });
         var snapshot = state.Snapshot();
 
-        // The runner's flips say whether a check is healthy; a poll adds only the share.
+        // A checker's flip moves the share; only the 18% rule flips the check.
         var us = snapshot.Health.Single(h => h.Id == "hc-us");
         Assert.Equal((true, 50.0), (us.Healthy, us.PercentageHealthy));
-        Assert.Contains(snapshot.Health, h => h.Id == "hc-new");
         var line = snapshot.Charts.Single(c => c.Id == "checkers").Series.Single(s => s.Label == "hc-us").Values;
-        Assert.Equal([null, 100.0, 100.0, 50.0, 50.0], new[] { 9, 10, 29, 30, 40 }.Select(s => line[s]));
+        Assert.Equal([100.0, 87.5, 87.5, 50.0, 50.0], new[] { 9, 10, 29, 30, 40 }.Select(s => line[s]));
     }
 
     [Fact]
     public void OnEvent_ActionsAndChecks_ShowInTheOrderTheyFirstReportedWithTheirLatestState()
     {
-        var state = new DashboardState("hypothesis", Checks);
+        var state = new DashboardState("hypothesis");
+        var replay = new Replay(state, new SomeRun().Build());
         var at = SomeRun.T0;
-        state.OnEvent(new ActionStateChanged { At = at, Action = "inject", State = ActionState.Pending });
-        state.OnEvent(new ActionStateChanged { At = at, Action = "configure", State = ActionState.Running });
-        state.OnEvent(new ActionStateChanged { At = at, Action = "inject", State = ActionState.Failed, Detail = "lab refused" });
-        state.OnEvent(new CheckEvaluated { At = at, Check = "steady state", Passed = true, Measured = "100%", Expected = ">= 99%" });
+        replay.Record(new ActionStateChanged { At = at, Action = "inject", State = ActionState.Pending });
+        replay.Record(new ActionStateChanged { At = at, Action = "configure", State = ActionState.Running });
+        replay.Record(new ActionStateChanged { At = at, Action = "inject", State = ActionState.Failed, Detail = "lab refused" });
+        replay.Record(new CheckEvaluated { At = at, Check = "steady state", Passed = true, Measured = "100%", Expected = ">= 99%" });
 
         var snapshot = state.Snapshot();
 
@@ -175,8 +189,9 @@ public sealed class DashboardStateTests
             AlarmWhen = new Threshold(ComparisonOperator.Less, 40, ThresholdUnit.Percent),
             For = TimeSpan.FromSeconds(5),
         };
-        var state = new DashboardState("hypothesis", Checks, [condition]);
+        var state = new DashboardState("hypothesis");
         var run = new SomeRun()
+            .StopCondition(condition)
             .Traffic("us-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "us-east-1"))
             .Traffic("eu-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "eu-west-1"))
             .Traffic("us-customers", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), SomeTraffic.Stats(status5xx: 20, region: "us-east-1"))
@@ -189,7 +204,7 @@ public sealed class DashboardStateTests
         var healthy = Assert.Single(state.Snapshot().StopConditions);
         replay.Until(TimeSpan.FromSeconds(13));
         var breaching = Assert.Single(state.Snapshot().StopConditions);
-        state.OnEvent(new StopConditionFired { At = SomeRun.At(TimeSpan.FromSeconds(15)), Name = "global outage", Measured = 0, Threshold = "< 40%", Lasted = TimeSpan.FromSeconds(5) });
+        replay.Record(new StopConditionFired { At = SomeRun.At(TimeSpan.FromSeconds(15)), Name = "global outage", Measured = 0, Threshold = "< 40%", Lasted = TimeSpan.FromSeconds(5) });
         var fired = Assert.Single(state.Snapshot().StopConditions);
 
         Assert.Equal(("global outage", "success rate < 40% for 5s", null, 0, 5, false), (armed.Name, armed.Alarm, armed.Measured, armed.Streak, armed.SecondsNeeded, armed.Fired));
@@ -213,8 +228,9 @@ public sealed class DashboardStateTests
             For = TimeSpan.FromSeconds(5),
             TreatMissingData = treatment,
         };
-        var state = new DashboardState("hypothesis", Checks, [condition]);
+        var state = new DashboardState("hypothesis");
         var run = new SomeRun()
+            .StopCondition(condition)
             .Traffic("us-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "us-east-1"))
             .Traffic("eu-customers", TimeSpan.Zero, TimeSpan.FromSeconds(10), SomeTraffic.Stats(ok: 20, region: "eu-west-1"))
             .Traffic("us-customers", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), LoadStats.Empty)
@@ -229,14 +245,14 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
-    public void Finish_ShowsTheVerdictAsTheReportDoesAndLinksTheReportOnceWritten()
+    public void Snapshot_Completed_ShowsTheVerdictAsTheReportDoesAndLinksTheReportOnceWritten()
     {
         var (state, replay) = Seed();
         var run = SeedRuns.Correct().Build();
         replay.Until(SeedRuns.RunEnd);
         var verdict = VerdictEngine.Decide(run) with { Summary = "Held: <all> checks passed" };
 
-        state.Finish(verdict, RunState.Completed);
+        replay.Complete(verdict, RunState.Completed);
         var shown = state.Snapshot();
         state.ReportWritten("report");
         var linked = state.Snapshot();

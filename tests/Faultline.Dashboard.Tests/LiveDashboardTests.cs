@@ -13,7 +13,6 @@ public sealed class LiveDashboardTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http = new();
-    private readonly FakeTimeProvider _wall = new();
     private readonly string _home = Directory.CreateTempSubdirectory("faultline-dashboard-").FullName;
     private LiveDashboard? _dashboard;
 
@@ -21,7 +20,7 @@ public sealed class LiveDashboardTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync() =>
         _dashboard = await LiveDashboard.StartAsync(
-            new LiveDashboardOptions { Title = "A failure in <us-east-1> does not affect eu-west-1", HealthChecks = new Dictionary<string, bool>(StringComparer.Ordinal) { ["hc-us"] = true }, Wall = _wall },
+            new LiveDashboardOptions { Title = "A failure in <us-east-1> does not affect eu-west-1" },
             null,
             TestContext.Current.CancellationToken);
 
@@ -135,32 +134,5 @@ public sealed class LiveDashboardTests : IAsyncLifetime
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
         await Assert.ThrowsAnyAsync<IOException>(() => LiveDashboard.StartAsync(new LiveDashboardOptions { Title = "t", Port = port }, null, TestContext.Current.CancellationToken));
-    }
-
-    [Fact]
-    public async Task OnStarted_WithTheLabsToken_PollsTheCheckersShareEverySecondUntilTheRunEnds()
-    {
-        var cancel = TestContext.Current.CancellationToken;
-        await using var lab = await SomeLab.StartAsync(cancel);
-        var labTime = new FakeTimeProvider(SomeRun.T0);
-        Dashboard.OnStarted(new RunStarted
-        {
-            RunId = "run-1",
-            Directory = _home,
-            LabTime = labTime,
-            TimeScale = 20,
-            Seed = 42,
-            ControlUrl = lab.Host.ControlUrl,
-            ControlToken = lab.Host.Token,
-            Populations = [],
-            OwnLab = true,
-        });
-
-        _wall.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.TrueAsync(() => Dashboard.State.Snapshot().Health.All(h => h.PercentageHealthy is not null), Deadline, "the checkers' share of every check", cancel);
-
-        var snapshot = Dashboard.State.Snapshot();
-        Assert.Equal(Some.Topology().HealthChecks.Select(c => c.Id).Order(StringComparer.Ordinal), snapshot.Health.Select(h => h.Id).Order(StringComparer.Ordinal));
-        Assert.All(snapshot.Health, h => Assert.InRange(h.PercentageHealthy!.Value, 0, 100));
     }
 }

@@ -1,3 +1,4 @@
+using Faultline.Core.Health;
 using Faultline.Core.Verdict;
 
 namespace Faultline.Reports.Tests;
@@ -39,7 +40,10 @@ public sealed class ReportBuilderTests : IDisposable
     {
         var report = ReportBuilder.Build(_journals.Correct().JournalPath);
 
-        Assert.Equal(["health", "regions", "status", "latency", "dns"], report.Charts.Select(c => c.Id));
+        Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], report.Charts.Select(c => c.Id));
+        var checkers = report.Charts.Single(c => c.Id == "checkers").Series.Single(s => s.Label == "hc-us").Values;
+        Assert.Equal(100, checkers[0]);
+        Assert.Contains(checkers, v => v < HealthCheckState.HealthyAbovePercentage);
         var regions = report.Charts.Single(c => c.Id == "regions");
         Assert.Contains(regions.Series, s => s.Label == "region_eu-west-1");
         var health = report.Charts.Single(c => c.Id == "health").Series.Single(s => s.Label == "hc-us");

@@ -44,6 +44,12 @@ public sealed class HealthRegistry : IHealthStatus
     /// </remarks>
     public event EventHandler<HealthTransition>? Transitioned;
 
+    /// <summary>
+    /// Raised when one checker's view of a check flips, so the share of checkers that see it healthy changed; raised
+    /// before the <see cref="Transitioned"/> that change may cause. Handlers run on the caller's thread and must not throw.
+    /// </summary>
+    public event EventHandler<HealthShare>? ShareChanged;
+
     /// <summary>The ids of the tracked checks, in topology order.</summary>
     public IReadOnlyCollection<string> CheckIds => _entries.Keys;
 
@@ -52,6 +58,7 @@ public sealed class HealthRegistry : IHealthStatus
     {
         ArgumentNullException.ThrowIfNull(checkId);
         HealthTransition? transition;
+        HealthShare? share = null;
         lock (_lock)
         {
             if (!_entries.TryGetValue(checkId, out var entry))
@@ -59,8 +66,18 @@ public sealed class HealthRegistry : IHealthStatus
                 return;
             }
 
-            entry.State.Record(checker, success);
-            transition = Evaluate(checkId, entry, _timeProvider.GetUtcNow(), OverrideOf(checkId));
+            var now = _timeProvider.GetUtcNow();
+            if (entry.State.Record(checker, success))
+            {
+                share = new HealthShare(checkId, entry.State.PercentageHealthy, now);
+            }
+
+            transition = Evaluate(checkId, entry, now, OverrideOf(checkId));
+        }
+
+        if (share is not null)
+        {
+            ShareChanged?.Invoke(this, share);
         }
 
         Raise(transition);

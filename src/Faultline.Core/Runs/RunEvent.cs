@@ -11,6 +11,7 @@ namespace Faultline.Core.Runs;
 [JsonDerivedType(typeof(FaultRevertedEvent), "fault-reverted")]
 [JsonDerivedType(typeof(ConfigurationChanged), "configuration")]
 [JsonDerivedType(typeof(HealthChanged), "health")]
+[JsonDerivedType(typeof(HealthShareChanged), "health-share")]
 [JsonDerivedType(typeof(HealthProbeTargetChanged), "health-probe-target")]
 [JsonDerivedType(typeof(DnsAnswerChanged), "dns-answer")]
 [JsonDerivedType(typeof(StopConditionFired), "stop-condition")]

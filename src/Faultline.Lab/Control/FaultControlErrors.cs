@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Faultline.Core.Faults;
-using Faultline.Lab.Net;
+using Faultline.Web;
 
 namespace Faultline.Lab.Control;
 

@@ -7,7 +7,7 @@ using Faultline.Core.Faults;
 using Faultline.Core.Faults.Serialization;
 using Faultline.Core.Functions;
 using Faultline.Core.Text;
-using Faultline.Lab.Net;
+using Faultline.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -5,8 +5,8 @@ using Faultline.Core.Experiments;
 using Faultline.Core.Faults;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
-using Faultline.Lab.Runs;
-using Faultline.Lab.Net;
+using Faultline.Core.Runs.Projection;
+using Faultline.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -52,12 +52,7 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
     private readonly Counter<long> _served;
     private readonly Counter<long> _metricsErrors;
     private readonly ConcurrentDictionary<string, Counter<long>> _regionCounters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LatestLatency> _latency = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (bool Healthy, double Percentage)> _health = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Location, string Name), Dictionary<string, bool>> _dns = [];
-    private readonly Dictionary<string, (string Kind, IReadOnlyList<string> Targets, bool Active)> _faults = new(StringComparer.Ordinal);
-    private Phase? _phase;
-    private RunState? _state;
+    private RunProjection? _run;
     private WebApplication? _app;
     private bool _disposed;
 
@@ -65,10 +60,6 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
     {
         _options = options;
         _logger = loggers.CreateLogger<RunMetrics>();
-        foreach (var (check, healthy) in options.InitialHealth)
-        {
-            _health[check] = (healthy, healthy ? 100 : 0);
-        }
 
         // Each instance has its own meter name: a MeterProvider listens to every meter of a name in the process,
         // and two runs (or tests) side by side must not count each other's requests.
@@ -86,9 +77,9 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
         _requests = _meter.CreateCounter<long>(RunMetricNames.Requests, description: "Attempts with an outcome: responses, errors and drops.");
         _served = _meter.CreateCounter<long>(RunMetricNames.RequestsServed, description: "Responses per answering region.");
         _metricsErrors = _meter.CreateCounter<long>(RunMetricNames.MetricsErrors, description: "Observer calls whose metrics could not be recorded.");
-        _meter.CreateObservableGauge(RunMetricNames.LatencyP50, () => ObserveLatency(l => l.P50), description: "Median latency of the population's last lab second, ms.");
-        _meter.CreateObservableGauge(RunMetricNames.LatencyP90, () => ObserveLatency(l => l.P90), description: "90th percentile latency of the population's last lab second, ms.");
-        _meter.CreateObservableGauge(RunMetricNames.LatencyP99, () => ObserveLatency(l => l.P99), description: "99th percentile latency of the population's last lab second, ms.");
+        _meter.CreateObservableGauge(RunMetricNames.LatencyP50, () => ObserveLatency(50), description: "Median latency of the population's last lab second, ms.");
+        _meter.CreateObservableGauge(RunMetricNames.LatencyP90, () => ObserveLatency(90), description: "90th percentile latency of the population's last lab second, ms.");
+        _meter.CreateObservableGauge(RunMetricNames.LatencyP99, () => ObserveLatency(99), description: "99th percentile latency of the population's last lab second, ms.");
         _meter.CreateObservableGauge(RunMetricNames.HealthCheckStatus, ObserveHealthStatus, description: "1 while the health check is healthy, else 0.");
         _meter.CreateObservableGauge(RunMetricNames.HealthCheckPercentageHealthy, ObserveHealthPercentage, description: "Share (0-100) of checkers that see the health check healthy.");
         _meter.CreateObservableGauge(RunMetricNames.DnsAnswer, ObserveDns, description: "1 for each region the location is answered for the name, 0 for regions answered before.");
@@ -157,64 +148,19 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The gauges read the run's projection from here on; before it, they have nothing to report.</remarks>
     public void OnStarted(RunStarted started)
     {
-        // Nothing to publish yet: the populations appear with their first second, the state with its first event.
+        lock (_lock)
+        {
+            _run = started?.State;
+        }
     }
 
     /// <inheritdoc />
+    /// <remarks>Events change the run's projection, which the gauges read when scraped; nothing to count here.</remarks>
     public void OnEvent(RunEvent runEvent)
     {
-        try
-        {
-            ArgumentNullException.ThrowIfNull(runEvent);
-            lock (_lock)
-            {
-                switch (runEvent)
-                {
-                    case HealthChanged health:
-                        _health[health.HealthCheck] = (health.Healthy, health.PercentageHealthy);
-                        break;
-                    case DnsAnswerChanged answer:
-                        if (!_dns.TryGetValue((answer.Location, answer.Name), out var regions))
-                        {
-                            _dns[(answer.Location, answer.Name)] = regions = new Dictionary<string, bool>(StringComparer.Ordinal);
-                        }
-
-                        foreach (var region in regions.Keys)
-                        {
-                            regions[region] = false;
-                        }
-
-                        foreach (var region in answer.Regions)
-                        {
-                            regions[region] = true;
-                        }
-
-                        break;
-                    case FaultAppliedEvent applied:
-                        _faults[applied.FaultId] = (FaultKinds.NameOf(applied.Kind), applied.Targets, true);
-                        break;
-                    case FaultRevertedEvent reverted when _faults.TryGetValue(reverted.FaultId, out var fault):
-                        _faults[reverted.FaultId] = fault with { Active = false };
-                        break;
-                    case PhaseStarted phase:
-                        _phase = phase.Phase;
-                        break;
-                    case RunStateChanged state:
-                        _state = state.State;
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }
-#pragma warning disable CA1031 // Observability never breaks a run (STYLE habit 9).
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Failed(runEvent?.GetType().Name ?? "an event", ex);
-        }
     }
 
     /// <inheritdoc />
@@ -224,12 +170,7 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
         {
             ArgumentNullException.ThrowIfNull(second);
             var stats = second.Stats;
-            var tags = new TagList
-            {
-                { "population", second.Population },
-                { "location", _options.PopulationLocations.GetValueOrDefault(second.Population, string.Empty) },
-                { "url", second.Url.ToString() },
-            };
+            var tags = Tags(second);
 
             // Zeros are added too, so every population's series exists from its first second on.
             _status2xx.Add(stats.Status2xx, tags);
@@ -251,14 +192,6 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
                     .Add(count, tags);
             }
 
-            if (stats.LatencyCount > 0)
-            {
-                lock (_lock)
-                {
-                    _latency[second.Population] = new LatestLatency(
-                        tags, stats.Latency(50).TotalMilliseconds, stats.Latency(90).TotalMilliseconds, stats.Latency(99).TotalMilliseconds);
-                }
-            }
         }
 #pragma warning disable CA1031 // Observability never breaks a run (STYLE habit 9).
         catch (Exception ex)
@@ -330,71 +263,58 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
         }
     }
 
-    private List<Measurement<double>> ObserveLatency(Func<LatestLatency, double> value)
+    private RunSnapshot? Now()
     {
+        RunProjection? run;
         lock (_lock)
         {
-            return [.. _latency.Values.Select(l => new Measurement<double>(value(l), l.Tags))];
+            run = _run;
         }
+
+        return run?.Snapshot();
     }
 
-    private List<Measurement<int>> ObserveHealthStatus()
-    {
-        lock (_lock)
-        {
-            return [.. _health.Select(h => new Measurement<int>(h.Value.Healthy ? 1 : 0, new KeyValuePair<string, object?>("health_check", h.Key)))];
-        }
-    }
+    private List<Measurement<double>> ObserveLatency(double percentile) =>
+        Now() is not { } now ? [] : [.. now.Populations.Where(s => s.Stats.LatencyCount > 0).Select(s => new Measurement<double>(
+            s.Stats.Latency(percentile).TotalMilliseconds, Tags(s)))];
 
-    private List<Measurement<double>> ObserveHealthPercentage()
-    {
-        lock (_lock)
-        {
-            return [.. _health.Select(h => new Measurement<double>(h.Value.Percentage, new KeyValuePair<string, object?>("health_check", h.Key)))];
-        }
-    }
+    private List<Measurement<int>> ObserveHealthStatus() =>
+        Now() is not { } now ? [] : [.. now.Health.Select(h => new Measurement<int>(h.Healthy ? 1 : 0, new KeyValuePair<string, object?>("health_check", h.Id)))];
 
-    private List<Measurement<int>> ObserveDns()
-    {
-        lock (_lock)
-        {
-            return [.. _dns.SelectMany(d => d.Value.Select(r => new Measurement<int>(
-                r.Value ? 1 : 0,
-                new KeyValuePair<string, object?>("location", d.Key.Location),
-                new KeyValuePair<string, object?>("name", d.Key.Name),
-                new KeyValuePair<string, object?>("region", r.Key))))];
-        }
-    }
+    private List<Measurement<double>> ObserveHealthPercentage() =>
+        Now() is not { } now ? [] : [.. now.Health.Select(h => new Measurement<double>(h.PercentageHealthy, new KeyValuePair<string, object?>("health_check", h.Id)))];
 
-    private List<Measurement<int>> ObserveFaults()
-    {
-        lock (_lock)
-        {
-            return [.. _faults.SelectMany(f => f.Value.Targets.DefaultIfEmpty(string.Empty).Select(target => new Measurement<int>(
-                f.Value.Active ? 1 : 0,
-                new KeyValuePair<string, object?>("fault_id", f.Key),
-                new KeyValuePair<string, object?>("kind", f.Value.Kind),
+    private List<Measurement<int>> ObserveDns() =>
+        Now() is not { } now ? [] : [.. now.Dns.SelectMany(d => d.Regions.Select(r => (Region: r, Value: 1)).Concat(d.FormerRegions.Select(r => (Region: r, Value: 0)))
+            .Select(r => new Measurement<int>(
+                r.Value,
+                new KeyValuePair<string, object?>("location", d.Location),
+                new KeyValuePair<string, object?>("name", d.Name),
+                new KeyValuePair<string, object?>("region", r.Region))))];
+
+    private List<Measurement<int>> ObserveFaults() =>
+        Now() is not { } now ? [] : [.. now.Faults
+            .GroupBy(f => f.Id, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .SelectMany(f => f.Targets.DefaultIfEmpty(string.Empty).Select(target => new Measurement<int>(
+                f.Active ? 1 : 0,
+                new KeyValuePair<string, object?>("fault_id", f.Id),
+                new KeyValuePair<string, object?>("kind", FaultKinds.NameOf(f.Kind)),
                 new KeyValuePair<string, object?>("target", target))))];
-        }
-    }
 
-    private List<Measurement<int>> ObservePhase()
+    private List<Measurement<int>> ObservePhase() =>
+        Now() is not { Phase: { } current } ? [] : [.. Phases.Select(p => new Measurement<int>(
+            p == current ? 1 : 0, new KeyValuePair<string, object?>("phase", p.ToString().ToLowerInvariant())))];
+
+    // Pending is the projection's state before the run's first state event: nothing to report yet.
+    private List<Measurement<int>> ObserveState() =>
+        Now() is not { } now || now.State == RunState.Pending ? [] : [.. Enum.GetValues<RunState>().Select(s => new Measurement<int>(
+            s == now.State ? 1 : 0, new KeyValuePair<string, object?>("state", s.ToString().ToLowerInvariant())))];
+
+    private TagList Tags(LoadSecond second) => new()
     {
-        lock (_lock)
-        {
-            return _phase is not { } current ? [] : [.. Phases.Select(p => new Measurement<int>(
-                p == current ? 1 : 0, new KeyValuePair<string, object?>("phase", p.ToString().ToLowerInvariant())))];
-        }
-    }
-
-    private List<Measurement<int>> ObserveState()
-    {
-        lock (_lock)
-        {
-            return _state is not { } current ? [] : [.. Enum.GetValues<RunState>().Select(s => new Measurement<int>(
-                s == current ? 1 : 0, new KeyValuePair<string, object?>("state", s.ToString().ToLowerInvariant())))];
-        }
-    }
-
-    private sealed record LatestLatency(TagList Tags, double P50, double P90, double P99);
+        { "population", second.Population },
+        { "location", _options.PopulationLocations.GetValueOrDefault(second.Population, string.Empty) },
+        { "url", second.Url.ToString() },
+    };
 }

@@ -17,10 +17,4 @@ public sealed record RunMetricsOptions
 
     /// <summary>Each population's location (<see cref="Core.Topology.ClientConfig.Location"/>), for the <c>location</c> label. Default: empty (label left empty).</summary>
     public IReadOnlyDictionary<string, string> PopulationLocations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Each health check's status before the run reports a change (a run on its own lab hears only flips; every check
-    /// starts healthy, inverted ones unhealthy). Default: empty (a check appears with its first change).
-    /// </summary>
-    public IReadOnlyDictionary<string, bool> InitialHealth { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 }

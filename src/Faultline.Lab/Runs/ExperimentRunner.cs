@@ -6,6 +6,7 @@ using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
 using Faultline.Core.Runs;
+using Faultline.Core.Runs.Projection;
 using Faultline.Core.Topology;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Load;
@@ -34,12 +35,8 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly RandomSource _random;
-    private readonly List<RunEvent> _events = [];
-    private readonly List<LoadSecond> _traffic = [];
-    private readonly List<HostSecond> _host = [];
-    private readonly Dictionary<string, DateTimeOffset> _delivered = new(StringComparer.Ordinal);
+    private readonly RunProjection _projection;
     private readonly Lock _lock = new();
-    private readonly List<StopConditionMonitor> _monitors = [];
     private RunDirectory? _directory;
     private string _runId = string.Empty;
     private RunJournal? _journal;
@@ -57,6 +54,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         _logger = loggers.CreateLogger<ExperimentRunner>();
         _clock = lab.Time;
         _random = new RandomSource(options.Seed);
+        _projection = new RunProjection(experiment, topology);
     }
 
     /// <inheritdoc />
@@ -169,16 +167,11 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             _runId = RunDirectory.NewRunId(_clock.GetUtcNow(), name, _random.Derive());
         }
 
-        foreach (var condition in _experiment.StopConditions)
-        {
-            _monitors.Add(new StopConditionMonitor(condition, Populations().Select(p => p.Name)));
-        }
-
         // From here on, every lab second of a live engine says how well this host kept time: results that rest on
         // seconds it did not are host-impaired (docs/lab.md, "Host timing").
         var effects = await _lab.StartAsync(this, cancellationToken).ConfigureAwait(false);
         _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _runId, Lease = Lease() }, Record);
-        Notify(o => o.OnStarted(new RunStarted
+        var started = new RunStarted
         {
             RunId = _runId,
             Directory = _directory?.FullPath ?? string.Empty,
@@ -186,12 +179,15 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             TimeScale = _lab.TimeScale,
             Seed = _options.Seed,
             ControlUrl = _lab.ControlUrl,
-            ControlToken = _lab.ControlToken,
             Populations = Populations().Select(p => p.Name).ToArray(),
             OwnLab = _lab.IsOwn,
             HostBudget = _lab.HostBudget,
             Engine = _lab.Engine,
-        }));
+            State = _projection,
+            InitialHealth = _lab.InitialHealth,
+        };
+        _projection.Start(started);
+        Notify(o => o.OnStarted(started));
 
         var hooks = new ExperimentHooks
         {
@@ -233,6 +229,8 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             _journal.Complete(finalState);
             WriteResult(_directory, finalState, verdict);
         }
+
+        _projection.Complete(verdict, finalState);
 
         return new RunOutcome
         {
@@ -303,13 +301,8 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         return results.All(r => r.Passed == true);
     }
 
-    private bool AllDelivered(DateTimeOffset until)
-    {
-        lock (_lock)
-        {
-            return Populations().All(p => _delivered.TryGetValue(p.Name, out var end) && end >= until - TimeSpan.FromMilliseconds(500));
-        }
-    }
+    private bool AllDelivered(DateTimeOffset until) =>
+        Populations().All(p => _projection.DeliveredUntil(p.Name) is { } end && end >= until - TimeSpan.FromMilliseconds(500));
 
     private PhaseTimes RunEndPhases()
     {
@@ -318,46 +311,15 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         return phases.RunEnd is null ? phases with { RunEnd = now } : phases;
     }
 
-    private RunObservations Observe(RunState state, PhaseTimes phases)
-    {
-        lock (_lock)
-        {
-            return new RunObservations
-            {
-                Experiment = _experiment,
-                Topology = _topology,
-                Phases = phases,
-                Events = _events.OrderBy(e => e.At).ToArray(),
-                Traffic = _traffic.OrderBy(s => s.Start).ToArray(),
-                Host = _host.ToArray(),
-                HostBudget = _lab.HostBudget,
-                FinalState = state,
-            };
-        }
-    }
+    private RunObservations Observe(RunState state, PhaseTimes phases) => _projection.Observe(state, phases);
 
     /// <inheritdoc />
     public void OnSecond(LoadSecond second)
     {
-        var fired = new List<StopConditionFired>();
+        var fired = _projection.Record(second);
         TaskCompletionSource arrived;
         lock (_lock)
         {
-            _traffic.Add(second);
-            var end = second.Start + TimeSpan.FromSeconds(1);
-            if (!_delivered.TryGetValue(second.Population, out var known) || end > known)
-            {
-                _delivered[second.Population] = end;
-            }
-
-            foreach (var monitor in _monitors)
-            {
-                if (monitor.Fired is null && monitor.Observe(second) is { } stop)
-                {
-                    fired.Add(stop);
-                }
-            }
-
             arrived = _trafficArrived;
             _trafficArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -375,22 +337,14 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
     /// <inheritdoc />
     public void OnHostSecond(HostSecond second)
     {
-        lock (_lock)
-        {
-            _host.Add(second);
-        }
-
+        _projection.Record(second);
         _journal?.AppendHostSeconds([second]);
         Notify(o => o.OnHostSecond(second));
     }
 
     private void Record(RunEvent runEvent)
     {
-        lock (_lock)
-        {
-            _events.Add(runEvent);
-        }
-
+        _projection.Record(runEvent);
         _journal?.AppendEvent(runEvent);
         Notify(o => o.OnEvent(runEvent));
     }

@@ -74,8 +74,8 @@ public sealed record RunOptions
     /// <summary>The wall clock (tests may pass another). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;
 
-    /// <summary>Which engine runs the experiment: <see cref="Labs.RunEngine.Live"/> (default) or <see cref="Labs.RunEngine.Simulated"/> (virtual time; <see cref="TimeScale"/>, <see cref="LabUrl"/> and the wall clock are not used).</summary>
-    public Labs.RunEngine Engine { get; init; } = Labs.RunEngine.Live;
+    /// <summary>Which engine runs the experiment: <see cref="Core.Runs.RunEngine.Live"/> (default) or <see cref="Core.Runs.RunEngine.Simulated"/> (virtual time; <see cref="TimeScale"/>, <see cref="LabUrl"/> and the wall clock are not used).</summary>
+    public Core.Runs.RunEngine Engine { get; init; } = Core.Runs.RunEngine.Live;
 
     /// <summary>Whether the run writes its folder (journal.db, result.json). Default <c>true</c>; simulated batches measure runs without one unless asked to keep them.</summary>
     public bool WriteRunFolder { get; init; } = true;

@@ -1,6 +1,5 @@
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
-using Faultline.Lab.Runs;
 
 namespace Faultline.Lab.Simulation;
 

@@ -4,7 +4,6 @@ using Faultline.Core.Planning;
 using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 
 namespace Faultline.Lab.Simulation;
 

@@ -1,3 +1,4 @@
+using Faultline.Core.Runs;
 using Faultline.Core.Addressing;
 using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Faults;
@@ -90,11 +91,12 @@ public sealed class SimulatedRunLab : IRunLab
     /// <inheritdoc />
     public Uri? ControlUrl => null;
 
-    /// <inheritdoc />
-    public string? ControlToken => null;
 
     /// <inheritdoc />
     public bool IsOwn => true;
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, bool> InitialHealth { get; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task<T> DriveAsync<T>(Func<Task<T>> run)
@@ -110,6 +112,7 @@ public sealed class SimulatedRunLab : IRunLab
     {
         ArgumentNullException.ThrowIfNull(sink);
         _sink = sink;
+        _health.ShareChanged += (_, share) => sink.Record(RunLabEvents.ShareChanged(share));
         _health.Transitioned += (_, t) => sink.Record(RunLabEvents.HealthChanged(t));
 
         // Overrides change health without a probe; make the change visible to DNS at once.

@@ -1,4 +1,5 @@
 using Faultline.Core.Experiments;
+using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Lab.Runs;
 
@@ -40,7 +41,7 @@ public static class SimulationBatch
         {
             var recorder = new EventRecorder();
             await using var lab = new SimulatedRunLab(topology, seeds[i]);
-            var outcome = await ExperimentRunner.RunAsync(experiment, topology, options with { Seed = seeds[i], Engine = Runs.Labs.RunEngine.Simulated }, lab, recorder, loggers: null, token).ConfigureAwait(false);
+            var outcome = await ExperimentRunner.RunAsync(experiment, topology, options with { Seed = seeds[i], Engine = RunEngine.Simulated }, lab, recorder, loggers: null, token).ConfigureAwait(false);
             outcomes[i] = outcome;
             measures[i] = RunMeasures.From(recorder.Events, outcome.Verdict, checks);
             completed?.Invoke();

@@ -5,8 +5,9 @@ using Faultline.Core.Verdict;
 namespace Faultline.Reports.Charts;
 
 /// <summary>
-/// Builds the seed dashboard's charts from a run's seconds and events: health per check, requests per serving
-/// region (<c>region_*</c>), status classes, latency per population and DNS answers per location — plus the markers.
+/// Builds the seed dashboard's charts from a run's seconds and events: health per check, the share of checkers that
+/// see each check healthy, requests per serving region (<c>region_*</c>), status classes, latency per population and
+/// DNS answers per location — plus the markers.
 /// </summary>
 public static class ChartBuilder
 {
@@ -31,6 +32,7 @@ public static class ChartBuilder
         return
         [
             Health(seconds, start, events, healthChecks),
+            Checkers(seconds, start, events, healthChecks),
             Regions(seconds, bySecond, traffic),
             Statuses(seconds, bySecond),
             Latency(seconds, traffic, start),
@@ -113,6 +115,42 @@ public static class ChartBuilder
             return new ChartSeries(id, values);
         }).ToList();
         return new ReportChart { Id = "health", Title = "Health check status (1 healthy, 0 unhealthy)", Unit = "status", Seconds = seconds, Series = series, Stepped = true };
+    }
+
+    // Every checker starts seeing its check healthy; the share moves with each checker's flip (journals written before
+    // share events were recorded have it only at the check's own flips).
+    private static ReportChart Checkers(List<double> seconds, DateTimeOffset start, IReadOnlyList<RunEvent> events, IReadOnlyList<string> healthChecks)
+    {
+        var samples = events
+            .Select(e => e switch
+            {
+                HealthShareChanged share => (share.At, Check: share.HealthCheck, Percentage: share.PercentageHealthy),
+                HealthChanged flip => (flip.At, Check: flip.HealthCheck, Percentage: flip.PercentageHealthy),
+                _ => (At: default(DateTimeOffset), Check: (string?)null, Percentage: 0d),
+            })
+            .Where(s => s.Check is not null)
+            .ToList();
+        var ids = healthChecks.Concat(samples.Select(s => s.Check!)).Distinct(StringComparer.Ordinal).ToList();
+        var series = ids.Select(id =>
+        {
+            // Samples come in lab-time order: one pass over them for all the seconds.
+            var own = samples.Where(s => string.Equals(s.Check, id, StringComparison.Ordinal)).ToList();
+            var values = new List<double?>(seconds.Count);
+            var next = 0;
+            var current = 100d;
+            foreach (var second in seconds)
+            {
+                while (next < own.Count && (own[next].At - start).TotalSeconds <= second)
+                {
+                    current = own[next++].Percentage;
+                }
+
+                values.Add(current);
+            }
+
+            return new ChartSeries(id, values);
+        }).ToList();
+        return new ReportChart { Id = "checkers", Title = "Checkers that see each health check healthy (%)", Unit = "%", Seconds = seconds, Series = series, Stepped = true };
     }
 
     private static ReportChart Regions(List<double> seconds, Dictionary<int, List<LoadSecond>> bySecond, IReadOnlyList<LoadSecond> traffic)

@@ -55,6 +55,26 @@ public sealed class HealthRegistryTests
     }
 
     [Fact]
+    public void Record_CheckersFlipOneByOne_RaisesTheShareOncePerFlipBeforeTheCheckFlips()
+    {
+        var registry = new HealthRegistry(Some.Topology(), _time);
+        var raised = new List<string>();
+        registry.ShareChanged += (_, share) => raised.Add($"{share.CheckId} {share.PercentageHealthy}");
+        registry.Transitioned += (_, t) => raised.Add($"{t.CheckId} {(t.Healthy ? "healthy" : "unhealthy")}");
+
+        // A failure below the threshold changes no checker's view; the third in a row does.
+        registry.Record("hc-us", 0, success: false);
+        registry.Record("hc-us", 0, success: false);
+        Assert.Empty(raised);
+        FailAll(registry, "hc-us");
+
+        // 16 checkers: each flip moves the share by 6.25%; the 14th leaves 12.5%, under 18%, and the check turns unhealthy right after.
+        Assert.Equal(17, raised.Count);
+        Assert.Equal("hc-us 93.75", raised[0]);
+        Assert.Equal(["hc-us 12.5", "hc-us unhealthy", "hc-us 6.25", "hc-us 0"], raised[13..]);
+    }
+
+    [Fact]
     public void IsHealthy_PropagationDelay_ShowsStatusAsItWasDelayAgo()
     {
         var topology = Some.Topology() with { Dns = Some.Topology().Dns with { PropagationDelay = TimeSpan.FromSeconds(60) } };

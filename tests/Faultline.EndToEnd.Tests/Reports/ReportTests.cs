@@ -68,12 +68,12 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("us health check turns unhealthy", compare, StringComparison.Ordinal);
         var compareHtml = Path.Combine(seed, "compare.html");
         Assert.True(File.Exists(compareHtml), compare);
-        await ScreenshotOfflineAsync(browser, compareHtml, "compare.png", expectedCharts: 10);
+        await ScreenshotOfflineAsync(browser, compareHtml, "compare.png", expectedCharts: 12);
     }
 
     private static async Task AssertRendersOfflineAsync(IBrowser browser, string html, string verdict, string screenshot)
     {
-        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 5);
+        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 6);
         Assert.Equal(verdict, await page.GetAttributeAsync("#verdict", "data-verdict"));
         Assert.Equal(verdict.Replace('-', ' '), (await page.InnerTextAsync("#verdict .verdict-kind")).ToLowerInvariant());
         await page.Context.CloseAsync();

@@ -1,4 +1,4 @@
-using Faultline.Lab.Net;
+using Faultline.Web;
 using Xunit;
 
 namespace Faultline.Lab.Tests.Net;

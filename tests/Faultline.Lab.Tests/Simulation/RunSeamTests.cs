@@ -1,8 +1,8 @@
 using Faultline.Core.Experiments.Reading;
+using Faultline.Core.Runs;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Faultline.TestUtils;
 using Microsoft.Extensions.Logging.Abstractions;
 

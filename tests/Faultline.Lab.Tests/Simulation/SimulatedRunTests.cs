@@ -1,9 +1,9 @@
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Journal;
+using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Faultline.Lab.Simulation;
 using Faultline.TestUtils;
 using Microsoft.Data.Sqlite;
@@ -26,6 +26,23 @@ public sealed class SimulatedRunTests : IDisposable
         var us = outcome.Verdict.Impact.Single(i => i.Population == "us-customers");
         Assert.Equal(18_000, us.Attempts);
         Assert.Contains(us.ServedBy, s => s.Region == "eu-west-1");
+    }
+
+    [Fact]
+    public async Task Seed_Simulated_JournalsEveryCheckersFlipAndTheCheckFlipsUnder18Percent()
+    {
+        var outcome = await SimulateAsync("seed", 42, Path.Combine(_root, "share"));
+        var events = RunJournalReader.Open(Path.Combine(outcome.Directory, "journal.db")).Events;
+
+        // hc-us's 16 checkers each turn unhealthy once in the fault and back once after it: 32 moves of the share.
+        var shares = events.OfType<HealthShareChanged>().Where(e => e.HealthCheck == "hc-us").ToList();
+        var flip = events.OfType<HealthChanged>().First(e => e.HealthCheck == "hc-us" && !e.Healthy);
+        Assert.Equal(32, shares.Count);
+        Assert.Equal(93.75, shares[0].PercentageHealthy);
+        Assert.Equal(0, shares.Min(s => s.PercentageHealthy));
+        Assert.Equal(100, shares[^1].PercentageHealthy);
+        Assert.True(flip.PercentageHealthy < 18, $"hc-us turned unhealthy at {flip.PercentageHealthy}% of checkers");
+        Assert.Equal(shares.Last(s => s.At <= flip.At).PercentageHealthy, flip.PercentageHealthy);
     }
 
     [Fact]

@@ -4,8 +4,6 @@ using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Text;
-using Faultline.Lab.Runs;
-using Faultline.Lab.Runs.Labs;
 using Spectre.Console;
 
 namespace Faultline.Cli.Commands.Run;
@@ -25,14 +23,9 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
     private readonly Lock _lock = new();
     private readonly long _wallStart = wallClock.GetTimestamp();
     private readonly Dictionary<string, List<LoadSecond>> _window = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _health = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Location, string Name), string> _answers = [];
-    private readonly SortedDictionary<string, string> _activeFaults = new(StringComparer.Ordinal);
     private RunStarted? _started;
     private DateTimeOffset? _runStart;
     private DateTimeOffset _nextStatus;
-    private Phase? _phase;
-    private bool _ended;
     private HostSecond? _hostWorst;
     private int _hostImpairedSeconds;
     private int _hostCalm;
@@ -132,9 +125,11 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                 var color = stats.SuccessRate is null or >= 0.99 ? "green" : stats.SuccessRate >= 0.5 ? "yellow" : "red";
                 return $"{Markup.Escape(p)} [{color}]{rate} ok[/] p99 {Markup.Escape(p99)}";
             });
-            var health = string.Join(" ", _health.Select(h => h.Value ? $"[green]{Markup.Escape(h.Key)} ✓[/]" : $"[red]{Markup.Escape(h.Key)} ✗[/]"));
-            var phase = _phase?.ToString().ToLowerInvariant() ?? "starting";
-            var faults = _activeFaults.Count == 0 ? "no faults" : $"[yellow]faults: {Markup.Escape(string.Join("; ", _activeFaults.Values))}[/]";
+            var now = _started.State.Snapshot();
+            var health = string.Join(" ", now.Health.Select(h => h.Healthy ? $"[green]{Markup.Escape(h.Id)} ✓[/]" : $"[red]{Markup.Escape(h.Id)} ✗[/]"));
+            var phase = now.Phase?.ToString().ToLowerInvariant() ?? "starting";
+            var active = now.Faults.Where(f => f.Active).OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => $"{f.Id} {f.Kind.ToString().ToLowerInvariant()} on {string.Join(", ", f.Targets)}").ToList();
+            var faults = active.Count == 0 ? "no faults" : $"[yellow]faults: {Markup.Escape(string.Join("; ", active))}[/]";
             console.MarkupLine($"{Stamp(_nextStatus)} [blue]{phase,-8}[/] {string.Join(" · ", parts)}{(health.Length > 0 ? " · " + health : string.Empty)} · {faults}");
             _window.Clear();
             _nextStatus += StatusEvery;
@@ -155,11 +150,8 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
         switch (runEvent)
         {
             case RunStateChanged state:
-                _ended |= state.State is RunState.Completed or RunState.Stopped or RunState.Failed or RunState.Cancelled;
                 return $"run [bold]{state.State.ToString().ToLowerInvariant()}[/]{(state.Reason is null ? string.Empty : $" ({Markup.Escape(state.Reason)})")}";
             case PhaseStarted phase:
-                _phase = phase.Phase;
-
                 // T+ counts from the baseline's start, as the timeline, the report and run problems do.
                 if (phase.Phase == Phase.Baseline)
                 {
@@ -171,30 +163,26 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             case ActionStateChanged action when action.State is ActionState.Running or ActionState.Completed or ActionState.Failed or ActionState.Stopped or ActionState.Cancelled or ActionState.Skipped:
                 return $"action [bold]{Markup.Escape(action.Action)}[/] {action.State.ToString().ToLowerInvariant()}{(action.Detail is null ? string.Empty : $": {Markup.Escape(action.Detail)}")}";
             case FaultAppliedEvent applied:
-                _activeFaults[applied.FaultId] = $"{applied.FaultId} {applied.Kind.ToString().ToLowerInvariant()} on {string.Join(", ", applied.Targets)}";
                 return $"[yellow]fault {Markup.Escape(applied.FaultId)} applied[/]: {Markup.Escape(applied.Kind.ToString().ToLowerInvariant())} on {Markup.Escape(string.Join(", ", applied.Targets))}";
             case FaultRevertedEvent reverted:
-                _activeFaults.Remove(reverted.FaultId);
                 return $"[green]fault {Markup.Escape(reverted.FaultId)} reverted[/] ({Markup.Escape(reverted.Reason)})";
             case ConfigurationChanged configured:
                 return $"configuration of {Markup.Escape(configured.Function)} changed by {Markup.Escape(configured.Action)}: {Markup.Escape(string.Join(", ", configured.Environment.Select(e => e.Value is null ? $"-{e.Key}" : $"{e.Key}={e.Value}")))}";
             case HealthChanged health:
-                var was = _health.GetValueOrDefault(health.HealthCheck, true);
-                _health[health.HealthCheck] = health.Healthy;
-                return was == health.Healthy && health.Healthy ? null
+                // A report that did not flip the check (a running lab's first poll, say) is not news.
+                return _started?.State.Changed(health) == false ? null
                     : health.Healthy
                         ? $"[green]{Markup.Escape(health.HealthCheck)} healthy[/] ({health.PercentageHealthy:0}% of checkers)"
                         : $"[red]{Markup.Escape(health.HealthCheck)} UNHEALTHY[/] ({health.PercentageHealthy:0}% of checkers)";
             case DnsAnswerChanged dns:
-                var answer = dns.Regions.Count > 0 ? string.Join(", ", dns.Regions) : dns.Outcome;
-                var key = (dns.Location, dns.Name);
-                var first = !_answers.TryGetValue(key, out var previous);
-                if (!first && previous == answer)
+                // Populations in one location each report the same new answer; the location's first report is the news.
+                if (_started?.State is not { } run || !run.Changed(dns))
                 {
                     return null;
                 }
 
-                _answers[key] = answer;
+                var first = run.IsFirstAnswer(dns);
+                var answer = dns.Regions.Count > 0 ? string.Join(", ", dns.Regions) : dns.Outcome;
                 return $"DNS {(first ? string.Empty : "[bold]now[/] ")}answers {Markup.Escape(dns.Location)} customers {Markup.Escape(dns.Name)} → {Markup.Escape(answer)}";
             case RunProblem problem:
                 return problem.UnderminesVerdict
@@ -202,7 +190,7 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
                     : $"[yellow]problem[/] ({Markup.Escape(Kebab(problem.Kind))}): {Markup.Escape(problem.Message)}";
             case StopConditionFired stop:
                 return $"[red bold]stop condition '{Markup.Escape(stop.Name)}' fired[/]: {stop.Measured.ToString("0.##", CultureInfo.InvariantCulture)} {Markup.Escape(stop.Threshold)} for {Markup.Escape(Durations.Describe(stop.Lasted))}{(stop.MissingSeconds > 0 ? $" ({stop.MissingSeconds}s of it with no request finished)" : string.Empty)}";
-            case CheckEvaluated check when !_ended:
+            case CheckEvaluated check when _started?.State.Snapshot().Ended != true:
                 var verdict = check.Passed switch { true => "[green]pass[/]", false => "[red]FAIL[/]", _ => "[yellow]undecided[/]" };
                 var impaired = check.HostImpaired is null ? string.Empty : $" [yellow]{Markup.Escape(check.HostImpaired)}[/]";
                 return $"steady state: {Markup.Escape(check.Check)} {verdict} ({Markup.Escape(check.Measured ?? "-")}, wanted {Markup.Escape(check.Expected ?? "-")}){impaired}";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using Faultline.Cli.Logging;
 using Faultline.Cli.Commands.Simulate;
+using Faultline.Cli.Logging;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
@@ -154,8 +154,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             logging.SetMinimumLevel(LogLevel.Warning);
         });
 
-        await using var metrics = await StartMetricsAsync(settings, topology, ownLab: labUrl is null, loggers, cancellationToken);
-        await using var dashboard = await StartDashboardAsync(settings, experiment.Hypothesis.Title, experiment.StopConditions, topology, ownLab: labUrl is null, loggers, cancellationToken);
+        await using var metrics = await StartMetricsAsync(settings, topology, loggers, cancellationToken);
+        await using var dashboard = await StartDashboardAsync(settings, experiment.Hypothesis.Title, loggers, cancellationToken);
         var observer = new CompositeRunObserver(new IRunObserver?[] { new ConsoleRunObserver(console, wall), metrics, dashboard }.OfType<IRunObserver>());
         RunOutcome outcome;
         try
@@ -179,7 +179,6 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
 
         RunSummary.Write(console, outcome);
-        dashboard?.Finish(outcome.Verdict, outcome.FinalState);
         try
         {
             var files = ReportWriter.WriteAll(RunDirectory.Open(outcome.Directory));
@@ -230,7 +229,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
     }
 
-    /// <summary>The exit code of a finished run (DESIGN §2).</summary>
+    /// <summary>The exit code of a finished run (README, "Exit codes").</summary>
     public static int ExitCodeOf(RunOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -243,7 +242,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     }
 
     /// <summary>Starts the metrics export the options ask for; a port that cannot be bound is reported and the run goes on without it (STYLE habit 9).</summary>
-    private async Task<RunMetrics?> StartMetricsAsync(RunSettings settings, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private async Task<RunMetrics?> StartMetricsAsync(RunSettings settings, Topology topology, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (settings.MetricsPort is null && settings.Otlp is null)
         {
@@ -255,8 +254,6 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             PrometheusPort = settings.MetricsPort,
             OtlpEndpoint = settings.Otlp is null ? null : new Uri(settings.Otlp),
             PopulationLocations = topology.Clients.ToDictionary(c => c.Name, c => c.Location, StringComparer.Ordinal),
-
-            InitialHealth = InitialHealth(topology, ownLab),
         };
         try
         {
@@ -281,7 +278,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     }
 
     /// <summary>Starts the live dashboard unless asked not to; a port that cannot be bound is reported and the run goes on without it.</summary>
-    private async Task<LiveDashboard?> StartDashboardAsync(RunSettings settings, string title, IReadOnlyList<StopConditionDefinition> stopConditions, Topology topology, bool ownLab, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private async Task<LiveDashboard?> StartDashboardAsync(RunSettings settings, string title, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (settings.NoDashboard)
         {
@@ -292,8 +289,6 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         {
             Port = settings.DashboardPort,
             Title = title,
-            StopConditions = stopConditions,
-            HealthChecks = InitialHealth(topology, ownLab),
         };
         try
         {
@@ -308,10 +303,6 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
     }
 
-    /// <summary>
-    /// The health checks an observer knows before the first flip. A run on its own lab hears only flips, and its
-    /// lab's checks start as the topology says; a running lab's checks are polled, the first poll reporting each one.
-    /// </summary>
     private static async Task<double> CalibrateAsync(IAnsiConsole console, Experiment experiment, Topology topology, int seed, CancellationToken cancellationToken)
     {
         console.MarkupLine($"[grey]--time-scale auto: trying {string.Join(", ", TimeScaleCalibrator.Candidates.Select(HostBudget.FormatScale))} with the experiment's load, {Durations.Describe(TimeScaleCalibrator.TrialWallTime)} each, until the host keeps one[/]");
@@ -331,10 +322,6 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             : $"[yellow]time scale {scale}: even at 1 this host ran timers too late; results may be host-impaired (a quieter machine helps)[/]");
         return calibration.TimeScale;
     }
-
-    private static Dictionary<string, bool> InitialHealth(Topology topology, bool ownLab) => ownLab
-        ? topology.HealthChecks.ToDictionary(c => c.Id, c => !c.Inverted, StringComparer.Ordinal)
-        : new Dictionary<string, bool>(StringComparer.Ordinal);
 
     private static string? ReadText(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 }

@@ -1,5 +1,6 @@
 using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Host;
+using Faultline.Core.Runs;
 using Faultline.Core.Topology;
 
 namespace Faultline.Lab.Runs.Labs;
@@ -28,8 +29,8 @@ public interface IRunLab : IAsyncDisposable
     /// <summary>The lab's control API, when it has one.</summary>
     Uri? ControlUrl { get; }
 
-    /// <summary>The control API's token, when known.</summary>
-    string? ControlToken { get; }
+    /// <summary>Each health check's status when the lab started, as far as the lab tells it (a running lab's, polled); empty when it starts as the topology says.</summary>
+    IReadOnlyDictionary<string, bool> InitialHealth { get; }
 
     /// <summary>Whether the lab belongs to this run (started and stopped with it).</summary>
     bool IsOwn { get; }

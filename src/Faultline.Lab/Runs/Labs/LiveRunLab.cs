@@ -1,4 +1,5 @@
 using System.Net;
+using Faultline.Core.Runs;
 using Faultline.Core.Addressing;
 using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Host;
@@ -53,11 +54,12 @@ public abstract class LiveRunLab : IRunLab
     /// <inheritdoc />
     public abstract Uri? ControlUrl { get; }
 
-    /// <inheritdoc />
-    public abstract string? ControlToken { get; }
 
     /// <inheritdoc />
     public abstract bool IsOwn { get; }
+
+    /// <inheritdoc />
+    public virtual IReadOnlyDictionary<string, bool> InitialHealth { get; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
     /// <summary>Lab time, scaled from the wall clock.</summary>
     protected ScaledTimeProvider Clock { get; }

@@ -29,8 +29,6 @@ public sealed class OwnRunLab : LiveRunLab
     /// <inheritdoc />
     public override Uri? ControlUrl => _lab?.ControlUrl;
 
-    /// <inheritdoc />
-    public override string? ControlToken => _lab?.Token;
 
     /// <inheritdoc />
     public override bool IsOwn => true;
@@ -39,6 +37,7 @@ public sealed class OwnRunLab : LiveRunLab
     protected override async Task<IExperimentEffects> StartLabAsync(IRunLabSink sink, CancellationToken cancellationToken)
     {
         _lab = await LabHost.StartAsync(Topology, new LabOptions { Seed = Options.Seed, Clock = Clock, GatewayMaxConnections = DescriptorNeed.GatewayLimit(_populations, Topology) }, Loggers, cancellationToken).ConfigureAwait(false);
+        _lab.Health.ShareChanged += (_, share) => sink.Record(RunLabEvents.ShareChanged(share));
         _lab.Health.Transitioned += (_, t) => sink.Record(RunLabEvents.HealthChanged(t));
         _lab.HealthProbed += (_, probe) => OnProbed(sink, probe);
         _lab.Faults.Reverted += (_, e) =>

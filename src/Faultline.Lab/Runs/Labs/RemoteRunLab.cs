@@ -16,6 +16,7 @@ namespace Faultline.Lab.Runs.Labs;
 public sealed class RemoteRunLab : LiveRunLab
 {
     private readonly Dictionary<string, bool> _polledHealth = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _polledShare = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly HttpClient _http;
     private readonly ILogger _logger;
@@ -41,11 +42,21 @@ public sealed class RemoteRunLab : LiveRunLab
     /// <inheritdoc />
     public override Uri? ControlUrl => Options.LabUrl;
 
-    /// <inheritdoc />
-    public override string? ControlToken => Options.LabToken;
 
     /// <inheritdoc />
     public override bool IsOwn => false;
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, bool> InitialHealth
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, bool>(_polledHealth, StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override async Task<IExperimentEffects> StartLabAsync(IRunLabSink sink, CancellationToken cancellationToken)
@@ -100,18 +111,29 @@ public sealed class RemoteRunLab : LiveRunLab
         {
             var lab = await _remote!.GetLabAsync(CancellationToken.None).ConfigureAwait(false);
             Volatile.Write(ref _pollFailures, 0);
+            var at = Clock.GetUtcNow();
             foreach (var check in lab.HealthChecks)
             {
                 bool changed;
+                bool shareChanged;
                 lock (_lock)
                 {
                     changed = !_polledHealth.TryGetValue(check.Id, out var was) || was != check.Healthy;
                     _polledHealth[check.Id] = check.Healthy;
+
+                    // The share as polled: a running lab is asked, not told, so a view that flipped and back between polls is not seen.
+                    shareChanged = !_polledShare.TryGetValue(check.Id, out var share) || share != check.PercentageHealthy;
+                    _polledShare[check.Id] = check.PercentageHealthy;
+                }
+
+                if (shareChanged)
+                {
+                    sink.Record(new HealthShareChanged { At = at, HealthCheck = check.Id, PercentageHealthy = check.PercentageHealthy });
                 }
 
                 if (changed)
                 {
-                    sink.Record(new HealthChanged { At = Clock.GetUtcNow(), HealthCheck = check.Id, Healthy = check.Healthy, PercentageHealthy = check.PercentageHealthy });
+                    sink.Record(new HealthChanged { At = at, HealthCheck = check.Id, Healthy = check.Healthy, PercentageHealthy = check.PercentageHealthy });
                 }
             }
         }

@@ -32,6 +32,13 @@ public static class RunLabEvents
         return new HealthChanged { At = transition.At, HealthCheck = transition.CheckId, Healthy = transition.Healthy, PercentageHealthy = transition.PercentageHealthy };
     }
 
+    /// <summary>The share of checkers that see a health check healthy changed.</summary>
+    public static HealthShareChanged ShareChanged(HealthShare share)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return new HealthShareChanged { At = share.At, HealthCheck = share.CheckId, PercentageHealthy = share.PercentageHealthy };
+    }
+
     /// <summary>The address a checker's probes reach, as an event.</summary>
     public static HealthProbeTargetChanged ProbeTarget(DateTimeOffset at, string checkId, string location, IPAddress? address, Topology topology, AddressPlan plan)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Faultline.Cli.Tests.Support;
+using Faultline.Core.Runs;
 using Faultline.TestUtils;
 
 namespace Faultline.Cli.Tests.Commands.Simulate;

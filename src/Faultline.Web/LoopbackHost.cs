@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
-namespace Faultline.Lab.Net;
+namespace Faultline.Web;
 
 /// <summary>
 /// The rule the loopback-only servers (fault control API, dashboard) apply to the <c>Host</c> header: they

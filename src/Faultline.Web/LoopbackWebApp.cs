@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
-namespace Faultline.Lab.Net;
+namespace Faultline.Web;
 
 /// <summary>Starts a minimal Kestrel app on 127.0.0.1 only: the fault control API, the metrics endpoint, the live dashboard.</summary>
 public static class LoopbackWebApp

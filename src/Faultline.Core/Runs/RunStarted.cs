@@ -1,4 +1,6 @@
-namespace Faultline.Lab.Runs;
+using Faultline.Core.Runs.Projection;
+
+namespace Faultline.Core.Runs;
 
 /// <summary>What a run tells its observers once it is set up.</summary>
 public sealed record RunStarted
@@ -21,9 +23,6 @@ public sealed record RunStarted
     /// <summary>The lab's fault control URL.</summary>
     public Uri? ControlUrl { get; init; }
 
-    /// <summary>The lab's fault control token (for read-only polling, e.g. the dashboard's health view); <c>null</c> when unknown.</summary>
-    public string? ControlToken { get; init; }
-
     /// <summary>The populations sending load.</summary>
     public required IReadOnlyList<string> Populations { get; init; }
 
@@ -31,8 +30,14 @@ public sealed record RunStarted
     public required bool OwnLab { get; init; }
 
     /// <summary>How late the host may run the lab clock before results are host-impaired; <c>null</c> when not measured.</summary>
-    public Faultline.Core.Host.HostBudget? HostBudget { get; init; }
+    public Host.HostBudget? HostBudget { get; init; }
+
+    /// <summary>The run's state as it goes, which observers render (one projection for all of them).</summary>
+    public required RunProjection State { get; init; }
+
+    /// <summary>Each health check's status at the start when the lab told it (a running lab's); default none: as the topology says.</summary>
+    public IReadOnlyDictionary<string, bool> InitialHealth { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
     /// <summary>Which engine runs it (default live).</summary>
-    public Labs.RunEngine Engine { get; init; } = Labs.RunEngine.Live;
+    public RunEngine Engine { get; init; } = RunEngine.Live;
 }

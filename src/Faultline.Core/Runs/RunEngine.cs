@@ -1,4 +1,4 @@
-namespace Faultline.Lab.Runs.Labs;
+namespace Faultline.Core.Runs;
 
 /// <summary>Which engine a run used; written into <c>result.json</c> as <c>engine</c>.</summary>
 public enum RunEngine

@@ -1,8 +1,7 @@
 using Faultline.Core.Host;
 using Faultline.Core.Load;
-using Faultline.Core.Runs;
 
-namespace Faultline.Lab.Runs;
+namespace Faultline.Core.Runs;
 
 /// <summary>Follows a run as it goes (the console's progress, later the dashboard). Calls come from several threads; an observer must not throw.</summary>
 public interface IRunObserver

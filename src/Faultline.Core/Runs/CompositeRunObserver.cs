@@ -1,8 +1,7 @@
 using Faultline.Core.Host;
 using Faultline.Core.Load;
-using Faultline.Core.Runs;
 
-namespace Faultline.Lab.Runs;
+namespace Faultline.Core.Runs;
 
 /// <summary>Passes every call on to several observers in order; one that throws does not keep the others from hearing.</summary>
 public sealed class CompositeRunObserver : IRunObserver
