@@ -12,6 +12,9 @@ namespace Faultline.Reports.Html;
 /// <summary>Pieces the run report and the comparison share: the page shell, tables, charts and their data.</summary>
 internal static class HtmlParts
 {
+    /// <summary>The policy of a page without script: inline styles, nothing else (links still navigate).</summary>
+    public const string StaticPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     public static string Kebab(string pascal) =>
@@ -39,13 +42,23 @@ internal static class HtmlParts
         // The default encoder escapes <, > and &, so the JSON cannot close its script element.
         var json = JsonSerializer.Serialize(data, JournalJson.Options);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(WebAssets.UPlotCss).Append('\n').Append(WebAssets.ReportCss).Append("</style>\n</head>\n<body>\n");
+        Head(html, title, policy: null, WebAssets.UPlotCss + "\n");
         html.Append(body);
         html.Append("<noscript><p>The charts need JavaScript; every number is also in the tables above.</p></noscript>\n");
         html.Append("<script type=\"application/json\" id=\"faultline-data\">").Append(json).Append("</script>\n");
         html.Append("<script>\n").Append(WebAssets.UPlotJs).Append("\n</script>\n<script>\n").Append(WebAssets.ChartsJs).Append('\n').Append(WebAssets.ReportJs).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// A whole page with no script at all: inline styles and the body. Its Content-Security-Policy forbids every
+    /// script and every fetch, so the page can only show what it holds.
+    /// </summary>
+    public static string StaticPage(string title, string body)
+    {
+        var html = new StringBuilder();
+        Head(html, title, StaticPolicy, string.Empty);
+        return html.Append(body).Append("</body>\n</html>\n").ToString();
     }
 
     public static string Charts(RunReport report, string run)
@@ -143,4 +156,17 @@ internal static class HtmlParts
     public static string PartialBanner(RunReport report) => report.Partial
         ? $"<div class=\"partial-banner\" id=\"partial\">Partial — the run did not finish (last state: {E(Kebab(report.FinalState.ToString()))}). The journal ends early, so the evidence below ends early too.</div>\n"
         : string.Empty;
+
+    // The document up to and including <body>: the same head for every page kind.
+    private static void Head(StringBuilder html, string title, string? policy, string extraCss)
+    {
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        if (policy is not null)
+        {
+            html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(E(policy)).Append("\">\n");
+        }
+
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(extraCss).Append(WebAssets.ReportCss).Append("</style>\n</head>\n<body>\n");
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Faultline.Cli.Output;
 using Faultline.Core.Journal;
@@ -10,17 +9,19 @@ using Faultline.Core.Text;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
 using Faultline.Lab.Simulation;
+using Faultline.Reports;
+using Faultline.Reports.Sweeps;
 using Spectre.Console;
 
 namespace Faultline.Cli.Commands.Simulate;
 
 /// <summary>
 /// <c>simulate --runs N</c> and <c>--set</c>: every sweep point × N seeds, summarised per point and written as
-/// <c>summary.json</c> and <c>summary.csv</c> (one row per point) next to the runs' folders.
+/// <c>summary.json</c>, <c>summary.csv</c> (one row per point) and <c>report.html</c> (the same table, the blog's
+/// question answered for every point, links to kept runs' reports) next to the runs' folders.
 /// </summary>
 internal static class SimulateBatch
 {
-    private static readonly string[] Stats = ["p5", "p50", "p95", "never"];
 
     public static async Task<int> RunAsync(IAnsiConsole console, ExperimentInput input, SimulateSettings settings, int firstSeed, CancellationToken cancellationToken)
     {
@@ -51,6 +52,7 @@ internal static class SimulateBatch
         var started = wall.GetTimestamp();
         console.MarkupLine($"[grey]simulating {points.Count:N0} point{(points.Count == 1 ? string.Empty : "s")} × {seeds.Length:N0} seed{(seeds.Length == 1 ? string.Empty : "s")} ({seeds[0]}…{seeds[^1]}) in virtual time{(settings.KeepRuns ? $"; runs in {Markup.Escape(batch)}" : string.Empty)}[/]");
         var summaries = new List<SimulationSummary>();
+        var kept = new List<IReadOnlyList<RunOutcome>>();
         var heldEverywhere = true;
         for (var p = 0; p < points.Count; p++)
         {
@@ -69,8 +71,13 @@ internal static class SimulateBatch
                 WriteRunFolder = settings.KeepRuns,
             };
             var settingsOfPoint = point.Point.Settings.Select(s => new KeyValuePair<string, string>(s.Axis.Path, s.Value)).ToArray();
-            var (summary, _) = await SimulationBatch.RunAsync(point.Experiment!, point.Topology!, options, seeds, point.Point.Label, settingsOfPoint, completed: null, cancellationToken);
+            var (summary, runs) = await SimulationBatch.RunAsync(point.Experiment!, point.Topology!, options, seeds, point.Point.Label, settingsOfPoint, completed: null, cancellationToken);
             summaries.Add(summary);
+            if (settings.KeepRuns)
+            {
+                kept.Add(runs);
+            }
+
             heldEverywhere &= summary.Verdicts.Keys.All(k => k == VerdictKind.Held);
         }
 
@@ -79,9 +86,35 @@ internal static class SimulateBatch
         var json = Path.Combine(batch, "summary.json");
         var csv = Path.Combine(batch, "summary.csv");
         ResultJson.Write(json, new { experiment = input.ExperimentPath, topology = input.TopologyPath, engine = "simulated", seeds, points = summaries });
-        await File.WriteAllTextAsync(csv, Csv(summaries), cancellationToken);
+        await File.WriteAllTextAsync(csv, SweepCsv.Render(summaries), cancellationToken);
         console.MarkupLine($"{summaries.Sum(s => s.Seeds.Count):N0} simulated runs in {Markup.Escape(Durations.Describe(elapsed))} of wall time; summary: [bold]{Markup.Escape(json)}[/] (also {Path.GetFileName(csv)})");
+        var html = Path.Combine(batch, SweepWriter.ReportFileName);
+        SweepWriter.Write(
+            new SweepReport
+            {
+                Hypothesis = input.Experiment.Hypothesis.Title,
+                ExperimentPath = input.ExperimentPath,
+                TopologyName = input.Topology.Name,
+                TopologyPath = input.TopologyPath,
+                Seeds = seeds,
+                WallTime = elapsed,
+                ToolVersion = SimulateCommand.ToolVersion,
+                Points = summaries,
+                Runs = kept.Select(runs => WriteRunReports(batch, seeds, runs)).ToArray(),
+            },
+            html);
+        console.MarkupLine($"report: [bold]{Markup.Escape(html)}[/]{(settings.KeepRuns ? " (and each kept run's report.html)" : string.Empty)}");
         return heldEverywhere ? ExitCodes.Ok : ExitCodes.Refuted;
+    }
+
+    // Kept runs get what a single simulated run gets (report.html, junit.xml, result.json), so the batch page links to them.
+    // Each run's report reads only its own journal, so they are written side by side, like the runs were.
+    private static SweepRun[] WriteRunReports(string batch, int[] seeds, IReadOnlyList<RunOutcome> runs)
+    {
+        var written = new SweepRun[runs.Count];
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            written[i] = new SweepRun(seeds[i], runs[i].Verdict.Kind, Path.GetRelativePath(batch, ReportWriter.WriteAll(RunDirectory.Open(runs[i].Directory)).Html)));
+        return written;
     }
 
     private static string BatchFolder(string root, ExperimentInput input)
@@ -141,6 +174,13 @@ internal static class SimulateBatch
         }
 
         console.Write(table);
+        if (summaries.Count > 1 && SweepAnswer.Of(summaries) is { Best.Count: > 0 } answer)
+        {
+            // The blog's question, answered as report.html answers it (the same point is highlighted there).
+            var best = summaries[answer.Best[0]].Outage[answer.Population];
+            console.MarkupLine($"{Markup.Escape(answer.Question)} Soonest{(answer.Best.Count > 1 ? ", tied," : string.Empty)} with {Markup.Escape(string.Join("; ", answer.Best.Select(i => summaries[i].Label)))}: {Cell(best)}");
+        }
+
         if (!sweep)
         {
             var checks = new Table().Border(TableBorder.Rounded).Title("checks").AddColumn("check").AddColumn("passed in");
@@ -161,48 +201,4 @@ internal static class SimulateBatch
     };
 
     private static string VerdictName(VerdictKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
-
-    private static string Csv(List<SimulationSummary> summaries)
-    {
-        var first = summaries[0];
-        var axes = first.Settings.Select(s => s.Key).ToArray();
-        var verdicts = Enum.GetValues<VerdictKind>();
-        var header = new List<string>(axes) { "runs" };
-        header.AddRange(verdicts.Select(VerdictName));
-        header.AddRange(first.CheckPassRates.Keys.Select(c => $"pass rate: {c}"));
-        foreach (var (prefix, keys) in new[] { ("unhealthy", first.TimeToUnhealthy.Keys), ("dns move", first.TimeToDnsMove.Keys), ("outage", first.Outage.Keys) })
-        {
-            foreach (var key in keys)
-            {
-                header.AddRange(Stats.Select(stat => $"{prefix}: {key} {stat} (s)"));
-            }
-        }
-
-        var text = new StringBuilder().AppendLine(string.Join(",", header.Select(Quote)));
-        foreach (var s in summaries)
-        {
-            var row = new List<string>(s.Settings.Select(v => v.Value)) { s.Seeds.Count.ToString(CultureInfo.InvariantCulture) };
-            row.AddRange(verdicts.Select(v => s.Verdicts.GetValueOrDefault(v).ToString(CultureInfo.InvariantCulture)));
-            row.AddRange(first.CheckPassRates.Keys.Select(c => s.CheckPassRates.GetValueOrDefault(c).ToString("0.####", CultureInfo.InvariantCulture)));
-            foreach (var spread in new[] { (first.TimeToUnhealthy.Keys, s.TimeToUnhealthy), (first.TimeToDnsMove.Keys, s.TimeToDnsMove), (first.Outage.Keys, s.Outage) })
-            {
-                foreach (var key in spread.Keys)
-                {
-                    var d = spread.Item2.GetValueOrDefault(key);
-                    row.Add(Seconds(d?.P5));
-                    row.Add(Seconds(d?.P50));
-                    row.Add(Seconds(d?.P95));
-                    row.Add((d?.Never ?? 0).ToString(CultureInfo.InvariantCulture));
-                }
-            }
-
-            text.AppendLine(string.Join(",", row.Select(Quote)));
-        }
-
-        return text.ToString();
-    }
-
-    private static string Seconds(TimeSpan? value) => value is { } v ? v.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
-
-    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal) ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -32,12 +32,12 @@ internal sealed class SimulateSettings : CommandSettings
 
     /// <summary>Where run folders go.</summary>
     [CommandOption("--out <DIR>")]
-    [Description("Folder for run folders (journal.db, result.json, report.html) and, with --runs or --set, the summary. Default: ./runs")]
+    [Description("Folder for run folders (journal.db, result.json, report.html) and, with --runs or --set, the batch folder (summary.json, summary.csv, report.html). Default: ./runs")]
     public string Out { get; init; } = "runs";
 
     /// <summary>Whether batch runs keep their run folders.</summary>
     [CommandOption("--keep-runs")]
-    [Description("With --runs or --set: also write every run's folder (journal.db, result.json) for 'faultline report'. Default: only the summary")]
+    [Description("With --runs or --set: also keep every run's folder (journal.db, result.json, report.html, junit.xml), linked from the batch's report.html. Default: only the summary")]
     public bool KeepRuns { get; init; }
 
     /// <summary>Another topology to run the experiment against.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Faultline.Cli.Tests.Support;
 using Faultline.Core.Runs;
 using Faultline.TestUtils;
@@ -5,7 +6,7 @@ using Faultline.TestUtils;
 namespace Faultline.Cli.Tests.Commands.Simulate;
 
 [Collection(SimulationCollection.Name)]
-public sealed class SimulateCommandTests : IDisposable
+public sealed partial class SimulateCommandTests : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("faultline-simulate-cli-").FullName;
 
@@ -69,6 +70,48 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_WritesReportHtml_WhoseTableIsSummaryCsv_AndLinksEachKeptRunsReport()
+    {
+        var (code, output) = await CliRun.RunAsync(
+            "simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out, "--runs", "2",
+            "--set", "healthChecks.hc-us.failureThreshold=1,3", "--keep-runs");
+
+        Assert.True(code is 0 or 1, output);
+        var csvPath = Directory.GetFiles(_out, "summary.csv", SearchOption.AllDirectories).Single();
+        var batch = Path.GetDirectoryName(csvPath)!;
+        var report = Path.Combine(batch, "report.html");
+        Assert.Contains($"report: {report}", output, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        var csv = await File.ReadAllLinesAsync(csvPath, TestContext.Current.CancellationToken);
+        Assert.Equal(SweepHtml.CsvFields(csv[0]), SweepHtml.Columns(html));
+        var rows = SweepHtml.Rows(html);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(csv.Skip(1).Select(SweepHtml.CsvFields), rows.Select(r => r.Cells.Select(c => c.Csv).ToList()));
+        Assert.Contains("<h2>How long until us-customers are served again?</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("How long until us-customers are served again? Soonest with hc-us.failureThreshold=", output, StringComparison.Ordinal);
+
+        // Every kept run (2 points × 2 seeds) is linked, and the link opens that run's own report.
+        var links = RunLink().Matches(html);
+        Assert.Equal(4, links.Count);
+        Assert.All(links, l => Assert.True(File.Exists(Path.Combine(batch, Uri.UnescapeDataString(l.Groups["href"].Value))), l.Value));
+    }
+
+    [Fact]
+    public async Task Runs_WithoutSet_WritesReportHtml_WithOneRow()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out, "--runs", "2");
+
+        Assert.Equal(0, code);
+        var report = Directory.GetFiles(_out, "report.html", SearchOption.AllDirectories).Single();
+        Assert.Contains($"report: {report}", output, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        var csv = await File.ReadAllLinesAsync(Path.Combine(Path.GetDirectoryName(report)!, "summary.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(SweepHtml.CsvFields(csv[1]), Assert.Single(SweepHtml.Rows(html)).Cells.Select(c => c.Csv));
+        Assert.Contains("Held in all 2 runs", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"runs\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_Zero_IsAUsageError()
     {
         var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--runs", "0");
@@ -103,4 +146,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("function us-east-1/hello calls an upstream service, which the simulated engine cannot model", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_out, "runs")));
     }
+
+    [GeneratedRegex("<a href=\"(?<href>[^\"]+)\">seed \\d+</a>")]
+    private static partial Regex RunLink();
 }
