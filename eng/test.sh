@@ -13,6 +13,8 @@ need=()
 command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)   # the build installs the report charts (uPlot) with npm ci
+# AWS's own service models with botocore's offline parameter validator check what `faultline export aws` writes.
+python3 -c 'import botocore' >/dev/null 2>&1 || need+=(python3-botocore)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   echo "test: installing ${need[*]}"
@@ -23,6 +25,9 @@ fi
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+
+# The CloudFormation linter (npm, pinned in tests/tools/package-lock.json) the export tests run.
+(cd tests/tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
 
 dotnet build Faultline.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
