@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Faultline.Cli.Commands.Analyze;
 using Faultline.Cli.Commands.Fault;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
@@ -90,6 +91,10 @@ public static class FaultlineApp
                 .WithDescription("Run an experiment in virtual time: the same lab semantics, deterministic, in under a second; --runs and --set for distributions and sweeps")
                 .WithExample("simulate", "samples/seed/experiment.yaml")
                 .WithExample("simulate", "samples/seed/misconfigured/experiment.yaml", "--runs", "200");
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Judge a real AWS run like a local one: FIS action times from 'aws fis get-experiment', metrics from 'aws cloudwatch get-metric-data' (1-minute datapoints); writes result.json, report.html, junit.xml")
+                .WithExample("analyze", "--experiment", "samples/seed/experiment.yaml", "--print-queries")
+                .WithExample("analyze", "--experiment", "samples/seed/experiment.yaml", "--fis-experiment", "run.json", "--metrics", "metrics-us-east-1.json", "--metrics", "metrics-eu-west-1.json");
             config.AddFaultCommands();
             config.AddRecoverCommand();
             config.AddReportCommand();

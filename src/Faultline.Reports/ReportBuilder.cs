@@ -53,6 +53,29 @@ public static class ReportBuilder
         };
     }
 
+    /// <summary>
+    /// Builds the report of a run that has no journal (e.g. a real AWS run read by <c>faultline analyze</c>): its
+    /// header, its observations and the verdict already decided from them. Charts come from the observations.
+    /// </summary>
+    public static RunReport Build(RunHeader header, RunObservations observations, RunVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(verdict);
+        var healthChecks = observations.Topology.HealthChecks.Select(h => h.Id).ToList();
+        return new RunReport
+        {
+            Header = header,
+            Title = observations.Experiment.Hypothesis.Title,
+            Verdict = verdict,
+            Partial = observations.Partial,
+            FinalState = observations.FinalState,
+            Phases = observations.Phases,
+            Charts = ChartBuilder.Build(observations.Phases, observations.Events, observations.Traffic, healthChecks),
+            Markers = ChartBuilder.Markers(observations.Phases, observations.Events),
+        };
+    }
+
     /// <summary>Reads the journal at <paramref name="journalPath"/> and builds its report.</summary>
     public static RunReport Build(string journalPath) => Build(RunJournalReader.Open(journalPath));
 
