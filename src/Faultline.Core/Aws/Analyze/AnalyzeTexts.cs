@@ -12,8 +12,10 @@ public static class AnalyzeTexts
         $"undecided on AWS data: the window is {length}, shorter than the 1-minute datapoints it would be measured from";
 
     /// <summary>A traffic window whose edge cuts a minute whose split decides the check.</summary>
-    public static string WindowCutsMinute(string from, string to) =>
-        $"undecided on AWS data: the window ({from} to {to}) cuts a 1-minute datapoint, and how that minute's requests fall on either side of the edge decides the check";
+    public static string WindowCutsMinute(DateTimeOffset from, DateTimeOffset to) =>
+        $"undecided on AWS data: the window ({Utc(from)} to {Utc(to)} UTC) cuts a 1-minute datapoint, and how that minute's requests fall on either side of the edge decides the check";
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A transition whose minute straddles the deadline.</summary>
     public static string TransitionInsideMinute() =>

@@ -60,7 +60,7 @@ public static class AwsRunAnalyzer
                         var variant = observations with { Traffic = Spread(data, from, to, atStart, atEnd) };
                         if (CheckEvaluator.Evaluate(check, number, variant).Passed != headline.Passed)
                         {
-                            return Undecided(headline, AnalyzeTexts.WindowCutsMinute(Offset(observations, from), Offset(observations, to)));
+                            return Undecided(headline, AnalyzeTexts.WindowCutsMinute(from, to));
                         }
                     }
                 }
@@ -87,8 +87,6 @@ public static class AwsRunAnalyzer
         Passed = null,
         Explanation = $"{headline.Explanation}; {reason}",
     };
-
-    private static string Offset(RunObservations observations, DateTimeOffset at) => $"+{CheckEvaluator.FormatElapsed(at - observations.Phases.RunStart)}";
 
     private static List<Load.LoadSecond> Spread(AwsRunData data, DateTimeOffset from, DateTimeOffset to, bool reverseAtStart, bool reverseAtEnd)
     {
