@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Faultline.Cli.Commands.Simulate;
 using Faultline.Cli.Tests.Commands.Simulate;
@@ -87,6 +88,41 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("the metrics files lack", output, StringComparison.Ordinal);
         Assert.Contains(eu.Contains("eu-west-1", StringComparison.Ordinal) ? "s2xx_eu_customers" : "s2xx_us_customers", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwsFilesAndQueries_PassBotocoresValidatorForTheirOperations()
+    {
+        var (_, args) = await SimulateAsAwsAsync("seed");
+        var (input, _) = ExperimentInput.Read(Seed("experiment.yaml"), null);
+        var queries = Path.Combine(_root, "queries.json");
+        await File.WriteAllTextAsync(queries, MetricQueries.ToJson(MetricQueries.For(input!.Experiment, input.Topology), indented: false), TestContext.Current.CancellationToken);
+        var metrics = args.Select((a, i) => (a, i)).Where(x => x.a == "--metrics").Select(x => args[x.i + 1]).ToList();
+        var script = """
+            import json, sys, botocore.session, botocore.validate
+            s = botocore.session.get_session()
+            v = botocore.validate.ParamValidator()
+            cw = s.get_service_model('cloudwatch').operation_model('GetMetricData')
+            fis = s.get_service_model('fis').operation_model('GetExperiment')
+            reports = [v.validate({'MetricDataQueries': json.load(open(sys.argv[1])), 'StartTime': '2026-12-01T10:00:00Z', 'EndTime': '2026-12-01T10:15:00Z'}, cw.input_shape),
+                       v.validate(json.load(open(sys.argv[2])), fis.output_shape)]
+            reports += [v.validate(json.load(open(f)), cw.output_shape) for f in sys.argv[3:]]
+            bad = [r.generate_report() for r in reports if r.has_errors()]
+            print('\n'.join(bad) if bad else 'valid')
+            sys.exit(1 if bad else 0)
+            """;
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-c", script, queries, args[Array.IndexOf(args, "--fis-experiment") + 1], .. metrics])
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("python3 did not start; install python3 and botocore (eng/test.sh does).");
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken) + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(output.Contains("No module named", StringComparison.Ordinal), $"botocore is missing: pip install botocore (eng/test.sh does). {output}");
+        Assert.Equal((0, "valid"), (process.ExitCode, output.Trim()));
     }
 
     private static string Seed(string file) => RepoPaths.Combine("samples", "seed", file);
