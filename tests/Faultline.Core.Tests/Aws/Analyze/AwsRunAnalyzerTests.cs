@@ -66,6 +66,23 @@ public sealed class AwsRunAnalyzerTests
     }
 
     [Fact]
+    public void Decide_TrafficWindowShorterThanAMinute_IsUndecided()
+    {
+        var (experiment, topology) = Seed();
+        var shortWindow = experiment.Hypothesis.Checks.OfType<TrafficCheck>().First(c => c.Name == "eu customers unaffected") with
+        {
+            Window = new CheckWindow(new PhaseEdge(Phase.Fault, PhaseEdgeKind.Start, TimeSpan.Zero), new PhaseEdge(Phase.Fault, PhaseEdgeKind.Start, TimeSpan.FromSeconds(30))),
+        };
+        experiment = experiment with { Hypothesis = experiment.Hypothesis with { Checks = [shortWindow] } };
+        var data = AwsRunConverter.Convert(experiment, topology, Fis(TimeSpan.Zero), Series(experiment, topology, [2, 3], 4, [3, 4, 5]));
+
+        var check = Assert.Single(AwsRunAnalyzer.Evaluate(data));
+
+        Assert.Null(check.Passed);
+        Assert.EndsWith(AnalyzeTexts.WindowTooShort("30s"), check.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Convert_SeriesMissing_ListsEachWithItsQuery()
     {
         var (experiment, topology) = Seed();
