@@ -44,7 +44,7 @@ public static class FaultlineApp
             console.Profile.Width = 400;
         }
 
-        return await Create(console, predictor).RunAsync(args, cancellation.Token).ConfigureAwait(false);
+        return await Create(console, predictor).RunAsync(EmfArgument.Normalize(args), cancellation.Token).ConfigureAwait(false);
     }
 
     /// <summary>Builds the application (for tests: run it with a test console).</summary>
