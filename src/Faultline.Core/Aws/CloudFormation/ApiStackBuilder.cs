@@ -89,7 +89,13 @@ internal static class ApiStackBuilder
                 ["FunctionName"] = functionArn.DeepClone(),
                 ["Principal"] = "apigateway.amazonaws.com",
                 // Only this API's route may invoke it (least privilege), in any stage.
-                ["SourceArn"] = Cfn.Sub($"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{RestApi}}/*/{sourceMethod}{function.Route.Path}"),
+                // Fn::Join rather than Fn::Sub: cfn-lint 1.9.7 misreads pseudo parameters inside Fn::Sub in ARN-typed properties.
+                ["SourceArn"] = new JsonObject
+                {
+                    ["Fn::Join"] = new JsonArray(string.Empty, new JsonArray(
+                        "arn:", Cfn.Ref("AWS::Partition"), ":execute-api:", Cfn.Ref("AWS::Region"), ":", Cfn.Ref("AWS::AccountId"), ":",
+                        Cfn.Ref("RestApi"), $"/*/{sourceMethod}{function.Route.Path}")),
+                },
             });
         }
 

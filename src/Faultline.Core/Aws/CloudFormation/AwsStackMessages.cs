@@ -45,7 +45,7 @@ internal static class AwsStackMessages
          "the record is exported without the health check; use failover or latency routing to act on it");
 
     public static (string Message, string Fix) ApexAlias(string record, TimeSpan ttl) =>
-        ($"record {record} is the zone apex, where Route 53 allows no CNAME; it is exported as an alias A record, which has no TTL (the {Durations.Format(ttl)} TTL is not carried)",
+        ($"record {record} is the zone apex, where Route 53 allows no CNAME; it is exported as an alias A record, which has no TTL (the {(long)ttl.TotalSeconds}s TTL is not carried)",
          "use a name below the apex to keep the TTL");
 
     public static (string Message, string Fix) DisabledHealthCheck(string check) =>
