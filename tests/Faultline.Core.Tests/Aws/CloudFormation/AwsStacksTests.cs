@@ -186,6 +186,40 @@ public sealed class AwsStacksTests
     }
 
     [Fact]
+    public void GlobalStack_AllFields_HealthChecksPassBotocoreCreateHealthCheck()
+    {
+        var global = Template(Export("samples/all-fields/experiment.yaml"), "cloudformation/global.json");
+
+        var configs = Resources(global, "AWS::Route53::HealthCheck").Select(h => h["Properties"]!["HealthCheckConfig"]!).ToList();
+
+        Assert.Equal(3, configs.Count);
+        foreach (var config in configs)
+        {
+            var request = new JsonObject { ["CallerReference"] = "faultline-test", ["HealthCheckConfig"] = config.DeepClone() };
+            Assert.Equal(string.Empty, AwsValidators.Botocore("route53", "CreateHealthCheck", request.ToJsonString()));
+        }
+    }
+
+    [Fact]
+    public void Botocore_HealthCheckWithUnknownField_IsRejected()
+    {
+        var report = AwsValidators.Botocore("route53", "CreateHealthCheck", """{"CallerReference":"x","HealthCheckConfig":{"Type":"HTTPS","Fqdn":"a.example.test"}}""");
+
+        Assert.Contains("Fqdn", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_LoadFromALocationThatIsNoAwsRegion_IsAnError()
+    {
+        var (experiment, topology, _) = Load("samples/seed/experiment.yaml");
+        topology = topology with { Clients = [.. topology.Clients.Select(c => c.Name == "eu-customers" ? c with { Location = "office" } : c)] };
+
+        var error = Assert.Throws<InvalidInputException>(() => AwsStacks.Build(experiment, topology, new AwsExportOptions()));
+
+        Assert.Equal(["location 'office' is not an AWS region id, so nothing can be deployed there"], error.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
     public void Dashboard_Seed_PassesBotocorePutDashboardAndShowsEveryCheckAndRegion()
     {
         var topology = SeedTopology();
