@@ -10,8 +10,11 @@ public static class AwsLoadMetrics
     /// <summary>The CloudWatch namespace: <c>Faultline</c>.</summary>
     public const string Namespace = "Faultline";
 
-    /// <summary>The dimension naming the invoked API, whose value is the URL requested: <c>Api</c>.</summary>
-    public const string ApiDimension = "Api";
+    /// <summary>
+    /// The dimension naming the invoked API, whose value is the URL requested: <c>SiteName</c>, as the seed's load
+    /// generator (the FIS workshop's) and <c>faultline load --emf</c> publish it.
+    /// </summary>
+    public const string ApiDimension = "SiteName";
 
     /// <summary>Responses 200–299: <c>status_2xx</c>.</summary>
     public const string Status2xx = "status_2xx";

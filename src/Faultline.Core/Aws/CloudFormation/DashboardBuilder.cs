@@ -36,7 +36,7 @@ internal static class DashboardBuilder
         }
 
         // One API per location and URL: CloudWatch metrics stay in the region they are published in.
-        foreach (var api in clients.GroupBy(c => (c.Location, Url: c.Url.AbsoluteUri)))
+        foreach (var api in clients.GroupBy(c => (c.Location, Url: c.Url.ToString())))
         {
             var (location, url) = api.Key;
             var who = string.Join(", ", api.Select(c => c.Name));

@@ -84,9 +84,9 @@ internal static class LoadStackBuilder
         return new BundleFile($"cloudformation/load-{location}.json", Cfn.Write(template));
     }
 
-    /// <summary>The arguments after <c>faultline</c>: <c>load URL --rate R/s --duration D --emf -</c>.</summary>
+    /// <summary>The arguments after <c>faultline</c>: <c>load URL --rate R --duration D --emf -</c>, the rate in requests per second.</summary>
     public static IReadOnlyList<string> Command(ClientConfig client, double ratePerSecond, TimeSpan duration) =>
-        ["load", client.Url.AbsoluteUri, "--rate", ratePerSecond.ToString("0.######", CultureInfo.InvariantCulture) + "/s", "--duration", Durations.Format(duration), "--emf", "-"];
+        ["load", client.Url.ToString(), "--rate", ratePerSecond.ToString("0.######", CultureInfo.InvariantCulture), "--duration", Durations.Format(duration), "--emf", "-"];
 
     private static JsonObject ExecutionRole() => Cfn.Resource("AWS::IAM::Role", new JsonObject
     {

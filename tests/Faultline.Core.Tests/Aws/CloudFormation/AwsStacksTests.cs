@@ -240,7 +240,7 @@ public sealed class AwsStacksTests
         {
             foreach (var name in topology.Regions.Select(r => AwsLoadMetrics.Region(r.Name)).Concat([AwsLoadMetrics.Status2xx, AwsLoadMetrics.Status4xx, AwsLoadMetrics.Status5xx]))
             {
-                Assert.Contains(metrics, m => m.Region == client.Location && m.Metric.SequenceEqual([AwsLoadMetrics.Namespace, name, AwsLoadMetrics.ApiDimension, client.Url.AbsoluteUri]));
+                Assert.Contains(metrics, m => m.Region == client.Location && m.Metric.SequenceEqual([AwsLoadMetrics.Namespace, name, AwsLoadMetrics.ApiDimension, client.Url.ToString()]));
             }
         }
 
@@ -270,7 +270,7 @@ public sealed class AwsStacksTests
         Assert.Equal("LoadGeneratorImage", container["Image"]!["Ref"]!.GetValue<string>());
         Assert.Equal(["faultline"], container["EntryPoint"]!.AsArray().Select(c => c!.GetValue<string>()));
         // 2m baseline + 10m fault + 3m recovery.
-        Assert.Equal(["load", "https://api.example.test/api/hello", "--rate", "20/s", "--duration", "15m", "--emf", "-"],
+        Assert.Equal(["load", "https://api.example.test/api/hello", "--rate", "20", "--duration", "15m", "--emf", "-"],
             container["Command"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("awslogs", container["LogConfiguration"]!["LogDriver"]!.GetValue<string>());
         var load2 = Template(export, "cloudformation/load-us-east-1.json")["Parameters"]!["LoadGeneratorImage"]!["Default"]!.GetValue<string>();
