@@ -280,6 +280,32 @@ public sealed class AwsStacksTests
         Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents", "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], actions);
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void LoadStack_Sample_TaskDefinitionsPassBotocoreRegisterTaskDefinition(string experimentPath)
+    {
+        var loads = Export(experimentPath).Files.Where(f => f.Path.StartsWith("cloudformation/load-", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(loads);
+        foreach (var file in loads)
+        {
+            foreach (var task in Resources(JsonNode.Parse(file.Content)!, "AWS::ECS::TaskDefinition"))
+            {
+                // CloudFormation spells the API's members in PascalCase; intrinsic functions stand for strings.
+                var request = ApiShape(task["Properties"]!);
+                Assert.Equal(string.Empty, AwsValidators.Botocore("ecs", "RegisterTaskDefinition", request.ToJsonString()));
+            }
+        }
+    }
+
+    [Fact]
+    public void Botocore_TaskDefinitionWithoutContainers_IsRejected()
+    {
+        var report = AwsValidators.Botocore("ecs", "RegisterTaskDefinition", """{"family":"x"}""");
+
+        Assert.Contains("containerDefinitions", report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_AllFieldsWithoutOrdersArn_IsAnErrorNamingTheUpstream()
     {
@@ -393,6 +419,16 @@ public sealed class AwsStacksTests
         Assert.Equal("TargetExampleTestInUsEast1", us["AliasTarget"]!["DNSName"]!["Ref"]!.GetValue<string>());
         Assert.Null(us["TTL"]);
     }
+
+    private static JsonNode ApiShape(JsonNode node, bool keepKeys = false) => node switch
+    {
+        JsonObject o when o.Count == 1 && (o.ContainsKey("Ref") || o.ContainsKey("Fn::GetAtt") || o.ContainsKey("Fn::Sub")) => JsonValue.Create("resolved-by-cloudformation"),
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(
+            keepKeys ? p.Key : char.ToLowerInvariant(p.Key[0]) + p.Key[1..],
+            (JsonNode?)ApiShape(p.Value!, keepKeys: p.Key == "Options")))),
+        JsonArray a => new JsonArray([.. a.Select(i => (JsonNode?)ApiShape(i!))]),
+        _ => node.DeepClone(),
+    };
 
     private static string Cfn(string id) => string.Concat(id.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
