@@ -68,6 +68,10 @@ internal static class AwsStackMessages
         ($"dns propagationDelay {Durations.Format(delay)} is the lab's model of Route 53; Route 53 propagates changes itself (within about 60s)",
          "nothing to deploy; remove it to silence this");
 
+    public static (string Message, string Fix) RateOutsideLoadGenerator(string client, double rate) =>
+        ($"the load of '{client}' is {rate.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)} requests per second; faultline load sends {LoadStackBuilder.MinRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {LoadStackBuilder.MaxRate.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} per task, so its task refuses to start",
+         "set a rate in that range, or split the population into several clients");
+
     public static (string Message, string Fix) RampNotExpressible(string client) =>
         ($"the load of '{client}' ramps up; faultline load sends at one rate, so its task sends at the final rate from the start",
          "remove the ramp, or start the task by hand at the lower rate first");

@@ -125,6 +125,11 @@ public static class AwsStacks
             context.Error(context.Map.Client(client.Name, "location"), AwsStackMessages.NotAwsRegion("location", client.Location));
         }
 
+        foreach (var population in populations.Where(p => p.RatePerSecond is < LoadStackBuilder.MinRate or > LoadStackBuilder.MaxRate))
+        {
+            context.Warn(context.Map.Client(population.Client.Name, "rate"), AwsStackMessages.RateOutsideLoadGenerator(population.Client.Name, population.RatePerSecond));
+        }
+
         var functions = topology.AllFunctions.ToList();
         foreach (var (key, arn) in context.Options.FunctionArns.OrderBy(a => a.Key, StringComparer.Ordinal))
         {

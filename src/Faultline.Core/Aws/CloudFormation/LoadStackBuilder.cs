@@ -14,6 +14,12 @@ namespace Faultline.Core.Aws.CloudFormation;
 /// </summary>
 internal static class LoadStackBuilder
 {
+    /// <summary>The lowest rate <c>faultline load</c> accepts: 0.1 requests per second.</summary>
+    public const double MinRate = 0.1;
+
+    /// <summary>The highest rate one <c>faultline load</c> sends: 10,000 requests per second.</summary>
+    public const double MaxRate = 10_000;
+
     /// <summary>One population the export runs: the client and the rate the experiment gives it.</summary>
     public sealed record Population(ClientConfig Client, double RatePerSecond);
 

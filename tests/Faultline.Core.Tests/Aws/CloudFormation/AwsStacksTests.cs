@@ -380,6 +380,19 @@ public sealed class AwsStacksTests
     }
 
     [Fact]
+    public void Build_RateTheLoadGeneratorCannotSend_Warns()
+    {
+        var (experiment, topology, _) = Load("samples/seed/experiment.yaml");
+        topology = topology with { Clients = [.. topology.Clients.Select(c => c.Name == "eu-customers" ? c with { RatePerSecond = 1.0 / 3600 } : c)] };
+
+        var export = AwsStacks.Build(experiment, topology, new AwsExportOptions());
+
+        Assert.Equal(
+            ["the load of 'eu-customers' is 0.000278 requests per second; faultline load sends 0.1 to 10,000 per task, so its task refuses to start"],
+            export.Warnings.Select(w => w.Message));
+    }
+
+    [Fact]
     public void Build_BadOrUnknownFunctionArn_IsAnError()
     {
         var (experiment, topology, _) = Load("samples/seed/experiment.yaml");
