@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Faultline.Core.Aws;
 using Faultline.Core.Load;
 
 namespace Faultline.Lab.Metrics;
@@ -20,10 +21,10 @@ namespace Faultline.Lab.Metrics;
 public static class EmbeddedMetricFormat
 {
     /// <summary>The namespace used when none is given: <c>Faultline</c>.</summary>
-    public const string DefaultNamespace = "Faultline";
+    public const string DefaultNamespace = AwsLoadMetrics.Namespace;
 
     /// <summary>The dimension naming the invoked API: <c>SiteName</c>, whose value is the requested URL.</summary>
-    public const string SiteDimension = "SiteName";
+    public const string SiteDimension = AwsLoadMetrics.ApiDimension;
 
     /// <summary>The most metrics one EMF metric directive may name: 100.</summary>
     public const int MaxMetricsPerDirective = 100;
