@@ -5,6 +5,7 @@ using Faultline.Cli.Commands.Fault;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
+using Faultline.Cli.Commands.Load;
 using Faultline.Cli.Commands.Plan;
 using Faultline.Cli.Commands.Recover;
 using Faultline.Cli.Commands.Report;
@@ -44,7 +45,7 @@ public static class FaultlineApp
             console.Profile.Width = 400;
         }
 
-        return await Create(console, predictor).RunAsync(args, cancellation.Token).ConfigureAwait(false);
+        return await Create(console, predictor).RunAsync(EmfArgument.Normalize(args), cancellation.Token).ConfigureAwait(false);
     }
 
     /// <summary>Builds the application (for tests: run it with a test console).</summary>
@@ -91,6 +92,9 @@ public static class FaultlineApp
                 .WithDescription("Run an experiment in virtual time: the same lab semantics, deterministic, in under a second; --runs and --set for distributions and sweeps")
                 .WithExample("simulate", "samples/seed/experiment.yaml")
                 .WithExample("simulate", "samples/seed/misconfigured/experiment.yaml", "--runs", "200");
+            config.AddCommand<LoadCommand>("load")
+                .WithDescription("Send open-model load to real endpoints for a bounded time: status and region counts per URL per second, as CloudWatch EMF lines (--emf) and Prometheus/OTLP")
+                .WithExample("load", "https://api.example.com/api/hello", "--rate", "10", "--duration", "15m", "--emf", "-");
             config.AddCommand<AnalyzeCommand>("analyze")
                 .WithDescription("Judge a real AWS run like a local one: FIS action times from 'aws fis get-experiment', metrics from 'aws cloudwatch get-metric-data' (1-minute datapoints); writes result.json, report.html, junit.xml")
                 .WithExample("analyze", "--experiment", "samples/seed/experiment.yaml", "--print-queries")

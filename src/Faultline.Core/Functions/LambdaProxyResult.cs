@@ -19,11 +19,14 @@ public sealed record LambdaProxyResult
     /// <summary>Whether <see cref="Body"/> is base64-encoded binary. Default <c>false</c>.</summary>
     public bool IsBase64Encoded { get; init; }
 
+    /// <summary>The <c>Content-Type</c> of <see cref="Text"/> results: <c>text/plain; charset=utf-8</c>.</summary>
+    public const string TextContentType = "text/plain; charset=utf-8";
+
     /// <summary>A plain-text result.</summary>
     public static LambdaProxyResult Text(int statusCode, string body) => new()
     {
         StatusCode = statusCode,
-        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "text/plain; charset=utf-8" },
+        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = TextContentType },
         Body = body,
     };
 

@@ -59,6 +59,36 @@ public sealed class LoadGenerator : IAsyncDisposable
         _byName = _populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Creates a generator for real endpoints (<c>faultline load</c>): each population sends to its URL as written —
+    /// the system's DNS, the OS's source address, TLS for <c>https://</c>, the URL's own port — at its rate per
+    /// second of <paramref name="timeProvider"/> (real time: give it <see cref="TimeProvider.System"/>). The
+    /// populations' locations are labels only. Nothing is sent until <see cref="StartAsync"/>.
+    /// </summary>
+    /// <param name="clients">The populations: one per URL.</param>
+    /// <param name="timeProvider">The clock rates and latencies are measured by.</param>
+    /// <param name="random">The random source (Poisson arrivals); each population derives its own.</param>
+    /// <param name="options">Timeouts and bounds; defaults as documented on <see cref="LoadGeneratorOptions"/>.</param>
+    /// <param name="logger">Where to log; default none.</param>
+    public LoadGenerator(
+        IEnumerable<ClientConfig> clients,
+        TimeProvider timeProvider,
+        RandomSource random,
+        LoadGeneratorOptions? options = null,
+        ILogger<LoadGenerator>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(random);
+        _timeProvider = timeProvider;
+        _options = options ?? new LoadGeneratorOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _populations = clients
+            .Select(c => new LoadPopulation(c, source: null, gatewayPort: 0, resolver: null, timeProvider, random.Derive(), _options, OnAnswerChanged, _logger))
+            .ToArray();
+        _byName = _populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    }
+
     /// <summary>A population's finished second (every lab second, traffic or not).</summary>
     public event EventHandler<LoadSecond>? SecondCompleted;
 

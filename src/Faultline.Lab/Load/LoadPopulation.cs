@@ -17,7 +17,9 @@ namespace Faultline.Lab.Load;
 /// One client population sending open-model load: requests leave at the times its
 /// <see cref="ArrivalSchedule"/> intends, however slowly answers come back, from the population's customer
 /// address, to its URL's host resolved through the lab DNS from there (cached for the TTL), over kept-alive
-/// or per-request connections. Created and driven by <see cref="LoadGenerator"/>.
+/// or per-request connections. Created and driven by <see cref="LoadGenerator"/>. A population of a generator for
+/// real endpoints (<c>faultline load</c>) sends to its URL as written instead: the system's DNS, the OS's choice of
+/// source address, TLS for <c>https://</c>.
 /// </summary>
 public sealed class LoadPopulation : IDisposable
 {
@@ -41,7 +43,7 @@ public sealed class LoadPopulation : IDisposable
     private readonly ILogger _logger;
     private readonly ArrivalSchedule _schedule;
     private readonly HttpMessageInvoker _client;
-    private readonly DnsAnswerCache _answers;
+    private readonly DnsAnswerCache? _answers; // null for a real endpoint: the system resolves
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
     private readonly TimeoutSlots _timeouts;
@@ -56,9 +58,9 @@ public sealed class LoadPopulation : IDisposable
 
     internal LoadPopulation(
         ClientConfig config,
-        IPAddress source,
+        IPAddress? source,
         int gatewayPort,
-        DnsStubResolver resolver,
+        DnsStubResolver? resolver,
         TimeProvider timeProvider,
         RandomSource random,
         LoadGeneratorOptions options,
@@ -66,7 +68,7 @@ public sealed class LoadPopulation : IDisposable
         ILogger logger)
     {
         Config = config;
-        SourceAddress = source;
+        SourceAddress = source ?? IPAddress.Any;
         _options = options;
         _timeProvider = timeProvider;
         _scale = timeProvider is ScaledTimeProvider scaled ? scaled.Scale : 1;
@@ -77,8 +79,16 @@ public sealed class LoadPopulation : IDisposable
         _maxInFlight = SizeInFlight(config.RatePerSecond);
         MaxConnections = LoadConnections.For(config, options.RequestTimeout);
 
-        // "https://" means the same plain-HTTP endpoint; the port is the lab's gateway port unless the URL names one.
         var url = config.Url;
+        if (source is null || resolver is null)
+        {
+            // A real endpoint: the URL as written (TLS for https://, its own port), the system's DNS and source address.
+            RequestUri = url;
+            _client = new HttpMessageInvoker(DirectHandler(config, options, MaxConnections), disposeHandler: true);
+            return;
+        }
+
+        // "https://" means the same plain-HTTP endpoint; the port is the lab's gateway port unless the URL names one.
         var port = url.IsDefaultPort ? gatewayPort : url.Port;
         RequestUri = new UriBuilder(Uri.UriSchemeHttp, url.Host, port, url.AbsolutePath) { Query = url.Query.TrimStart('?') }.Uri;
 
@@ -139,14 +149,14 @@ public sealed class LoadPopulation : IDisposable
     /// <summary>Its configuration (the initial rate; see <see cref="CurrentRate"/> for the live one).</summary>
     public ClientConfig Config { get; }
 
-    /// <summary>The address its requests leave from (<c>127.0.k.100</c>).</summary>
+    /// <summary>The address its requests leave from (<c>127.0.k.100</c>); <see cref="IPAddress.Any"/> for a real endpoint (the OS chooses).</summary>
     public IPAddress SourceAddress { get; }
 
-    /// <summary>The URL as requested on the wire: plain HTTP, the lab's gateway port unless the configured URL names one.</summary>
+    /// <summary>The URL as requested on the wire: plain HTTP, the lab's gateway port unless the configured URL names one; a real endpoint's URL as written.</summary>
     public Uri RequestUri { get; }
 
-    /// <summary>The population's current DNS answer for its host (empty before the first lookup).</summary>
-    public IReadOnlyList<IPAddress> CurrentAnswer => _answers.Current;
+    /// <summary>The population's current DNS answer for its host (empty before the first lookup, and always for a real endpoint).</summary>
+    public IReadOnlyList<IPAddress> CurrentAnswer => _answers?.Current ?? [];
 
     /// <summary>Requests sent and not yet finished.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -345,7 +355,7 @@ public sealed class LoadPopulation : IDisposable
     {
         var now = _timeProvider.GetTimestamp();
         aggregator.RecordSend(TimeSpan.FromTicks((long)(_timeProvider.GetElapsedTime(intended, now).Ticks / _scale)));
-        _answers.RefreshIfExpired();
+        _answers?.RefreshIfExpired();
         _ = SendAsync(intended, _timeouts.Enter(now), aggregator);
     }
 
@@ -388,7 +398,7 @@ public sealed class LoadPopulation : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            outcome = (Classify(ex), 0, null, TimeSpan.Zero);
+            outcome = (_answers is null ? ClassifyDirect(ex) : Classify(ex), 0, null, TimeSpan.Zero);
         }
         catch (IOException)
         {
@@ -452,6 +462,34 @@ public sealed class LoadPopulation : IDisposable
         return LoadOutcomeKind.OtherError;
     }
 
+    // A real endpoint's failures come from the system's resolver and sockets, which .NET tells apart for us.
+    private static LoadOutcomeKind ClassifyDirect(HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => LoadOutcomeKind.DnsError,
+        HttpRequestError.ConnectionError => LoadOutcomeKind.ConnectError,
+        _ => LoadOutcomeKind.OtherError,
+    };
+
+    private static SocketsHttpHandler DirectHandler(ClientConfig config, LoadGeneratorOptions options, int maxConnections)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+
+            // Real endpoints run in real time (time scale 1), so the handler's wall-clock connect timeout is the lab-time one.
+            ConnectTimeout = options.ConnectTimeout,
+            MaxConnectionsPerServer = maxConnections,
+        };
+        if (config.ConnectionReuse == ConnectionReuse.PerRequest)
+        {
+            handler.PooledConnectionLifetime = TimeSpan.Zero;
+        }
+
+        return handler;
+    }
+
     /// <summary>Reads the region from a seed-style body, <c>Hello from region X</c>; <c>null</c> when it names none.</summary>
     internal static string? RegionFromBody(string body)
     {
@@ -473,7 +511,7 @@ public sealed class LoadPopulation : IDisposable
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        var address = await _answers.NextAddressAsync(cancellationToken).ConfigureAwait(false);
+        var address = await _answers!.NextAddressAsync(cancellationToken).ConfigureAwait(false);
         Socket socket;
         try
         {

@@ -1,16 +1,30 @@
+using Faultline.Core.Aws;
 using Faultline.Core.Aws.Analyze;
 using Faultline.Lab.Metrics;
+using Xunit;
 
 namespace Faultline.Lab.Tests.Metrics;
 
 public sealed class RunMetricNamesTests
 {
     [Fact]
-    public void AwsMetricConventions_UseTheLabsCounterNames()
+    public void LoadCounters_MatchTheNamesTheAwsDashboardReads()
     {
-        // faultline analyze reads from CloudWatch what the load generator publishes under the lab's names.
+        // The exported CloudWatch dashboard (AwsLoadMetrics) and the lab's metrics name the seed's counters alike.
+        Assert.Equal(RunMetricNames.Status2xx, AwsLoadMetrics.Status2xx);
+        Assert.Equal(RunMetricNames.Status4xx, AwsLoadMetrics.Status4xx);
+        Assert.Equal(RunMetricNames.Status5xx, AwsLoadMetrics.Status5xx);
+        Assert.Equal(RunMetricNames.RegionPrefix, AwsLoadMetrics.RegionPrefix);
+        Assert.Equal("region_eu-west-1", AwsLoadMetrics.Region("eu-west-1"));
+    }
+
+    [Fact]
+    public void AwsMetricConventions_UseTheLabsCounterNamesAndTheLoadGeneratorsNamespace()
+    {
+        // faultline analyze reads from CloudWatch what faultline load publishes (EmbeddedMetricFormat) under the lab's names.
         Assert.Equal(
             [RunMetricNames.Status2xx, RunMetricNames.Status3xx, RunMetricNames.Status4xx, RunMetricNames.Status5xx, RunMetricNames.ErrorsConnect, RunMetricNames.ErrorsDns, RunMetricNames.ErrorsTimeout, RunMetricNames.ErrorsOther, RunMetricNames.RequestsDropped, RunMetricNames.RegionPrefix],
             [AwsMetricConventions.Status2xx, AwsMetricConventions.Status3xx, AwsMetricConventions.Status4xx, AwsMetricConventions.Status5xx, AwsMetricConventions.ErrorsConnect, AwsMetricConventions.ErrorsDns, AwsMetricConventions.ErrorsTimeout, AwsMetricConventions.ErrorsOther, AwsMetricConventions.RequestsDropped, AwsMetricConventions.RegionPrefix]);
+        Assert.Equal((EmbeddedMetricFormat.DefaultNamespace, EmbeddedMetricFormat.SiteDimension), (AwsMetricConventions.Namespace, AwsMetricConventions.ApiDimension));
     }
 }

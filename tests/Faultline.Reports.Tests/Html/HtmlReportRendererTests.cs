@@ -49,6 +49,22 @@ public sealed partial class HtmlReportRendererTests : IDisposable
         Assert.Contains("1000 ms of lab time (50 ms of wall time at 20×): half of hc-us&#39;s 2s response limit", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("live", "time scale 20×", "simulated in virtual time")]
+    [InlineData("simulated", "simulated in virtual time", "time scale")]
+    public void Render_Engine_TheHeaderSaysHowLabTimeRan(string engine, string shown, string absent)
+    {
+        var report = ReportBuilder.Build(_journals.Correct().JournalPath);
+        report = report with { Header = report.Header with { Engine = engine, TimeScale = engine == "live" ? 20 : 0 } };
+
+        var html = HtmlReportRenderer.Render(report);
+        var meta = html[html.IndexOf("<span>run ", StringComparison.Ordinal)..html.IndexOf("</header>", StringComparison.Ordinal)];
+
+        Assert.Contains($"<span>{shown}</span>", meta, StringComparison.Ordinal);
+        Assert.DoesNotContain(absent, meta, StringComparison.Ordinal);
+        Assert.Contains("</span>\n<span>", meta, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_RunWithoutHostTiming_HasNoHostSection()
     {

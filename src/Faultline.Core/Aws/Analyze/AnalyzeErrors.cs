@@ -83,6 +83,13 @@ public static class AnalyzeErrors
     /// <summary>How to fix an unfinished experiment.</summary>
     public static string ExperimentNotFinishedFix() => "wait until 'aws fis get-experiment' shows it completed, stopped or failed, then fetch it again";
 
+    /// <summary>Two clients whose CloudWatch counters are one series.</summary>
+    public static string ClientsIndistinct(IEnumerable<string> clients, string location, string url) =>
+        $"clients {string.Join(" and ", clients)} both load {url} from {location}: faultline load publishes per URL only, so in {location}'s CloudWatch their counters are one series";
+
+    /// <summary>How to fix clients CloudWatch cannot tell apart.</summary>
+    public static string ClientsIndistinctFix() => "analyze an experiment whose load has one client per location and URL (or merge those clients into one)";
+
     private static string Or(IEnumerable<string> names)
     {
         var list = names.ToList();

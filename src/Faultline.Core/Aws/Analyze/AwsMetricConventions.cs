@@ -7,17 +7,15 @@ namespace Faultline.Core.Aws.Analyze;
 /// </summary>
 public static class AwsMetricConventions
 {
-    /// <summary>The namespace the load generator publishes its counters in: <c>Faultline</c>.</summary>
-    public const string Namespace = "Faultline";
-
-    /// <summary>The dimension naming the invoked API: the client's URL, e.g. <c>https://api.example.test/api/hello</c>.</summary>
-    public const string ApiDimension = "Api";
+    /// <summary>The namespace <c>faultline load</c> publishes its counters in (<see cref="AwsLoadMetrics.Namespace"/>).</summary>
+    public const string Namespace = AwsLoadMetrics.Namespace;
 
     /// <summary>
-    /// The dimension naming the customer population (the topology's client, e.g. <c>us-customers</c>): one load task
-    /// runs per client, and checks select clients, so the counters must be told apart per client.
+    /// The only dimension <c>faultline load</c> publishes: the invoked API, the client's URL
+    /// (<see cref="AwsLoadMetrics.ApiDimension"/>). Clients are told apart by region: each client's load task runs, and
+    /// publishes, in the region of its location.
     /// </summary>
-    public const string ClientDimension = "Client";
+    public const string ApiDimension = AwsLoadMetrics.ApiDimension;
 
     /// <summary>The statistic of the load counters: <c>Sum</c> (requests per period).</summary>
     public const string CounterStat = "Sum";

@@ -37,6 +37,15 @@ public static class MetricQueries
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(topology);
+        var clients = experiment.Load.Populations
+            .Select(p => topology.Clients.FirstOrDefault(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal)))
+            .OfType<Topology.ClientConfig>()
+            .ToList();
+        if (clients.GroupBy(c => (c.Location, c.Url.ToString())).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new Diagnostics.InvalidInputException([Diagnostics.Diagnostic.Error(null, AnalyzeErrors.ClientsIndistinct(clash.Select(c => c.Name), clash.Key.Location, clash.Key.Item2), AnalyzeErrors.ClientsIndistinctFix())]);
+        }
+
         var queries = new List<MetricQuery>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var population in experiment.Load.Populations)
@@ -46,11 +55,7 @@ public static class MetricQueries
                 continue;
             }
 
-            IReadOnlyList<KeyValuePair<string, string>> dimensions =
-            [
-                new(AwsMetricConventions.ApiDimension, client.Url.ToString()),
-                new(AwsMetricConventions.ClientDimension, client.Name),
-            ];
+            IReadOnlyList<KeyValuePair<string, string>> dimensions = [new(AwsMetricConventions.ApiDimension, client.Url.ToString())];
             foreach (var (kind, name, prefix) in Counters)
             {
                 queries.Add(Counter(Id($"{prefix}_{client.Name}", used), kind, name, client.Name, client.Location, dimensions, null));

@@ -91,7 +91,7 @@ public sealed class AwsRunAnalyzerTests
         var e = Assert.Throws<InvalidInputException>(() => AwsRunConverter.Convert(experiment, topology, Fis(TimeSpan.Zero), all.Where(s => s.Id != "hc_hc_us" && s.Id != "s5xx_eu_customers").ToList()));
 
         var message = Assert.Single(e.Diagnostics).Message;
-        Assert.StartsWith("the metrics files lack 2 series the analysis needs: s5xx_eu_customers (Faultline status_5xx Api=https://api.example.test/api/hello,Client=eu-customers, Sum, in eu-west-1); hc_hc_us (AWS/Route53 HealthCheckStatus HealthCheckId=HEALTH_CHECK_ID_OF_hc-us, Minimum, in us-east-1)", message, StringComparison.Ordinal);
+        Assert.StartsWith("the metrics files lack 2 series the analysis needs: s5xx_eu_customers (Faultline status_5xx SiteName=https://api.example.test/api/hello, Sum, in eu-west-1); hc_hc_us (AWS/Route53 HealthCheckStatus HealthCheckId=HEALTH_CHECK_ID_OF_hc-us, Minimum, in us-east-1)", message, StringComparison.Ordinal);
     }
 
     [Fact]
