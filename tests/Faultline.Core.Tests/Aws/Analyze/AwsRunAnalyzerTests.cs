@@ -95,6 +95,19 @@ public sealed class AwsRunAnalyzerTests
     }
 
     [Fact]
+    public void Queries_TwoClientsOfOneLocationAndUrl_AreAnErrorNamingBoth()
+    {
+        var (experiment, topology) = Seed();
+        topology = topology with { Clients = topology.Clients.Select(c => c with { Location = "us-east-1" }).ToList() };
+
+        var e = Assert.Throws<InvalidInputException>(() => MetricQueries.For(experiment, topology));
+
+        Assert.Equal(
+            $"{AnalyzeErrors.ClientsIndistinct(["us-customers", "eu-customers"], "us-east-1", "https://api.example.test/api/hello")}; {AnalyzeErrors.ClientsIndistinctFix()}",
+            Assert.Single(e.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void Convert_ActionNotInTheFisExperiment_IsAnError()
     {
         var (experiment, topology) = Seed();
