@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Faultline.Cli.Commands.Export;
 using Faultline.Cli.Commands.Fault;
+using Faultline.Cli.Commands.Import;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
@@ -90,6 +92,20 @@ public static class FaultlineApp
                 .WithDescription("Run an experiment in virtual time: the same lab semantics, deterministic, in under a second; --runs and --set for distributions and sweeps")
                 .WithExample("simulate", "samples/seed/experiment.yaml")
                 .WithExample("simulate", "samples/seed/misconfigured/experiment.yaml", "--runs", "200");
+            config.AddBranch("export", export =>
+            {
+                export.SetDescription("Export an experiment to run it elsewhere");
+                export.AddCommand<ExportAwsCommand>("aws")
+                    .WithDescription("Write a deployable AWS bundle: FIS experiment template, SSM automation document, CloudWatch alarms, IAM roles and a README saying how to deploy and run it with the AWS CLI")
+                    .WithExample("export", "aws", "samples/seed/experiment.yaml", "--out", "bundle");
+            });
+            config.AddBranch("import", import =>
+            {
+                import.SetDescription("Import an experiment written for another engine");
+                import.AddCommand<ImportFisCommand>("fis")
+                    .WithDescription("Write the experiment of an AWS FIS experiment template (JSON of get-experiment-template or create-experiment-template)")
+                    .WithExample("import", "fis", "samples/aws/seed/fis/experiment-template.json", "--topology", "samples/seed/topology.yaml", "--out", "experiment.yaml");
+            });
             config.AddFaultCommands();
             config.AddRecoverCommand();
             config.AddReportCommand();
