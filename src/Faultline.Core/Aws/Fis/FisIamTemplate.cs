@@ -39,7 +39,7 @@ public static class FisIamTemplate
 
         var resources = new JsonObject
         {
-            ["FisRole"] = Role(FisNames.FisRoleName(topology), "fis.amazonaws.com", "Lets AWS FIS run the Faultline experiment", fisStatements),
+            ["FisRole"] = Role(FisNames.FisRoleName(topology), "fis.amazonaws.com", fisStatements),
         };
         if (usesAutomation)
         {
@@ -49,7 +49,7 @@ public static class FisIamTemplate
                 Statement("ConfigureFunctions", ["lambda:GetFunctionConfiguration", "lambda:UpdateFunctionConfiguration", "lambda:PublishVersion", "lambda:UpdateAlias", "lambda:GetFunction"], functions),
                 Statement("ReadLayers", ["lambda:GetLayerVersion"], [$"arn:aws:lambda:*:{FisNames.ChaosExtensionLayerAccount}:layer:*:*", $"arn:aws:lambda:*:{account}:layer:*:*"]),
             };
-            resources["AutomationRole"] = Role(FisNames.AutomationRoleName(topology), "ssm.amazonaws.com", "Lets the chaos extension automation change the experiment's functions", automation);
+            resources["AutomationRole"] = Role(FisNames.AutomationRoleName(topology), "ssm.amazonaws.com", automation);
         }
 
         var outputs = new JsonObject { ["FisRoleArn"] = new JsonObject { ["Value"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("FisRole", "Arn") } } };
@@ -67,13 +67,14 @@ public static class FisIamTemplate
         });
     }
 
-    private static JsonObject Role(string name, string service, string description, JsonArray statements) => new()
+    private static JsonObject Role(string name, string service, JsonArray statements) => new()
     {
         ["Type"] = "AWS::IAM::Role",
         ["Properties"] = new JsonObject
         {
+            // Not "Description": the resource spec cfn-lint 1.9.7 validates with predates that property.
             ["RoleName"] = name,
-            ["Description"] = description,
+            ["Path"] = "/",
             ["AssumeRolePolicyDocument"] = new JsonObject
             {
                 ["Version"] = "2012-10-17",
