@@ -34,7 +34,8 @@ internal sealed class ExportAwsCommand(IAnsiConsole console) : Command<ExportAws
 
         var files = new List<BundleFile>(fis.Files);
         files.AddRange(OtherFiles(experiment, topology));
-        var command = $"faultline export aws {Slashes(settings.Experiment)} --out {Slashes(settings.Out)}";
+        // Said from the bundle's folder, so the README reads the same wherever the export was run from.
+        var command = $"faultline export aws {Slashes(Path.GetRelativePath(Path.GetFullPath(settings.Out), Path.GetFullPath(settings.Experiment)))} --out .";
         var region = FisExport.ExperimentRegion(experiment, topology);
         var readmeListing = files.Append(new BundleFile(FisExport.ReadmePath, string.Empty)).ToList();
         files.Add(new BundleFile(FisExport.ReadmePath, BundleReadme.Write(
