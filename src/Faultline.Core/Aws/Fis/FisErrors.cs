@@ -62,6 +62,11 @@ public static class FisErrors
         ($"target '{target}' selects {count} functions; an FIS target names at most 5 resource ARNs",
          "narrow the target (region, function, route), or select by tags");
 
+    /// <summary>Export: document parameters over FIS's 1024 characters for a parameter value.</summary>
+    public static (string Message, string Fix) DocumentParametersTooLong(string action, int length) =>
+        ($"action '{action}': its documentParameters are {length} characters; FIS takes at most 1024 for a parameter value",
+         "set fewer variables in one configure action, or split it into several");
+
     /// <summary>Export warning: an http-response body FIS cannot set.</summary>
     public static (string Message, string Fix) HttpBody(string action) =>
         ($"action '{action}': the response body is not exported: aws:lambda:invocation-http-integration-response sets the status code and content type only",

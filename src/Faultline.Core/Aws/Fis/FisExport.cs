@@ -222,6 +222,13 @@ public static partial class FisExport
         }
 
         parameters["AutomationAssumeRole"] = FisNames.RoleArn(account, FisNames.AutomationRoleName(topology.Name));
+        var documentParameters = BundleJson.WriteCompact(parameters);
+        if (documentParameters.Length > 1024)
+        {
+            Add(diagnostics, configure.Location, FisErrors.DocumentParametersTooLong(configure.Name, documentParameters.Length));
+            return null;
+        }
+
         tags[FisNames.ConfigureTargetTagPrefix + configure.Name] = target.Name;
         return new JsonObject
         {
@@ -229,7 +236,7 @@ public static partial class FisExport
             ["parameters"] = new JsonObject
             {
                 ["documentArn"] = FisNames.DocumentArn(account, region),
-                ["documentParameters"] = BundleJson.WriteCompact(parameters),
+                ["documentParameters"] = documentParameters,
                 ["maxDuration"] = IsoDurations.Format(FisNames.AutomationMaxDuration),
             },
         };
