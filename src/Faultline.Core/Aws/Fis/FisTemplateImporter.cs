@@ -281,7 +281,7 @@ public static class FisTemplateImporter
             }
 
             var region = arnParts[3];
-            if (String(parameters, "maxDuration") is { } maxText && !CheckBounds(name, maxText, $"{at}/parameters/maxDuration"))
+            if (String(parameters, "maxDuration") is { } maxText && !CheckBounds(name, "maxDuration", maxText, $"{at}/parameters/maxDuration"))
             {
                 return;
             }
@@ -568,14 +568,14 @@ public static class FisTemplateImporter
                 return null;
             }
 
-            return CheckBounds(action, text, at) && IsoDurations.TryParse(text, out var value) ? value : null;
+            return CheckBounds(action, parameter, text, at) && IsoDurations.TryParse(text, out var value) ? value : null;
         }
 
-        private bool CheckBounds(string action, string text, string at)
+        private bool CheckBounds(string action, string parameter, string text, string at)
         {
             if (!IsoDurations.TryParse(text, out var value))
             {
-                Error(at, FisErrors.Parameter(action, "duration", text, "an ISO 8601 duration such as PT10M"));
+                Error(at, FisErrors.Parameter(action, parameter, text, "an ISO 8601 duration such as PT10M"));
                 return false;
             }
 
