@@ -67,6 +67,11 @@ public static class FisErrors
         ($"action '{action}': its documentParameters are {length} characters; FIS takes at most 1024 for a parameter value",
          "set fewer variables in one configure action, or split it into several");
 
+    /// <summary>Export warning: a target with functions outside the experiment's region.</summary>
+    public static (string Message, string Fix) OtherRegion(string target, IEnumerable<string> regions, string region) =>
+        ($"target '{target}' selects functions in {string.Join(", ", regions)}, but the experiment runs in {region} and FIS acts on resources of its own region",
+         "export one experiment per region (a target with region: set), or expect only the functions in " + region + " to be affected");
+
     /// <summary>Export warning: an http-response body FIS cannot set.</summary>
     public static (string Message, string Fix) HttpBody(string action) =>
         ($"action '{action}': the response body is not exported: aws:lambda:invocation-http-integration-response sets the status code and content type only",

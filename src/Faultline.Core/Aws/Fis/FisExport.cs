@@ -57,7 +57,7 @@ public static partial class FisExport
             {
                 WaitAction wait => WaitJson(wait, diagnostics),
                 ConfigureAction configure => ConfigureJson(configure, experiment, topology, account, tags, functionArns, diagnostics),
-                FaultAction fault => FaultJson(fault, experiment, topology, account, targets, functionArns, diagnostics),
+                FaultAction fault => FaultJson(fault, experiment, topology, account, region, targets, functionArns, diagnostics),
                 _ => null,
             };
             if (built is null)
@@ -243,7 +243,7 @@ public static partial class FisExport
     }
 
     private static JsonObject? FaultJson(
-        FaultAction fault, Experiment experiment, Topology.Topology topology, string account, JsonObject targets, SortedSet<string> functionArns, List<Diagnostic> diagnostics)
+        FaultAction fault, Experiment experiment, Topology.Topology topology, string account, string region, JsonObject targets, SortedSet<string> functionArns, List<Diagnostic> diagnostics)
     {
         var parameters = new JsonObject();
         string actionId;
@@ -289,7 +289,7 @@ public static partial class FisExport
             return null;
         }
 
-        if (!durationOk || experiment.FindTarget(fault.Target) is not { } target || !AddTarget(target, topology, account, targets, functionArns, diagnostics))
+        if (!durationOk || experiment.FindTarget(fault.Target) is not { } target || !AddTarget(target, topology, account, region, targets, functionArns, diagnostics))
         {
             return null;
         }
@@ -312,7 +312,7 @@ public static partial class FisExport
         };
     }
 
-    private static bool AddTarget(TargetDefinition target, Topology.Topology topology, string account, JsonObject targets, SortedSet<string> functionArns, List<Diagnostic> diagnostics)
+    private static bool AddTarget(TargetDefinition target, Topology.Topology topology, string account, string region, JsonObject targets, SortedSet<string> functionArns, List<Diagnostic> diagnostics)
     {
         if (targets.ContainsKey(target.Name))
         {
@@ -324,6 +324,12 @@ public static partial class FisExport
         foreach (var function in functions)
         {
             functionArns.Add(FisNames.FunctionArn(account, function.Region, topology.Name, function.Name));
+        }
+
+        var otherRegions = functions.Select(f => f.Region).Where(r => r != region).Distinct(StringComparer.Ordinal).ToList();
+        if (otherRegions.Count > 0)
+        {
+            AddWarning(diagnostics, target.Location, FisErrors.OtherRegion(target.Name, otherRegions, region));
         }
 
         var json = new JsonObject { ["resourceType"] = FisNames.LambdaResourceType };

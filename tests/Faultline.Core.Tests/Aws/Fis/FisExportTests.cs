@@ -222,6 +222,21 @@ public sealed class FisExportTests : IDisposable
     }
 
     [Fact]
+    public void TargetAcrossRegionsAndSubMinuteStopWindow_AreWarnings()
+    {
+        var (experiment, topology) = FisSamples.Read("samples/stop-condition/experiment.yaml");
+
+        var result = FisExport.Build(experiment, topology);
+
+        Assert.False(result.HasErrors);
+        Assert.Equal(2, result.Diagnostics.Count);
+        Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Matches(@"experiment\.yaml:\d+:\d+: warning: target 'all-functions' selects functions in eu-west-1, but the experiment runs in us-east-1 and FIS acts on resources of its own region", result.Diagnostics[0].ToString());
+        // Its 30 s window becomes one one-minute alarm period: said, not silently changed.
+        Assert.Matches(@"experiment\.yaml:\d+:\d+: warning: stop condition 'global outage': for 30s becomes 1 one-minute period\(s\) in CloudWatch", result.Diagnostics[1].ToString());
+    }
+
+    [Fact]
     public void EverySampleButAllFields_Exports()
     {
         foreach (var sample in FisSamples.All())
