@@ -113,7 +113,7 @@ public static partial class FisExport
             new(TemplatePath, BundleJson.Write(template)),
             new(DocumentPath, ChaosExtensionDocument.Write()),
             new(AlarmsPath, alarms.Template),
-            new(IamPath, FisIamTemplate.Write(topology.Name, account, region, [.. functionArns], alarms.AlarmArns, usesAutomation)),
+            new(IamPath, FisIamTemplate.Write(topology.Name, account, region, [.. functionArns], alarms.AlarmArns, usesAutomation, experiment.Actions.OfType<FaultAction>().Any())),
         };
         return new FisExportResult(files, diagnostics);
     }

@@ -11,7 +11,14 @@ namespace Faultline.Core.Aws.Fis;
 public static class FisIamTemplate
 {
     /// <summary>The template's text.</summary>
-    public static string Write(string topology, string account, string region, IReadOnlyList<string> functionArns, IReadOnlyList<string> alarmArns, bool usesAutomation)
+    /// <param name="topology">The topology's name.</param>
+    /// <param name="account">The account id.</param>
+    /// <param name="region">The experiment's region.</param>
+    /// <param name="functionArns">The functions the experiment acts on.</param>
+    /// <param name="alarmArns">The stop conditions' alarms.</param>
+    /// <param name="usesAutomation">Whether a configure action runs the SSM document.</param>
+    /// <param name="usesLambdaFaults">Whether an FIS Lambda fault action runs (it writes its configuration to the S3 bucket the FIS extension polls).</param>
+    public static string Write(string topology, string account, string region, IReadOnlyList<string> functionArns, IReadOnlyList<string> alarmArns, bool usesAutomation, bool usesLambdaFaults)
     {
         ArgumentNullException.ThrowIfNull(functionArns);
         ArgumentNullException.ThrowIfNull(alarmArns);
@@ -21,6 +28,11 @@ public static class FisIamTemplate
         {
             fisStatements.Add(Statement("LambdaFaults", ["lambda:GetFunction", "lambda:ListTags"], functionArns));
             fisStatements.Add(Statement("ResolveTaggedFunctions", ["tag:GetResources"], ["*"]));
+        }
+
+        if (usesLambdaFaults)
+        {
+            fisStatements.Add(Statement("WriteLambdaFaultConfigs", ["s3:PutObject", "s3:DeleteObject"], [$"arn:aws:s3:::{FisNames.FisConfigBucket(topology, account)}/FisConfigs/*"]));
         }
 
         if (usesAutomation)

@@ -52,6 +52,9 @@ public static class FisNames
     /// <summary>The ARN of the automation document in a region.</summary>
     public static string DocumentArn(string account, string region) => $"arn:aws:ssm:{region}:{account}:document/{DocumentName}";
 
+    /// <summary>The S3 bucket through which FIS hands Lambda fault configurations to its extension (prefix <c>FisConfigs/</c>).</summary>
+    public static string FisConfigBucket(string topology, string account) => $"{topology}-fis-config-{account}";
+
     /// <summary>The FIS experiment role's name.</summary>
     public static string FisRoleName(string topology) => $"{topology}-fis";
 

@@ -199,6 +199,18 @@ public sealed class FisExportTests : IDisposable
             ["arn:aws:lambda:us-east-1:123456789012:function:hello-api-health", "arn:aws:lambda:us-east-1:123456789012:function:hello-api-hello"],
             automation["Resource"]!.AsArray().Select(n => (string?)n));
         Assert.DoesNotContain(statements.SelectMany(s => s!["Action"]!.AsArray()), a => ((string?)a)!.EndsWith('*'));
+        Assert.DoesNotContain(statements, s => (string?)s!["Sid"] == "WriteLambdaFaultConfigs");
+    }
+
+    [Fact]
+    public void Iam_LambdaFaults_MayWriteOnlyUnderTheFisConfigPrefixOfTheirBucket()
+    {
+        var iam = JsonNode.Parse(File("samples/seed/experiment.yaml", FisExport.IamPath))!;
+        var statements = iam["Resources"]!["FisRole"]!["Properties"]!["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
+
+        var write = statements.Single(s => (string?)s!["Sid"] == "WriteLambdaFaultConfigs")!;
+        Assert.Equal(["arn:aws:s3:::hello-api-fis-config-123456789012/FisConfigs/*"], write["Resource"]!.AsArray().Select(n => (string?)n));
+        Assert.Null(iam["Resources"]!["AutomationRole"]);
     }
 
     [Fact]
