@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Faultline.Cli.Commands.Analyze;
+using Faultline.Cli.Commands.Export;
 using Faultline.Cli.Commands.Fault;
+using Faultline.Cli.Commands.Import;
 using Faultline.Cli.Commands.Init;
 using Faultline.Cli.Commands.Lab;
 using Faultline.Cli.Commands.Lint;
@@ -99,6 +101,20 @@ public static class FaultlineApp
                 .WithDescription("Judge a real AWS run like a local one: FIS action times from 'aws fis get-experiment', metrics from 'aws cloudwatch get-metric-data' (1-minute datapoints); writes result.json, report.html, junit.xml")
                 .WithExample("analyze", "--experiment", "samples/seed/experiment.yaml", "--print-queries")
                 .WithExample("analyze", "--experiment", "samples/seed/experiment.yaml", "--fis-experiment", "run.json", "--metrics", "metrics-us-east-1.json", "--metrics", "metrics-eu-west-1.json");
+            config.AddBranch("export", export =>
+            {
+                export.SetDescription("Export an experiment to run it elsewhere");
+                export.AddCommand<ExportAwsCommand>("aws")
+                    .WithDescription("Write a deployable AWS bundle: FIS experiment template, SSM automation document, CloudWatch alarms, IAM roles and a README saying how to deploy and run it with the AWS CLI")
+                    .WithExample("export", "aws", "samples/seed/experiment.yaml", "--out", "bundle");
+            });
+            config.AddBranch("import", import =>
+            {
+                import.SetDescription("Import an experiment written for another engine");
+                import.AddCommand<ImportFisCommand>("fis")
+                    .WithDescription("Write the experiment of an AWS FIS experiment template (JSON of get-experiment-template or create-experiment-template)")
+                    .WithExample("import", "fis", "samples/aws/seed/fis/experiment-template.json", "--topology", "samples/seed/topology.yaml", "--out", "experiment.yaml");
+            });
             config.AddFaultCommands();
             config.AddRecoverCommand();
             config.AddReportCommand();

@@ -19,6 +19,12 @@ public static class AwsLoadMetrics
     /// <summary>Responses 200–299: <c>status_2xx</c>.</summary>
     public const string Status2xx = "status_2xx";
 
+    /// <summary>Responses with status 300–399, per minute (Sum).</summary>
+    public const string Status3xx = "status_3xx";
+
+    /// <summary>Attempts with an outcome (responses, errors and drops), per minute (Sum).</summary>
+    public const string Requests = "requests";
+
     /// <summary>Responses 400–499: <c>status_4xx</c>.</summary>
     public const string Status4xx = "status_4xx";
 

@@ -14,6 +14,8 @@ public sealed class RunMetricNamesTests
         Assert.Equal(RunMetricNames.Status2xx, AwsLoadMetrics.Status2xx);
         Assert.Equal(RunMetricNames.Status4xx, AwsLoadMetrics.Status4xx);
         Assert.Equal(RunMetricNames.Status5xx, AwsLoadMetrics.Status5xx);
+        Assert.Equal(RunMetricNames.Status3xx, AwsLoadMetrics.Status3xx);
+        Assert.Equal(RunMetricNames.Requests, AwsLoadMetrics.Requests);
         Assert.Equal(RunMetricNames.RegionPrefix, AwsLoadMetrics.RegionPrefix);
         Assert.Equal("region_eu-west-1", AwsLoadMetrics.Region("eu-west-1"));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Faultline.Cli.Commands.Import;
 using Faultline.Cli.Commands.Simulate;
 using Faultline.Cli.Logging;
 using Faultline.Cli.Output;
@@ -50,9 +51,19 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology }, cancellationToken);
         }
 
-        var read = settings.Topology is null
-            ? ExperimentReader.Load(settings.Experiment)
-            : ExperimentReader.Read(ReadText(settings.Experiment) ?? string.Empty, settings.Experiment, (_, _) => TopologyReader.Load(settings.Topology));
+        string? importedYaml = null;
+        ExperimentReadResult read;
+        if (FisTemplateInput.IsTemplate(settings.Experiment) && File.Exists(settings.Experiment))
+        {
+            (read, importedYaml) = FisTemplateInput.Read(settings.Experiment, settings.Topology);
+        }
+        else
+        {
+            read = settings.Topology is null
+                ? ExperimentReader.Load(settings.Experiment)
+                : ExperimentReader.Read(ReadText(settings.Experiment) ?? string.Empty, settings.Experiment, (_, _) => TopologyReader.Load(settings.Topology));
+        }
+
         if (!File.Exists(settings.Experiment) || read.HasErrors || read.Experiment is null || read.Topology is null)
         {
             DiagnosticWriter.Write(console, read.Diagnostics.Count > 0 ? read.Diagnostics : [Diagnostic.Error(null, $"{settings.Experiment}: the experiment file does not exist", "check the path")]);
@@ -130,7 +141,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             Seed = settings.Seed ?? experiment.Seed ?? DefaultSeed,
             RunsRoot = settings.Out,
             ExperimentPath = Path.GetFullPath(settings.Experiment),
-            ExperimentText = ReadText(settings.Experiment) ?? string.Empty,
+            ExperimentText = importedYaml ?? ReadText(settings.Experiment) ?? string.Empty,
             TopologyPath = Path.GetFullPath(topologyPath),
             TopologyText = ReadText(topologyPath) ?? string.Empty,
             LabUrl = labUrl,

@@ -10,7 +10,7 @@ internal sealed class RunSettings : CommandSettings
 {
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
-    [Description("The experiment file, e.g. samples/seed/experiment.yaml.")]
+    [Description("The experiment file, e.g. samples/seed/experiment.yaml, or an FIS template (.json) with --topology.")]
     public string Experiment { get; init; } = string.Empty;
 
     /// <summary>
@@ -49,7 +49,7 @@ internal sealed class RunSettings : CommandSettings
 
     /// <summary>Another topology to run the experiment against.</summary>
     [CommandOption("--topology <FILE>")]
-    [Description("Run against this topology instead of the one the experiment names (e.g. the fixed one)")]
+    [Description("Run against this topology instead of the one the experiment names (e.g. the fixed one); required with an FIS template")]
     public string? Topology { get; init; }
 
     /// <summary>The port of the Prometheus scrape endpoint on 127.0.0.1; 0 picks a free one. Default: none.</summary>

@@ -1,3 +1,4 @@
+using Faultline.Cli.Commands.Import;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Reading;
@@ -29,7 +30,7 @@ internal sealed record ExperimentInput
     /// <summary>Warnings the readers gave.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
-    /// <summary>Reads <paramref name="experimentPath"/> (and <paramref name="topologyPath"/> instead of the experiment's, when given).</summary>
+    /// <summary>Reads <paramref name="experimentPath"/> (experiment YAML, or an FIS template <c>.json</c> with <paramref name="topologyPath"/>) (and <paramref name="topologyPath"/> instead of the experiment's, when given).</summary>
     /// <returns>The input, or the diagnostics that stop it.</returns>
     public static (ExperimentInput? Input, IReadOnlyList<Diagnostic> Diagnostics) Read(string experimentPath, string? topologyPath)
     {
@@ -39,9 +40,20 @@ internal sealed record ExperimentInput
         }
 
         var experimentText = File.ReadAllText(experimentPath);
-        var read = topologyPath is null
-            ? ExperimentReader.Read(experimentText, experimentPath)
-            : ExperimentReader.Read(experimentText, experimentPath, (_, _) => TopologyReader.Load(topologyPath));
+        ExperimentReadResult read;
+        if (FisTemplateInput.IsTemplate(experimentPath))
+        {
+            // An FIS template: the journal keeps the experiment it was imported as.
+            (read, var yaml) = FisTemplateInput.Read(experimentPath, topologyPath);
+            experimentText = yaml ?? experimentText;
+        }
+        else
+        {
+            read = topologyPath is null
+                ? ExperimentReader.Read(experimentText, experimentPath)
+                : ExperimentReader.Read(experimentText, experimentPath, (_, _) => TopologyReader.Load(topologyPath));
+        }
+
         if (read.HasErrors || read.Experiment is null || read.Topology is null)
         {
             return (null, read.Diagnostics);

@@ -12,7 +12,7 @@ internal sealed class SimulateSettings : CommandSettings
 
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
-    [Description("The experiment file, e.g. samples/seed/experiment.yaml.")]
+    [Description("The experiment file, e.g. samples/seed/experiment.yaml, or an FIS template (.json) with --topology.")]
     public string Experiment { get; init; } = string.Empty;
 
     /// <summary>The (first) seed.</summary>
@@ -42,7 +42,7 @@ internal sealed class SimulateSettings : CommandSettings
 
     /// <summary>Another topology to run the experiment against.</summary>
     [CommandOption("--topology <FILE>")]
-    [Description("Simulate against this topology instead of the one the experiment names")]
+    [Description("Simulate against this topology instead of the one the experiment names; required with an FIS template")]
     public string? Topology { get; init; }
 
     /// <inheritdoc />
