@@ -1,4 +1,3 @@
-using Faultline.Core.Addressing;
 using Faultline.Core.Faults;
 using Faultline.Core.Checks;
 using Faultline.Core.Runs;
@@ -81,7 +80,9 @@ public static class Diagnoser
                     continue;
                 }
 
-                (fqdn, probedRegion, address) = (check.Fqdn, served, GatewayAddress(topology, served));
+                // No probe was observed (a run judged from AWS metrics, say): the region is the topology's word, and
+                // there is no address to name — the lab's would be meaningless there.
+                (fqdn, probedRegion, address) = (check.Fqdn, served, null);
                 evidence.Add($"the topology serves {fqdn} from {string.Join(", ", found.ProbedRegions)} (no probe target was observed)");
             }
 
@@ -338,11 +339,5 @@ public static class Diagnoser
                 }
             }
         }
-    }
-
-    private static string? GatewayAddress(Topology.Topology topology, string region)
-    {
-        var plan = AddressPlan.For(topology);
-        return plan.Locations.Contains(region, StringComparer.Ordinal) ? plan.GatewayAddress(region).ToString() : null;
     }
 }

@@ -40,7 +40,7 @@ public sealed class DiagnoserTests
         var finding = Assert.Single(Diagnoser.ProbesOtherRegion(run));
 
         Assert.Equal(
-            "hc-us stayed healthy while us-customers got errors (12,000×5xx): it probes api.eu-west-1.example.test, which resolved to 127.0.2.1 (eu-west-1), not the region it guards (us-east-1)",
+            "hc-us stayed healthy while us-customers got errors (12,000×5xx): it probes api.eu-west-1.example.test, which resolved to eu-west-1, not the region it guards (us-east-1)",
             finding.Headline);
         Assert.Contains("the topology serves api.eu-west-1.example.test from eu-west-1 (no probe target was observed)", finding.Evidence);
     }
