@@ -46,7 +46,7 @@ public static class BundleReadme
         Line();
         var step = 1;
         SystemUnderTest(Line, topology, region, files, ref step);
-        Line($"Then the experiment's own parts (the functions it targets are named `{FisNames.FunctionName(topology, "<function>")}`; the");
+        Line($"Then the experiment's own parts (the functions it targets are named `{FisNames.FunctionPrefix(topology)}<function>`; the");
         Line($"load generator publishes its metrics in namespace `{FisNames.MetricNamespace}`):");
         Line();
         Line($"{step++}. The IAM roles for FIS and the automation:");
@@ -196,10 +196,10 @@ public static class BundleReadme
             line("   attach the extension to every target function (its layer ARN is a public SSM parameter per region):");
             line(string.Empty);
             line("   ```sh");
-            line($"   aws s3api create-bucket --bucket {topology}-fis-config-$ACCOUNT --region {experimentRegion}{(experimentRegion == "us-east-1" ? string.Empty : $" --create-bucket-configuration LocationConstraint={experimentRegion}")}");
+            line($"   aws s3api create-bucket --bucket {FisNames.FisConfigBucket(topology, "$ACCOUNT")} --region {experimentRegion}{(experimentRegion == "us-east-1" ? string.Empty : $" --create-bucket-configuration LocationConstraint={experimentRegion}")}");
             line($"   LAYER=$(aws ssm get-parameter --region {experimentRegion} --name /aws/service/fis/lambda-extension/AWS-FIS-extension-x86_64/1.x.x --query Parameter.Value --output text)");
             line($"   aws lambda update-function-configuration --region {experimentRegion} --function-name <function> --layers \"$LAYER\" \\");
-            line($"     --environment 'Variables={{AWS_FIS_CONFIGURATION_LOCATION=arn:aws:s3:::{topology}-fis-config-'\"$ACCOUNT\"'/FisConfigs/,AWS_LAMBDA_EXEC_WRAPPER=/opt/aws-fis/bootstrap}}'");
+            line($"     --environment 'Variables={{AWS_FIS_CONFIGURATION_LOCATION=arn:aws:s3:::{FisNames.FisConfigBucket(topology, "'\"$ACCOUNT\"'")}/FisConfigs/,AWS_LAMBDA_EXEC_WRAPPER=/opt/aws-fis/bootstrap}}'");
             line("   ```");
             line(string.Empty);
             line("   `--environment` replaces the function's variables: add these to the ones it has. Its execution role also needs");

@@ -43,7 +43,10 @@ public static class FisNames
     public static readonly TimeSpan AutomationMaxDuration = TimeSpan.FromMinutes(5);
 
     /// <summary>The Lambda function name of a topology function (the same in each region; the ARN's region tells them apart).</summary>
-    public static string FunctionName(string topology, string function) => $"{topology}-{function}";
+    public static string FunctionName(string topology, string function) => CloudFormation.StackNames.Resource(FunctionPrefix(topology) + function, 64);
+
+    /// <summary>What the API stacks put before a function's name: the topology's name as a resource name, then a dash.</summary>
+    public static string FunctionPrefix(string topology) => CloudFormation.StackNames.Resource(topology, 40) + "-";
 
     /// <summary>The ARN of a function.</summary>
     public static string FunctionArn(string account, string region, string topology, string function) =>

@@ -530,7 +530,7 @@ public static class FisTemplateImporter
 
             var region = parts[3];
             var name = parts[6];
-            var prefix = _topology.Name + "-";
+            var prefix = FisNames.FunctionPrefix(_topology.Name);
             var local = name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
             return _topology.FindRegion(region)?.Functions.FirstOrDefault(f => f.Name == local || f.Name == name);
         }

@@ -193,6 +193,21 @@ public sealed class FisExportTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData("hello-api")]
+    [InlineData("Hello API_v2 (staging)")]
+    [InlineData("a-topology-name-far-longer-than-forty-characters-that-the-stacks-cut")]
+    public void FunctionNames_AreTheOnesTheApiStacksDeploy(string name)
+    {
+        var (_, topology) = FisSamples.Read("samples/seed/experiment.yaml");
+        topology = topology with { Name = name };
+
+        foreach (var function in topology.AllFunctions)
+        {
+            Assert.Equal(Core.Aws.CloudFormation.AwsStacks.FunctionName(topology, new Core.Aws.CloudFormation.AwsExportOptions(), function), FisNames.FunctionName(topology.Name, function.Name));
+        }
+    }
+
     [Fact]
     public void Alarms_ClientsInOtherRegions_AreAWarningAndNoneInTheExperimentsRegionAnError()
     {
