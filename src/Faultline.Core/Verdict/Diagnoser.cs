@@ -11,7 +11,7 @@ namespace Faultline.Core.Verdict;
 /// Explains a refuted hypothesis from what the run observed and the topology. Each rule stands alone and may add
 /// findings; when none matches, one <see cref="DiagnosisCodes.ChecksFailed"/> finding lists the failed checks.
 /// </summary>
-public static class Diagnoser
+public static partial class Diagnoser
 {
     /// <summary>How much longer than the TTL clients may keep reaching the old region before it counts as stuck.</summary>
     public static readonly TimeSpan StuckSlack = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace Faultline.Core.Topology.Linting;
 /// check that watches a different region from the one it guards (the seed blog's bug). Findings are
 /// data (<see cref="LintFinding"/>) so run diagnosis can reuse them.
 /// </summary>
-public static class TopologyLinter
+public static partial class TopologyLinter
 {
     /// <summary>Route 53's recommended maximum TTL for records with health checks.</summary>
     public static readonly TimeSpan RecommendedMaxTtl = TimeSpan.FromSeconds(60);
