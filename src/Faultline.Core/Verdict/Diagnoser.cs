@@ -27,7 +27,11 @@ public static partial class Diagnoser
         findings.AddRange(ProbesOtherRegion(observations));
         findings.AddRange(PathNotFaulted(observations));
         findings.AddRange(FailOpen(observations));
-        findings.AddRange(ClientsStuck(observations));
+        var refused = CustomDomainMissing(observations).ToList();
+        findings.AddRange(refused);
+
+        // A population refused by a region's gateway (403 for a missing custom domain) fails after DNS moved, which is not being stuck.
+        findings.AddRange(ClientsStuck(observations).Where(f => !refused.Any(r => string.Equals(r.Population, f.Population, StringComparison.Ordinal))));
         if (findings.Count == 0 && checks.Any(c => c.Passed == false))
         {
             findings.Add(ChecksFailed(checks));

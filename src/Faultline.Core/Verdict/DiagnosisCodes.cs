@@ -17,4 +17,7 @@ public static class DiagnosisCodes
 
     /// <summary>Checks failed and no rule explains why: lists them.</summary>
     public const string ChecksFailed = "checks-failed";
+
+    /// <summary>Requests routed to a region whose gateway lacks the requested name as a custom domain (or a base path mapping for the path) failed with 403.</summary>
+    public const string CustomDomainMissing = "custom-domain-missing";
 }

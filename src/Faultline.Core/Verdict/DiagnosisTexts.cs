@@ -46,4 +46,16 @@ public static class DiagnosisTexts
 
     /// <summary>How a victim population is named in a headline, e.g. <c>us-customers got errors (1,200×5xx)</c>.</summary>
     public static string Victim(string population, string breakdown) => $"{population} got errors ({breakdown})";
+
+    /// <summary>The headline of <see cref="DiagnosisCodes.CustomDomainMissing"/>.</summary>
+    public static string CustomDomainMissing(string population, string breakdown, string region, string host, string path, bool mappingOnly) =>
+        mappingOnly
+            ? $"{population} got errors ({breakdown}) from {region}: its custom domain {host} has no base path mapping for {path}, so API Gateway answered 403 {{\"message\":\"Forbidden\"}} to every such request routed there"
+            : $"{population} got errors ({breakdown}) from {region}: its gateway has no custom domain {host}, so API Gateway answered 403 {{\"message\":\"Forbidden\"}} to every request routed there";
+
+    /// <summary>The fix of <see cref="DiagnosisCodes.CustomDomainMissing"/>.</summary>
+    public static string CustomDomainMissingFix(string host, string region, bool mappingOnly) =>
+        mappingOnly
+            ? $"add a base path covering the request's path (or /) to {host} under regions.{region}.gateway.customDomains (on AWS: an API mapping on the custom domain in {region})"
+            : $"add {host} to regions.{region}.gateway.customDomains (on AWS: create the custom domain {host} with an API mapping in {region}, as every region a latency, failover or weighted record routes to needs one)";
 }

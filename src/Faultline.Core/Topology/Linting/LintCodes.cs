@@ -17,4 +17,10 @@ public static class LintCodes
 
     /// <summary>A health check attached to no record set.</summary>
     public const string HealthCheckUnused = "health-check-unused";
+
+    /// <summary>A record set routes its name to a region whose gateway declares custom domains but not that name: every request routed there gets 403.</summary>
+    public const string CustomDomainMissing = "custom-domain-missing";
+
+    /// <summary>A client requests a path that no base path mapping of its host's custom domain covers in a region the host routes to.</summary>
+    public const string BasePathUnmapped = "base-path-unmapped";
 }

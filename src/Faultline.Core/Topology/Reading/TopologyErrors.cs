@@ -175,4 +175,23 @@ public static class TopologyErrors
     /// <summary>A health check path that does not start with a slash.</summary>
     public static Diagnostic PathNotAbsolute(SourceLocation? at, string healthCheck, string path) =>
         Diagnostic.Error(at, $"health check '{healthCheck}' has path '{path}', which does not start with '/'", $"write path: /{path.TrimStart('/')}");
+    /// <summary>An integration timeout outside what the gateway type allows.</summary>
+    public static Diagnostic IntegrationTimeoutOutOfRange(SourceLocation? at, string what, string type, TimeSpan value, string max) =>
+        Diagnostic.Error(at, $"{what} has integrationTimeout {Text.Durations.Format(value)}, which is outside 50ms–{max} for type {type}", $"set integrationTimeout between 50ms and {max} (API Gateway's limits for {(type == "http" ? "HTTP APIs" : "REST APIs")})");
+
+    /// <summary>A route throttling key that is not a route key.</summary>
+    public static Diagnostic BadThrottledRoute(SourceLocation? at, string what, string text) =>
+        Diagnostic.Error(at, $"{what} throttles '{text}', which is not a route", "write the route as a function of the region writes it, METHOD /path, e.g. GET /api/hello");
+
+    /// <summary>A route throttling key that no function of the region has.</summary>
+    public static Diagnostic UnroutedThrottledRoute(SourceLocation? at, string what, RouteKey route, IReadOnlyCollection<string> routes) =>
+        Diagnostic.Error(at, $"{what} throttles route '{route}', which no function of the region has", Suggestions.DidYouMean(route.ToString(), routes, "routes of the region"));
+
+    /// <summary>A custom domain that is not a DNS name.</summary>
+    public static Diagnostic BadCustomDomain(SourceLocation? at, string what, string text) =>
+        Diagnostic.Error(at, $"{what} has custom domain '{text}', which is not a domain name", "write a name such as api.example.test (letters, digits, hyphens and dots)");
+
+    /// <summary>A base path that is not /, nor /segment[/segment].</summary>
+    public static Diagnostic BadBasePath(SourceLocation? at, string what, string text) =>
+        Diagnostic.Error(at, $"{what} has base path '{text}', which is not / nor /segment", "write / to map the whole domain (AWS's \"(none)\"), or a path such as /v1 or /orders/v2");
 }

@@ -20,20 +20,8 @@ internal sealed partial class TopologyYamlMapper
 
             var what = $"region '{Echo.Value(name.Value)}'";
             var region = MappingReader.Create(node, what, regions.ChildPath(name.Value), _context);
-            var gatewayReader = region.Mapping("gateway", $"gateway of {what}");
-            var gateway = new GatewayConfig();
-            if (gatewayReader.Duration("integrationTimeout") is { } integrationTimeout)
-            {
-                if (integrationTimeout < TimeSpan.FromMilliseconds(50) || integrationTimeout > TimeSpan.FromSeconds(300))
-                {
-                    _context.Add(TopologyErrors.OutOfRange(gatewayReader.LocationOf("integrationTimeout"), gatewayReader.What, "integrationTimeout", Text.Durations.Format(integrationTimeout), "50ms", "300s", "API Gateway's"));
-                }
-
-                gateway = new GatewayConfig { IntegrationTimeout = integrationTimeout };
-            }
-
-            gatewayReader.Complete();
             var functions = ReadFunctions(region, name.Value);
+            var gateway = ReadGateway(region, what, functions);
             region.Complete();
             result.Add(new Region { Name = name.Value, Gateway = gateway, Functions = functions });
         }
