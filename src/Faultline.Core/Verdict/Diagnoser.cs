@@ -28,6 +28,7 @@ public static partial class Diagnoser
         findings.AddRange(PathNotFaulted(observations));
         findings.AddRange(FailOpen(observations));
         findings.AddRange(ClientsStuck(observations));
+        findings.AddRange(AliasTargetHealthOnly(observations));
         if (findings.Count == 0 && checks.Any(c => c.Passed == false))
         {
             findings.Add(ChecksFailed(checks));
@@ -209,7 +210,7 @@ public static partial class Diagnoser
         foreach (var client in observations.Topology.Clients)
         {
             var host = RunFacts.Host(client);
-            var ttl = observations.Topology.Dns.FindRecord(host)?.Ttl ?? DnsRecord.DefaultTtl;
+            var ttl = observations.Topology.Dns.FindRecord(host)?.LongestAnswerTtl ?? DnsRecord.DefaultTtl;
             var answers = RunFacts.DnsAnswers(observations, client.Location, host);
             var seconds = RunFacts.Seconds(observations, client.Name).ToList();
             var found = false;

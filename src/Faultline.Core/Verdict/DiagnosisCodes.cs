@@ -17,4 +17,10 @@ public static class DiagnosisCodes
 
     /// <summary>Checks failed and no rule explains why: lists them.</summary>
     public const string ChecksFailed = "checks-failed";
+
+    /// <summary>
+    /// A routed alias set with evaluateTargetHealth and no health check kept answering a region whose functions were
+    /// faulted: Route 53 sees only the API Gateway service's availability there (the blog's bug in its modern form).
+    /// </summary>
+    public const string AliasTargetHealthOnly = "alias-target-health-only";
 }

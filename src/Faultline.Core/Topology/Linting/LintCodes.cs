@@ -17,4 +17,10 @@ public static class LintCodes
 
     /// <summary>A health check attached to no record set.</summary>
     public const string HealthCheckUnused = "health-check-unused";
+
+    /// <summary>
+    /// A routed set is an alias with evaluateTargetHealth and no health check: for an API Gateway target Route 53 sees
+    /// only the service's availability, so the record never fails over on a Lambda outage.
+    /// </summary>
+    public const string AliasTargetHealthOnly = "alias-target-health-only";
 }

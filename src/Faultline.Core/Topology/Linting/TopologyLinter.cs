@@ -49,6 +49,7 @@ public static partial class TopologyLinter
             }
         }
 
+        LintAliases(topology, map, findings);
         foreach (var check in topology.HealthChecks)
         {
             if (!topology.Dns.Records.Any(r => r.Sets.Any(s => s.HealthCheck == check.Id)))
