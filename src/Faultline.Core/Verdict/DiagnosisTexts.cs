@@ -42,7 +42,7 @@ public static class DiagnosisTexts
 
     /// <summary>The headline of <see cref="DiagnosisCodes.AliasTargetHealthOnly"/>.</summary>
     public static string AliasTargetHealthOnly(string record, string setId, string region, string victims, string faulted) =>
-        $"{record} kept answering {region} while {victims}: set '{setId}' is an alias with evaluateTargetHealth and no health check, and for an API Gateway target Route 53 sees only whether the API Gateway service is up in {region}, not {faulted} — the blog's class of bug in its most common modern form";
+        $"{record} kept answering {region} while {victims}: set '{setId}' is an alias with evaluateTargetHealth and no health check, and for an API Gateway target Route 53 sees only whether the API Gateway service is up in {region}, not the functions behind it ({faulted}) — the blog's class of bug in its most common modern form";
 
     /// <summary>The fix of <see cref="DiagnosisCodes.AliasTargetHealthOnly"/>.</summary>
     public static string AliasTargetHealthOnlyFix(string setId, string region, string? ownName) =>
