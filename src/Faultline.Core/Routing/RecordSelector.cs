@@ -5,10 +5,15 @@ using Faultline.Core.Topology;
 namespace Faultline.Core.Routing;
 
 /// <summary>
-/// Route 53 record selection (docs/lab.md, "What matches AWS"): which sets of a record a querier at a
+/// Route 53 record selection (docs/fidelity.md, "Route 53 records"): which sets of a record a querier at a
 /// location gets. Sets without a health check are always healthy; if no set is healthy, all are treated
 /// as healthy (Route 53's fail-open rule).
 /// </summary>
+/// <remarks>
+/// Sources: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-how-route-53-chooses-records.html
+/// (always healthy without a check, fail-open, weight 0) and
+/// https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html (weights, weight 0).
+/// </remarks>
 public sealed class RecordSelector
 {
     private readonly LatencyMatrix _latency;
@@ -54,6 +59,12 @@ public sealed class RecordSelector
         };
     }
 
+    // An alias with Evaluate Target Health to an API Gateway target inherits only the API Gateway service's
+    // availability in its region, never the function's errors
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/dns-failover.html). No lab fault takes the service
+    // itself down (function faults and network faults leave it up), so the target is always healthy, and with an
+    // associated health check ("both must evaluate to true") the health check alone decides. Hence an alias set
+    // without a health check is always healthy, however its functions fail.
     private static bool IsHealthy(RecordSet set, IHealthStatus health) => set.HealthCheck is null || health.IsHealthy(set.HealthCheck);
 
     private static RecordSet Failover(IReadOnlyList<RecordSet> all, List<RecordSet> healthy)
@@ -81,6 +92,9 @@ public sealed class RecordSelector
             .First().set;
     }
 
+    // Route 53 "initially considers only the nonzero weighted records"; "if all the records that have a weight greater
+    // than 0 are unhealthy, then Route 53 considers the zero-weighted records" — which the candidates (healthy sets, or
+    // every set under fail-open) already express: zero-weighted sets are drawn only when no non-zero set is a candidate.
     private RecordSet Weighted(List<RecordSet> candidates)
     {
         var weighted = candidates.Where(s => s.Weight > 0).ToList();

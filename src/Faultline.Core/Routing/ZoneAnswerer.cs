@@ -10,7 +10,8 @@ namespace Faultline.Core.Routing;
 /// <summary>
 /// Decides the answer of the lab's hosted zone to one query: REFUSED outside the zone, NXDOMAIN for
 /// unknown names, NODATA for other types than the record's, <c>dns</c> faults, else the record sets
-/// chosen by <see cref="RecordSelector"/> as gateway addresses with the record's TTL. Thread-safe.
+/// chosen by <see cref="RecordSelector"/> as gateway addresses with the record's TTL (an alias set's answer carries its
+/// target's TTL, <see cref="AliasTarget.TargetTtl"/>). Thread-safe.
 /// </summary>
 public sealed class ZoneAnswerer
 {
@@ -106,7 +107,9 @@ public sealed class ZoneAnswerer
             Kind = DnsOutcomeKind.Answer,
             Regions = regions,
             Addresses = regions.Select(_plan.GatewayAddress).ToArray(),
-            Ttl = record.Ttl,
+
+            // An alias has no TTL of its own: Route 53 answers with the target's (AliasTarget.TargetTtl).
+            Ttl = sets.Count == 0 ? record.Ttl : sets.Max(record.AnswerTtl),
         };
     }
 }

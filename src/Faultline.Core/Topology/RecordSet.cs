@@ -17,4 +17,10 @@ public sealed record RecordSet
 
     /// <summary>Role for failover routing.</summary>
     public FailoverRole? Failover { get; init; }
+
+    /// <summary>
+    /// When set, the set is an alias to the region's API rather than an A record: its answers carry the target's TTL
+    /// (<see cref="AliasTarget.TargetTtl"/>), not the record's. Default <c>null</c>: a plain A record.
+    /// </summary>
+    public AliasTarget? Alias { get; init; }
 }

@@ -32,6 +32,7 @@ public static partial class Diagnoser
 
         // A population refused by a region's gateway (403 for a missing custom domain) fails after DNS moved, which is not being stuck.
         findings.AddRange(ClientsStuck(observations).Where(f => !refused.Any(r => string.Equals(r.Population, f.Population, StringComparison.Ordinal))));
+        findings.AddRange(AliasTargetHealthOnly(observations));
         if (findings.Count == 0 && checks.Any(c => c.Passed == false))
         {
             findings.Add(ChecksFailed(checks));
@@ -213,7 +214,7 @@ public static partial class Diagnoser
         foreach (var client in observations.Topology.Clients)
         {
             var host = RunFacts.Host(client);
-            var ttl = observations.Topology.Dns.FindRecord(host)?.Ttl ?? DnsRecord.DefaultTtl;
+            var ttl = observations.Topology.Dns.FindRecord(host)?.LongestAnswerTtl ?? DnsRecord.DefaultTtl;
             var answers = RunFacts.DnsAnswers(observations, client.Location, host);
             var seconds = RunFacts.Seconds(observations, client.Name).ToList();
             var found = false;

@@ -40,6 +40,14 @@ public static class DiagnosisTexts
             ? "bound connection lifetime to the TTL and drop connections on errors, or use connectionReuse: perRequest"
             : "make the client's resolver honour the record's TTL";
 
+    /// <summary>The headline of <see cref="DiagnosisCodes.AliasTargetHealthOnly"/>.</summary>
+    public static string AliasTargetHealthOnly(string record, string setId, string region, string victims, string faulted) =>
+        $"{record} kept answering {region} while {victims}: set '{setId}' is an alias with evaluateTargetHealth and no health check, and for an API Gateway target Route 53 sees only whether the API Gateway service is up in {region}, not the functions behind it ({faulted}) — the blog's class of bug in its most common modern form";
+
+    /// <summary>The fix of <see cref="DiagnosisCodes.AliasTargetHealthOnly"/>.</summary>
+    public static string AliasTargetHealthOnlyFix(string setId, string region, string? ownName) =>
+        $"attach a health check to set '{setId}' that probes {(ownName is null ? $"a name served only by {region}" : ownName)} on a path through the functions customers call; evaluateTargetHealth alone never fails over on a Lambda outage";
+
     /// <summary>The headline of <see cref="DiagnosisCodes.ChecksFailed"/>.</summary>
     public static string ChecksFailed(IReadOnlyList<int> numbers) =>
         $"{numbers.Count} check{(numbers.Count == 1 ? string.Empty : "s")} failed ({string.Join(", ", numbers.Select(n => "#" + n))}) and no known cause matched what was observed";

@@ -138,4 +138,82 @@ public sealed class RecordSelectorTests
 
         Assert.Equal("eu-west-1", set.Region);
     }
+
+    // The tables of https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html
+    // ("Health checks and weighted routing"): records 1 and 2 weigh 1, record 3 weighs 0.
+    private static DnsRecord WeightedWithZero(string? zeroCheck) => new()
+    {
+        Name = "api.example.test",
+        Routing = RoutingPolicy.Weighted,
+        Sets =
+        [
+            new RecordSet { Id = "r1", Region = "us-east-1", HealthCheck = "hc-1", Weight = 1 },
+            new RecordSet { Id = "r2", Region = "eu-west-1", HealthCheck = "hc-2", Weight = 1 },
+            new RecordSet { Id = "r3", Region = "us-east-1", HealthCheck = zeroCheck, Weight = 0 },
+        ],
+    };
+
+    [Theory]
+    [InlineData(new[] { "hc-1", "hc-2" }, new[] { "r3" })]
+    [InlineData(new[] { "hc-1", "hc-2", "hc-3" }, new[] { "r1", "r2" })]
+    [InlineData(new[] { "hc-1", "hc-3" }, new[] { "r2" })]
+    [InlineData(new[] { "hc-3" }, new[] { "r1", "r2" })]
+    [InlineData(new string[0], new[] { "r1", "r2" })]
+    public void Select_WeightZeroWithHealthCheck_AnsweredOnlyWhenEveryNonZeroSetIsUnhealthy(string[] unhealthy, string[] expected)
+    {
+        var answered = Enumerable.Range(0, 200)
+            .Select(_ => Assert.Single(Selector.Select(WeightedWithZero("hc-3"), "us-east-1", new Health(unhealthy))).Id)
+            .Distinct().Order();
+
+        Assert.Equal(expected, answered);
+    }
+
+    [Theory]
+    [InlineData(new string[0], new[] { "r1", "r2" })]
+    [InlineData(new[] { "hc-1", "hc-2" }, new[] { "r3" })]
+    [InlineData(new[] { "hc-1" }, new[] { "r2" })]
+    public void Select_WeightZeroWithoutHealthCheck_AnsweredOnlyWhenEveryNonZeroSetIsUnhealthy(string[] unhealthy, string[] expected)
+    {
+        var answered = Enumerable.Range(0, 200)
+            .Select(_ => Assert.Single(Selector.Select(WeightedWithZero(null), "us-east-1", new Health(unhealthy))).Id)
+            .Distinct().Order();
+
+        Assert.Equal(expected, answered);
+    }
+
+    [Fact]
+    public void Select_AllWeightsZero_AnswersEveryHealthySetWithEqualProbability()
+    {
+        var record = WeightedWithZero("hc-3") with { Sets = [.. WeightedWithZero("hc-3").Sets.Select(s => s with { Weight = 0 })] };
+
+        var counts = Enumerable.Range(0, 3000)
+            .Select(_ => Assert.Single(Selector.Select(record, "us-east-1", new Health())).Id)
+            .CountBy(id => id)
+            .ToDictionary(p => p.Key, p => p.Value);
+
+        Assert.Equal(["r1", "r2", "r3"], counts.Keys.Order());
+        Assert.All(counts.Values, n => Assert.InRange(n, 850, 1150));
+    }
+
+    [Fact]
+    public void Select_AliasEvaluatingTargetHealthWithoutHealthCheck_AlwaysHealthyWhateverOtherChecksSay()
+    {
+        // The API Gateway service stays up under function faults, so nothing takes the us alias out.
+        var record = Latency with { Sets = [Latency.Sets[0] with { HealthCheck = null, Alias = new AliasTarget { EvaluateTargetHealth = true } }, Latency.Sets[1]] };
+
+        var set = Assert.Single(Selector.Select(record, "us-east-1", new Health("hc-us")));
+
+        Assert.Equal("us-east-1", set.Region);
+    }
+
+    [Fact]
+    public void Select_AliasEvaluatingTargetHealthWithUnhealthyHealthCheck_NotAnswered()
+    {
+        // Health check and target health must both be healthy; the target is, the check is not.
+        var record = Latency with { Sets = [Latency.Sets[0] with { Alias = new AliasTarget { EvaluateTargetHealth = true } }, Latency.Sets[1]] };
+
+        var set = Assert.Single(Selector.Select(record, "us-east-1", new Health("hc-us")));
+
+        Assert.Equal("eu-west-1", set.Region);
+    }
 }

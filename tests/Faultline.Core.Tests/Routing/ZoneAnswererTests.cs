@@ -3,6 +3,7 @@ using Faultline.Core.Faults.Dns;
 using Faultline.Core.Health;
 using Faultline.Core.Randomness;
 using Faultline.Core.Routing;
+using Faultline.Core.Topology;
 using Faultline.TestUtils;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -111,5 +112,41 @@ public sealed class ZoneAnswererTests
         var failed = Enumerable.Range(0, 2000).Count(_ => _answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1")).Kind == DnsOutcomeKind.ServFail);
 
         Assert.InRange(failed, 850, 1150);
+    }
+
+    [Fact]
+    public void Answer_AliasSet_CarriesTheTargetsTtlNotTheRecords()
+    {
+        var topology = AliasTopology(new AliasTarget { EvaluateTargetHealth = true });
+        var answerer = new ZoneAnswerer(topology, new HealthRegistry(topology, new FakeTimeProvider(), _faults), _faults, new RandomSource(7));
+
+        var outcome = answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1"));
+
+        Assert.Equal(["us-east-1"], outcome.Regions);
+        Assert.Equal(AliasTarget.TargetTtl, outcome.Ttl);
+        Assert.Equal(TimeSpan.FromSeconds(60), AliasTarget.TargetTtl);
+    }
+
+    [Fact]
+    public void Answer_PlainSetOfRecordMixingAliases_CarriesTheRecordsTtl()
+    {
+        var topology = AliasTopology(alias: null);
+        var answerer = new ZoneAnswerer(topology, new HealthRegistry(topology, new FakeTimeProvider(), _faults), _faults, new RandomSource(7));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), answerer.Answer(new DnsQuery("api.example.test", "A", "us-east-1")).Ttl);
+        Assert.Equal(AliasTarget.TargetTtl, answerer.Answer(new DnsQuery("api.example.test", "A", "eu-west-1")).Ttl);
+    }
+
+    // The seed with a 5 s TTL on api.example.test, its us set as given and its eu set an alias.
+    private static Faultline.Core.Topology.Topology AliasTopology(AliasTarget? alias)
+    {
+        var seed = Some.Topology();
+        var record = seed.Dns.FindRecord("api.example.test")!;
+        var changed = record with
+        {
+            Ttl = TimeSpan.FromSeconds(5),
+            Sets = [record.Sets[0] with { Alias = alias }, record.Sets[1] with { Alias = new AliasTarget { EvaluateTargetHealth = true } }],
+        };
+        return seed with { Dns = seed.Dns with { Records = [.. seed.Dns.Records.Select(r => r.Name == record.Name ? changed : r)] } };
     }
 }

@@ -55,6 +55,19 @@ public sealed class SimulatedRunTests : IDisposable
     }
 
     [Fact]
+    public async Task AliasTargetHealth_Simulated_IsRefutedWithTheAliasDiagnosis()
+    {
+        var outcome = await SimulateAsync("alias-target-health", 42, Path.Combine(_root, "alias"));
+
+        Assert.Equal(VerdictKind.Refuted, outcome.Verdict.Kind);
+        var finding = Assert.Single(outcome.Verdict.Diagnosis, f => f.Code == DiagnosisCodes.AliasTargetHealthOnly);
+        Assert.Equal(("us-east-1", "us-customers"), (finding.Region, finding.Population));
+        Assert.Contains("the blog's class of bug in its most common modern form", finding.Headline, StringComparison.Ordinal);
+        Assert.Equal("attach a health check to set 'us' that probes api.us-east-1.example.test on a path through the functions customers call; evaluateTargetHealth alone never fails over on a Lambda outage", finding.Fix);
+        Assert.All(outcome.Verdict.Impact.Single(i => i.Population == "us-customers").ServedBy, s => Assert.Equal("us-east-1", s.Region));
+    }
+
+    [Fact]
     public async Task SameSeedTwice_ResultAndJournalAreIdentical()
     {
         var first = await SimulateAsync("seed", 7, Path.Combine(_root, "one"));

@@ -69,8 +69,10 @@ internal static class GlobalStackBuilder
                     ["HostedZoneId"] = Cfn.Ref("HostedZoneId"),
                     ["Name"] = record.Name + ".",
                 };
-                if (apex)
+                if (apex || set.Alias is not null)
                 {
+                    // An alias to the regional domain: no TTL of its own (Route 53 uses the target's), and
+                    // EvaluateTargetHealth as the topology says (false for the apex, which must be an alias).
                     var zone = names.DomainZone(record.Name, set.Region);
                     parameters[zone] = new JsonObject
                     {
@@ -82,7 +84,7 @@ internal static class GlobalStackBuilder
                     {
                         ["DNSName"] = Cfn.Ref(target),
                         ["HostedZoneId"] = Cfn.Ref(zone),
-                        ["EvaluateTargetHealth"] = false,
+                        ["EvaluateTargetHealth"] = set.Alias?.EvaluateTargetHealth ?? false,
                     };
                 }
                 else

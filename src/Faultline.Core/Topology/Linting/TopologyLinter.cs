@@ -50,6 +50,7 @@ public static partial class TopologyLinter
         }
 
         LintCustomDomains(topology, map, findings);
+        LintAliases(topology, map, findings);
         foreach (var check in topology.HealthChecks)
         {
             if (!topology.Dns.Records.Any(r => r.Sets.Any(s => s.HealthCheck == check.Id)))

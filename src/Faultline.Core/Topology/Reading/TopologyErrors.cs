@@ -124,6 +124,10 @@ public static class TopologyErrors
     public static Diagnostic ShorthandAndSets(SourceLocation? at, string record) =>
         Diagnostic.Error(at, $"record '{record}' has both region and sets", "write region (and healthCheck) for one simple set, or sets for several, not both");
 
+    /// <summary>A <c>ttl</c> on a record whose every set is an alias (an alias has no TTL of its own).</summary>
+    public static Diagnostic AliasTtl(SourceLocation? at, string record) =>
+        Diagnostic.Error(at, $"record '{record}' sets ttl, but all its sets are aliases, and an alias has no TTL of its own (Route 53 answers with the target's, 60s)", "remove ttl, or drop alias from the sets that should carry it");
+
     /// <summary>A record with no set.</summary>
     public static Diagnostic NoSets(SourceLocation? at, string record) =>
         Diagnostic.Error(at, $"record '{record}' has no sets", "add region: <region> for a simple record, or sets: [...] for a routed one");

@@ -61,9 +61,10 @@ internal sealed partial class TopologyYamlMapper
         var routing = routingValue ?? RoutingPolicy.Simple;
         var ttl = reader.Duration("ttl") ?? DnsRecord.DefaultTtl;
         var sets = new List<RecordSet>();
-        var hasShorthand = reader.Has("region") || reader.Has("healthCheck");
+        var hasShorthand = reader.Has("region") || reader.Has("healthCheck") || reader.Has("alias");
         var region = reader.Text("region");
         var healthCheck = reader.Text("healthCheck");
+        var alias = ReadAlias(reader, what);
         if (hasShorthand && reader.Has("sets"))
         {
             _context.Add(TopologyErrors.ShorthandAndSets(reader.LocationOf("sets"), name));
@@ -75,7 +76,7 @@ internal sealed partial class TopologyYamlMapper
                 reader.Required("region", "us-east-1");
             }
 
-            sets.Add(new RecordSet { Id = name, Region = region ?? string.Empty, HealthCheck = healthCheck });
+            sets.Add(new RecordSet { Id = name, Region = region ?? string.Empty, HealthCheck = healthCheck, Alias = alias });
         }
 
         foreach (var item in reader.Sequence("sets"))
@@ -89,6 +90,11 @@ internal sealed partial class TopologyYamlMapper
         if (sets.Count == 0 && !hasShorthand && reader.Node is not null)
         {
             _context.Add(TopologyErrors.NoSets(reader.Location, name));
+        }
+
+        if (reader.Has("ttl") && sets.Count > 0 && sets.All(s => s.Alias is not null))
+        {
+            _context.Add(TopologyErrors.AliasTtl(reader.LocationOf("ttl"), name));
         }
 
         reader.Complete();
@@ -122,6 +128,7 @@ internal sealed partial class TopologyYamlMapper
         }
 
         var failover = reader.Enum("failover", FailoverNames);
+        var alias = ReadAlias(reader, what);
         reader.Complete();
         if (reader.Node is null)
         {
@@ -129,6 +136,22 @@ internal sealed partial class TopologyYamlMapper
             return null;
         }
 
-        return new RecordSet { Id = id, Region = region, HealthCheck = healthCheck, Weight = weight ?? 1, Failover = failover };
+        return new RecordSet { Id = id, Region = region, HealthCheck = healthCheck, Weight = weight ?? 1, Failover = failover, Alias = alias };
+    }
+
+    // alias: { evaluateTargetHealth: true } — the set is an alias to its region's API. evaluateTargetHealth is required
+    // (as in Route 53's AliasTarget) because it is the whole point: whether Route 53 looks at the target at all.
+    private static AliasTarget? ReadAlias(MappingReader owner, string ownerWhat)
+    {
+        if (!owner.Has("alias"))
+        {
+            owner.Get("alias");
+            return null;
+        }
+
+        var reader = owner.Mapping("alias", $"the alias of {ownerWhat}");
+        var evaluate = reader.Required("evaluateTargetHealth", "true") is not null ? reader.Boolean("evaluateTargetHealth") : null;
+        reader.Complete();
+        return reader.Node is null ? null : new AliasTarget { EvaluateTargetHealth = evaluate ?? false };
     }
 }

@@ -32,6 +32,18 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Lint_AliasTargetHealthSample_SaysItNeverFailsOverOnALambdaOutage()
+    {
+        var path = RepoPaths.Combine("samples", "alias-target-health", "topology.yaml");
+
+        var (code, output) = await CliRun.RunAsync("lint", path);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Matches(@"alias-target-health/topology\.yaml:\d+:\d+: warning: set 'us' \(us-east-1\) of api\.example\.test is an alias with evaluateTargetHealth and no health check", output);
+        Assert.Contains("[alias-target-health-only]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lint_Strict_WithFindings_ExitsOne()
     {
         var (code, _) = await CliRun.RunAsync("lint", RepoPaths.Combine("samples", "seed", "misconfigured", "topology.yaml"), "--strict");

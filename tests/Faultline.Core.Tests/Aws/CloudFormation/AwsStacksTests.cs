@@ -186,6 +186,24 @@ public sealed class AwsStacksTests
     }
 
     [Fact]
+    public void GlobalStack_AllFieldsAliasSets_AliasTargetWithEvaluateTargetHealthAndNoTtl()
+    {
+        var global = Template(Export("samples/all-fields/experiment.yaml"), "cloudformation/global.json");
+        var records = Resources(global, "AWS::Route53::RecordSet").Select(r => r["Properties"]!)
+            .Where(r => r["Name"]!.GetValue<string>() == "alias.example.test.").ToList();
+
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r =>
+        {
+            Assert.Equal("A", r["Type"]!.GetValue<string>());
+            Assert.Null(r["TTL"]);
+            Assert.Null(r["ResourceRecords"]);
+            Assert.True(r["AliasTarget"]!["EvaluateTargetHealth"]!.GetValue<bool>());
+            Assert.NotNull(r["HealthCheckId"]);
+        });
+    }
+
+    [Fact]
     public void GlobalStack_AllFields_HealthChecksPassBotocoreCreateHealthCheck()
     {
         var global = Template(Export("samples/all-fields/experiment.yaml"), "cloudformation/global.json");
