@@ -50,7 +50,7 @@ public sealed class HealthProbeRulesTests
     {
         var body = Body(HealthProbeRules.SearchBytes - Needle.Length);
 
-        Assert.Equal(5120, body.Length);
+        Assert.Equal(5120, Encoding.UTF8.GetString(body).IndexOf(Needle, StringComparison.Ordinal) + Needle.Length);
         Assert.Null(HealthProbeRules.Judge(StrMatch, 200, body));
     }
 

@@ -317,7 +317,7 @@ public sealed class TopologyReaderTests
             .Replace("hc-eu: { type: HTTPS,", "hc-eu: { regions: [eu-central-1], type: HTTPS,", StringComparison.Ordinal);
 
         Assert.Equal(
-            ["topology.yaml:28:22: health check 'hc-eu' names 'eu-central-1' in regions, which is not a Route 53 health-checker region (checkers probe only from those, not from the topology's locations); did you mean 'us-west-1'? checker regions: us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1; or remove regions to probe from all of them, Route 53's default"],
+            ["topology.yaml:28:22: health check 'hc-eu' names 'eu-central-1' in regions, which is not a Route 53 health-checker region (checkers probe only from those, not from the topology's locations); checker regions: us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1; or remove regions to probe from all of them, Route 53's default"],
             Render(TopologyReader.Read(yaml, File)));
     }
 
@@ -337,7 +337,7 @@ public sealed class TopologyReaderTests
         var yaml = SeedTopologyYaml.With("hc-eu: { type: HTTPS,", "hc-eu: { regions: [eu-west-1, us-east-1, eu-west-1, sa-east-1], type: HTTPS,");
 
         Assert.Equal(
-            ["topology.yaml:28:43: health check 'hc-eu' names checker region 'eu-west-1' twice in regions; list each checker region once"],
+            ["topology.yaml:28:44: health check 'hc-eu' names checker region 'eu-west-1' twice in regions; list each checker region once"],
             Render(TopologyReader.Read(yaml, File)));
     }
 
@@ -376,7 +376,7 @@ public sealed class TopologyReaderTests
             .Replace("latencyMs:\n", "latencyMs:\n  us-west-2: { lab-west: 70 }\n", StringComparison.Ordinal);
 
         Assert.Equal(
-            ["topology.yaml:28:20: health check 'hc-us' probes from checker region 'sa-east-1', which is not a location, and the lab knows no latency from there to region 'lab-west' (its built-in table covers AWS regions only); add latencyMs: { sa-east-1: { lab-west: <ms> } }, or list in regions only checker regions that are locations of the topology"],
+            ["topology.yaml:28:21: health check 'hc-us' probes from checker region 'sa-east-1', which is not a location, and the lab knows no latency from there to region 'lab-west' (its built-in table covers AWS regions only); add latencyMs: { sa-east-1: { lab-west: <ms> } }, or list in regions only checker regions that are locations of the topology"],
             Render(TopologyReader.Read(yaml, File)));
     }
 
