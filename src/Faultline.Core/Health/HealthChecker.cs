@@ -9,7 +9,11 @@ namespace Faultline.Core.Health;
 /// </summary>
 /// <param name="Check">The health check.</param>
 /// <param name="Index">The checker's number within the check, from 0.</param>
-/// <param name="Location">Where it probes from: the check's regions (or the topology's locations) in turn.</param>
+/// <param name="Location">
+/// Where it probes from: the check's checker regions (<see cref="HealthCheckConfig.ProbeRegions"/>) in turn. A checker
+/// region that is a location of the topology probes from that location; any other from its own place, with the
+/// latencies of <see cref="CheckerLatencies"/> (docs/topology.md, "Health checks").
+/// </param>
 /// <param name="Phase">Lab time from the lab's start to its first probe, in [0, interval).</param>
 public sealed record HealthChecker(HealthCheckConfig Check, int Index, string Location, TimeSpan Phase)
 {
@@ -24,7 +28,9 @@ public sealed record HealthChecker(HealthCheckConfig Check, int Index, string Lo
         var checkers = new List<HealthChecker>();
         foreach (var check in topology.HealthChecks)
         {
-            var locations = check.Regions.Count > 0 ? check.Regions : topology.Locations;
+            // Route 53's checkers run in its checker regions, not where the system under test runs
+            // (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html, Regions).
+            var locations = check.ProbeRegions;
             for (var i = 0; i < check.Checkers; i++)
             {
                 var phase = TimeSpan.FromTicks((long)(random.NextDouble() * check.Interval.Ticks));

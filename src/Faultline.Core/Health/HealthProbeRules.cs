@@ -8,8 +8,13 @@ namespace Faultline.Core.Health;
 /// connection opens within <see cref="TcpConnectTimeout"/>; an HTTP(S) check when it connects within
 /// <see cref="HttpConnectTimeout"/> and the status (2xx or 3xx) arrives within <see cref="ResponseTimeout"/> after
 /// that, and a string-match check also needs its search string in the first <see cref="SearchBytes"/> bytes of
-/// the body (docs/lab.md, "Health checks").
+/// the body (docs/fidelity.md, "Route 53 health checks").
 /// </summary>
+/// <remarks>
+/// Source: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html
+/// ("establish a TCP connection with the endpoint within four seconds", "2xx or 3xx within two seconds after
+/// connecting", TCP "within ten seconds", the string "must appear entirely in the first 5,120 bytes").
+/// </remarks>
 public static class HealthProbeRules
 {
     /// <summary>Route 53: an HTTP(S) checker must connect within four seconds.</summary>
@@ -35,6 +40,19 @@ public static class HealthProbeRules
 
     /// <summary>The reason a reset connection failed.</summary>
     public const string ConnectionReset = "Failure: connection reset";
+
+    /// <summary>The connect limit of a check type: <see cref="TcpConnectTimeout"/> for TCP, <see cref="HttpConnectTimeout"/> otherwise.</summary>
+    public static TimeSpan ConnectTimeout(HealthCheckType type) => type == HealthCheckType.Tcp ? TcpConnectTimeout : HttpConnectTimeout;
+
+    /// <summary>
+    /// Whether a checker connected in time: within <see cref="ConnectTimeout"/> of the check's type (at the limit
+    /// counts as within); <c>null</c>, never connected, fails.
+    /// </summary>
+    public static bool ConnectedInTime(HealthCheckConfig check, TimeSpan? connectTime)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return connectTime is { } time && time <= ConnectTimeout(check.Type);
+    }
 
     /// <summary>Whether a check's probes need the body (string matching).</summary>
     public static bool ReadsBody(HealthCheckConfig check)

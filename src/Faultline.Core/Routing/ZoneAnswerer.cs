@@ -51,7 +51,8 @@ public sealed class ZoneAnswerer
     {
         ArgumentNullException.ThrowIfNull(query);
         var name = DnsName.Normalize(query.Name);
-        var location = query.Location is not null && _topology.Locations.Contains(query.Location, StringComparer.Ordinal)
+        // A Route 53 checker region that is not a location is a querier too: its health checkers resolve from there.
+        var location = query.Location is not null && (_topology.Locations.Contains(query.Location, StringComparer.Ordinal) || CheckerRegions.IsCheckerRegion(query.Location))
             ? query.Location
             : _topology.Locations.Count > 0 ? _topology.Locations[0] : string.Empty;
         var outcome = new DnsOutcome { Kind = DnsOutcomeKind.Refused, Name = name, Location = location };

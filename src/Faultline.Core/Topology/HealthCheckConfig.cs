@@ -39,8 +39,14 @@ public sealed record HealthCheckConfig
     /// <summary>How many checkers probe the endpoint.</summary>
     public int Checkers { get; init; } = DefaultCheckers;
 
-    /// <summary>The locations checkers are spread over; empty means every location of the topology.</summary>
+    /// <summary>
+    /// The Route 53 checker regions (<see cref="Health.CheckerRegions"/>) written in the topology, at least three;
+    /// empty (the default) means Route 53's default, every checker region. See <see cref="ProbeRegions"/>.
+    /// </summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
+
+    /// <summary>The checker regions the checkers are spread over: <see cref="Regions"/>, or every checker region when it is empty.</summary>
+    public IReadOnlyList<string> ProbeRegions => Regions.Count > 0 ? Regions : Health.CheckerRegions.Default;
 
     /// <summary>Whether the status is inverted.</summary>
     public bool Inverted { get; init; }

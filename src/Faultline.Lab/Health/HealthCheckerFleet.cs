@@ -11,8 +11,9 @@ namespace Faultline.Lab.Health;
 
 /// <summary>
 /// The lab's health checkers: for each health check, <see cref="HealthCheckConfig.Checkers"/> checkers
-/// spread round-robin over the check's regions (every topology location when none are given), each
-/// sending from its location's checker address with its own random phase in [0, interval), probing every
+/// spread round-robin over the check's Route 53 checker regions (all of them when none are given), each
+/// sending from its checker region's address in the <see cref="AddressPlan"/> (a location's own when the region is
+/// also a location) with its own random phase in [0, interval), probing every
 /// interval and feeding the result to the <see cref="HealthRegistry"/>. A probe that crashes is logged
 /// and counted as a failure; the loops stop on <see cref="DisposeAsync"/>.
 /// </summary>
@@ -71,7 +72,7 @@ public sealed class HealthCheckerFleet : IAsyncDisposable
 
         foreach (var check in _topology.HealthChecks)
         {
-            HealthLog.Started(_logger, check.Id, check.Checkers, check.Fqdn, check.Interval, check.Regions.Count > 0 ? check.Regions : _topology.Locations);
+            HealthLog.Started(_logger, check.Id, check.Checkers, check.Fqdn, check.Interval, check.ProbeRegions);
         }
 
         foreach (var checker in HealthChecker.Plan(_topology, _random))

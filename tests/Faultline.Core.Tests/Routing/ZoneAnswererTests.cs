@@ -38,6 +38,27 @@ public sealed class ZoneAnswererTests
     }
 
     [Fact]
+    public void Answer_LatencyRecordFromACheckerRegionThatIsNoLocation_AnswersForThatCheckerRegion()
+    {
+        // ap-southeast-1's health checkers are nearer eu-west-1 (CheckerLatencies); they are not the first location.
+        var seed = Some.Topology();
+        var topology = seed with
+        {
+            Latency = new LatencyMatrix(seed.Latency.Entries.Concat(
+            [
+                new(("ap-southeast-1", "us-east-1"), CheckerLatencies.Find("ap-southeast-1", "us-east-1")!.Value),
+                new(("ap-southeast-1", "eu-west-1"), CheckerLatencies.Find("ap-southeast-1", "eu-west-1")!.Value),
+            ])),
+        };
+        var answerer = new ZoneAnswerer(topology, _health, _faults, new RandomSource(7));
+
+        var outcome = answerer.Answer(new DnsQuery("api.example.test", "A", "ap-southeast-1"));
+
+        Assert.Equal([IPAddress.Parse("127.0.2.1")], outcome.Addresses);
+        Assert.Equal("ap-southeast-1", outcome.Location);
+    }
+
+    [Fact]
     public void Answer_ClosestRegionUnhealthy_OtherRegion()
     {
         for (var c = 0; c < 16; c++)

@@ -1,5 +1,11 @@
 using System.Net;
+using Faultline.Core.Addressing;
 using Faultline.Core.Faults.Dns;
+using Faultline.Core.Health;
+using Faultline.Core.Randomness;
+using Faultline.Core.Routing;
+using Faultline.Core.Topology;
+using Faultline.TestUtils;
 using Faultline.Core.Resolving;
 using Faultline.Lab.Dns;
 using Xunit;
@@ -34,6 +40,30 @@ public sealed class DnsStubResolverTests : IAsyncLifetime
         var resolver = new DnsStubResolver(_dns.Server.EndPoint, TimeProvider.System);
 
         var resolution = await resolver.ResolveAsync("api.example.test", IPAddress.Parse("127.0.1.100"), IPAddress.Parse("127.0.2.100"), TestContext.Current.CancellationToken);
+
+        Assert.Equal([IPAddress.Parse("127.0.2.1")], resolution.Addresses);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_FromCheckerRegionsOwnAddress_AnswersForThatCheckerRegion()
+    {
+        // ap-southeast-1's checkers (127.1.5.200) are nearer eu-west-1 than us-east-1 (CheckerLatencies' figures), so a
+        // check on the latency record itself probes eu-west-1 from there, as on AWS.
+        var seed = Some.Topology();
+        var topology = seed with
+        {
+            Latency = new LatencyMatrix(seed.Latency.Entries.Concat(
+            [
+                new(("ap-southeast-1", "us-east-1"), CheckerLatencies.Find("ap-southeast-1", "us-east-1")!.Value),
+                new(("ap-southeast-1", "eu-west-1"), CheckerLatencies.Find("ap-southeast-1", "eu-west-1")!.Value),
+            ])),
+        };
+        var faults = new SettableFaultState();
+        await using var server = new LabDnsServer(new ZoneAnswerer(topology, new HealthRegistry(topology, TimeProvider.System, faults), faults, new RandomSource(1)), AddressPlan.For(topology), TimeProvider.System);
+        await server.StartAsync(TestContext.Current.CancellationToken);
+        var resolver = new DnsStubResolver(server.EndPoint, TimeProvider.System);
+
+        var resolution = await resolver.ResolveAsync("api.example.test", IPAddress.Parse("127.1.5.200"), TestContext.Current.CancellationToken);
 
         Assert.Equal([IPAddress.Parse("127.0.2.1")], resolution.Addresses);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Faultline.Core.Addressing;
 using Faultline.Core.Health;
 using Faultline.Core.Randomness;
@@ -193,9 +194,10 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         var requests = _us.Requests.ToArray();
         Assert.All(requests, r => Assert.Equal($"api.us-east-1.example.test:{_us.Port}", r.Host));
 
-        // Checkers are spread round-robin over both locations.
+        // Checkers are spread round-robin over Route 53's eight checker regions: us-east-1 and eu-west-1 probe from their
+        // locations' addresses, the six others from their own (127.1.j.200, j their number among the checker regions).
         Assert.Equal(
-            ["127.0.1.200", "127.0.2.200"],
+            ["127.0.1.200", "127.0.2.200", "127.1.2.200", "127.1.3.200", "127.1.5.200", "127.1.6.200", "127.1.7.200", "127.1.8.200"],
             requests.Select(r => r.Remote.ToString()).Distinct().Order());
     }
 
@@ -244,6 +246,72 @@ public sealed class HealthCheckerFleetTests : IAsyncLifetime
         _us.Body = "Region us-east-1 is degraded";
 
         Assert.False((await unhealthy).Healthy);
+    }
+
+    [Fact]
+    public async Task StartAsync_AppAnswers302_EveryCheckerSeesItHealthy()
+    {
+        // Route 53: "2xx or 3xx"; a checker does not follow the redirect.
+        _us.StatusCode = 302;
+        var (registry, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test"));
+        var allProbed = AllCheckersSucceededAsync(fleet);
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+        await allProbed;
+
+        Assert.True(registry.CurrentStatus("hc-us"));
+    }
+
+    [Fact]
+    public async Task StartAsync_SearchStringEndsExactlyAtByte5120_EveryCheckerSeesItHealthy()
+    {
+        _us.Body = new string('x', HealthProbeRules.SearchBytes - "is healthy".Length) + "is healthy" + new string('x', 1000);
+        var (_, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test", HealthCheckType.HttpsStrMatch, "is healthy"));
+        var allProbed = AllCheckersSucceededAsync(fleet);
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+
+        await allProbed;
+    }
+
+    [Fact]
+    public async Task StartAsync_SearchStringEndsAtByte5121_CheckTurnsUnhealthy()
+    {
+        var (registry, fleet) = await StartFleetAsync(TopologyWith("api.us-east-1.example.test", HealthCheckType.HttpsStrMatch, "is healthy"));
+        var allProbed = AllCheckersSucceededAsync(fleet);
+        await fleet.StartAsync(TestContext.Current.CancellationToken);
+        await allProbed;
+
+        var unhealthy = NextTransitionAsync(registry, healthy: false);
+        _us.Body = new string('x', HealthProbeRules.SearchBytes - "is healthy".Length + 1) + "is healthy" + new string('x', 1000);
+
+        Assert.False((await unhealthy).Healthy);
+    }
+
+    [Fact]
+    public async Task Probe_CannotConnect_FailsWithConnectionTimedOutAtTheFourSecondLimit()
+    {
+        // A listener whose accept queue is full and never drained: the kernel drops further SYNs, so a connect hangs.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Parse("127.0.1.1"), 0));
+        listener.Listen(0);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        using var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await filler.ConnectAsync(listener.LocalEndPoint!, TestContext.Current.CancellationToken);
+
+        // A slower clock than the fleet tests' (5 lab seconds per wall second), so the 10 s bound below has slack.
+        var time = new ScaledTimeProvider(TimeProvider.System, 5);
+        var topology = TopologyWith("api.us-east-1.example.test");
+        var faults = new SettableFaultState();
+        await using var dns = new LabDnsServer(new ZoneAnswerer(topology, new HealthRegistry(topology, time, faults), faults, new RandomSource(1)), AddressPlan.For(topology), time);
+        await dns.StartAsync(TestContext.Current.CancellationToken);
+        using var probe = new HealthProbe(topology.HealthChecks[0], IPAddress.Parse("127.0.1.200"), new DnsStubResolver(dns.EndPoint, time), port, time);
+
+        var started = time.GetUtcNow();
+        var (success, reason, _) = await probe.ProbeAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        var took = time.GetUtcNow() - started;
+
+        Assert.False(success);
+        Assert.Equal("Failure: Connection timed out", reason);
+        Assert.InRange(took, HealthProbeRules.HttpConnectTimeout, HealthProbeRules.TcpConnectTimeout);
     }
 
     [Fact]

@@ -108,6 +108,12 @@ internal sealed class LabUpCommand(IAnsiConsole console) : AsyncCommand<LabUpSet
                 plan.CheckerAddress(location).ToString());
         }
 
+        // Route 53's checker regions that are not locations probe from their own addresses (docs/lab.md, "Address plan").
+        foreach (var checkerRegion in topology.HealthChecks.SelectMany(c => c.ProbeRegions).Distinct(StringComparer.Ordinal).Where(r => !plan.Locations.Contains(r, StringComparer.Ordinal)))
+        {
+            regions.AddRow(Markup.Escape(checkerRegion) + " [grey](checkers only)[/]", "[grey]-[/]", "[grey]-[/]", "[grey]-[/]", plan.CheckerAddress(checkerRegion).ToString());
+        }
+
         console.Write(regions);
 
         var checks = new Table().Border(TableBorder.Rounded).Title("[bold]health checks[/]");

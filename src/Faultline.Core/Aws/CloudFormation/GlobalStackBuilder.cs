@@ -11,9 +11,8 @@ namespace Faultline.Core.Aws.CloudFormation;
 /// </summary>
 internal static class GlobalStackBuilder
 {
-    /// <summary>Route 53's health checker regions.</summary>
-    public static readonly IReadOnlyList<string> CheckerRegions =
-        ["us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"];
+    /// <summary>Route 53's health checker regions (the one list, <see cref="Health.CheckerRegions.All"/>).</summary>
+    public static IReadOnlyList<string> CheckerRegions => Health.CheckerRegions.All;
 
     public static BundleFile Build(ExportContext context, string dashboardBody)
     {
@@ -197,6 +196,8 @@ internal static class GlobalStackBuilder
             context.Warn(context.Map.HealthCheck(check.Id, "checkers"), AwsStackMessages.CheckersNotExpressible(check.Id, check.Checkers));
         }
 
+        // Without Regions Route 53 checks from every checker region, as the lab does. The topology reader accepts only
+        // checker regions, at least three; the warnings below guard topologies built in code.
         if (check.Regions.Count > 0)
         {
             var valid = check.Regions.Where(r => CheckerRegions.Contains(r, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
@@ -206,7 +207,7 @@ internal static class GlobalStackBuilder
                 context.Warn(context.Map.HealthCheck(check.Id, "regions"), AwsStackMessages.CheckerRegionsDropped(check.Id, dropped, CheckerRegions));
             }
 
-            if (valid.Count >= 3)
+            if (valid.Count >= Health.CheckerRegions.Minimum)
             {
                 config["Regions"] = Cfn.Strings(valid);
             }

@@ -23,6 +23,7 @@ public static class LintCodes
 
     /// <summary>A client requests a path that no base path mapping of its host's custom domain covers in a region the host routes to.</summary>
     public const string BasePathUnmapped = "base-path-unmapped";
+
     /// <summary>
     /// A routed set is an alias with evaluateTargetHealth and no health check: for an API Gateway target Route 53 sees
     /// only the service's availability, so the record never fails over on a Lambda outage.

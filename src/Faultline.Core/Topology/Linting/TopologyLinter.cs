@@ -85,7 +85,9 @@ public static partial class TopologyLinter
 
         IEnumerable<string> regions = record.Routing switch
         {
+            // A place with no latency to any set (a checker region of a topology built in code) says nothing.
             RoutingPolicy.Latency => fromLocations
+                .Where(location => record.Sets.Any(s => topology.Latency.Find(location, s.Region) is not null))
                 .Select(location => record.Sets.MinBy(s => topology.Latency.Find(location, s.Region) ?? TimeSpan.MaxValue)!.Region),
             RoutingPolicy.Failover => record.Sets.Where(s => s.Failover == FailoverRole.Primary).Select(s => s.Region).DefaultIfEmpty(record.Sets[0].Region),
             RoutingPolicy.Weighted => record.Sets.Any(s => s.Weight > 0) ? record.Sets.Where(s => s.Weight > 0).Select(s => s.Region) : record.Sets.Select(s => s.Region),
@@ -96,8 +98,7 @@ public static partial class TopologyLinter
 
     private static void LintProbeTarget(Topology topology, DnsRecord record, RecordSet set, HealthCheckConfig check, TopologySourceMap map, List<LintFinding> findings)
     {
-        var checkerLocations = check.Regions.Count > 0 ? check.Regions : topology.Locations;
-        var served = ServedRegions(topology, check.Fqdn, checkerLocations);
+        var served = ServedRegions(topology, check.Fqdn, check.ProbeRegions);
         var guards = $"{check.Id} guards set '{set.Id}' ({set.Region}) of {record.Name}";
         var fix = FixFor(topology, set.Region);
         if (string.Equals(check.Fqdn, record.Name, StringComparison.Ordinal))

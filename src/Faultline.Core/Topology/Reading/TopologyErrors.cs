@@ -179,6 +179,7 @@ public static class TopologyErrors
     /// <summary>A health check path that does not start with a slash.</summary>
     public static Diagnostic PathNotAbsolute(SourceLocation? at, string healthCheck, string path) =>
         Diagnostic.Error(at, $"health check '{healthCheck}' has path '{path}', which does not start with '/'", $"write path: /{path.TrimStart('/')}");
+
     /// <summary>An integration timeout outside what the gateway type allows.</summary>
     public static Diagnostic IntegrationTimeoutOutOfRange(SourceLocation? at, string what, string type, TimeSpan value, string max) =>
         Diagnostic.Error(at, $"{what} has integrationTimeout {Text.Durations.Format(value)}, which is outside 50ms–{max} for type {type}", $"set integrationTimeout between 50ms and {max} (API Gateway's limits for {(type == "http" ? "HTTP APIs" : "REST APIs")})");
@@ -198,4 +199,32 @@ public static class TopologyErrors
     /// <summary>A base path that is not /, nor /segment[/segment].</summary>
     public static Diagnostic BadBasePath(SourceLocation? at, string what, string text) =>
         Diagnostic.Error(at, $"{what} has base path '{text}', which is not / nor /segment", "write / to map the whole domain (AWS's \"(none)\"), or a path such as /v1 or /orders/v2");
+
+    /// <summary>
+    /// A health check's <c>regions</c> entry that is not a Route 53 checker region, e.g. a location of the lab that Route 53
+    /// has no checkers in (topologies written before checker regions: the fix says what to write instead).
+    /// </summary>
+    public static Diagnostic NotCheckerRegion(SourceLocation? at, string healthCheck, string region) =>
+        Diagnostic.Error(
+            at,
+            $"health check '{healthCheck}' names '{region}' in regions, which is not a Route 53 health-checker region (checkers probe only from those, not from the topology's locations)",
+            Suggestions.DidYouMean(region, Health.CheckerRegions.All, "checker regions") + "; or remove regions to probe from all of them, Route 53's default");
+
+    /// <summary>A health check naming a checker region twice.</summary>
+    public static Diagnostic CheckerRegionTwice(SourceLocation? at, string healthCheck, string region) =>
+        Diagnostic.Error(at, $"health check '{healthCheck}' names checker region '{region}' twice in regions", "list each checker region once");
+
+    /// <summary>A health check naming fewer than three checker regions.</summary>
+    public static Diagnostic TooFewCheckerRegions(SourceLocation? at, string healthCheck, int count) =>
+        Diagnostic.Error(
+            at,
+            $"health check '{healthCheck}' names {count} checker region{(count == 1 ? string.Empty : "s")} in regions, but Route 53 needs at least {Health.CheckerRegions.Minimum}",
+            $"list at least {Health.CheckerRegions.Minimum} of {string.Join(", ", Health.CheckerRegions.All)}, or remove regions to probe from all of them, Route 53's default");
+
+    /// <summary>A checker region outside the topology's locations with no latency to a region of the topology.</summary>
+    public static Diagnostic MissingCheckerLatency(SourceLocation? at, string healthCheck, string checkerRegion, string region) =>
+        Diagnostic.Error(
+            at,
+            $"health check '{healthCheck}' probes from checker region '{checkerRegion}', which is not a location, and the lab knows no latency from there to region '{region}' (its built-in table covers AWS regions only)",
+            $"add latencyMs: {{ {checkerRegion}: {{ {region}: <ms> }} }}, or list in regions only checker regions that are locations of the topology");
 }

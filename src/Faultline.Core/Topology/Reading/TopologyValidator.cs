@@ -47,15 +47,6 @@ internal static class TopologyValidator
             {
                 context.Add(TopologyErrors.FqdnNotRecord(map.HealthCheck(check.Id, "fqdn"), check.Id, check.Fqdn, zone, recordNames));
             }
-
-            for (var i = 0; i < check.Regions.Count; i++)
-            {
-                if (!topology.Locations.Contains(check.Regions[i]) && topology.Locations.Count > 0)
-                {
-                    var at = map.Find($"healthChecks/{check.Id}/regions/{i}") ?? map.HealthCheck(check.Id, "regions");
-                    context.Add(TopologyErrors.Undefined(at, $"health check '{check.Id}'", "region", check.Regions[i], "regions", "a location", "defined locations", topology.Locations));
-                }
-            }
         }
 
         foreach (var client in topology.Clients)

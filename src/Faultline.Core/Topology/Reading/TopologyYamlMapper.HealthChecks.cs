@@ -1,3 +1,4 @@
+using Faultline.Core.Health;
 using Faultline.Core.Text;
 using System.Globalization;
 using Faultline.Core.Yaml;
@@ -63,7 +64,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.OutOfRange(reader.LocationOf("checkers"), what, "checkers", checkers.ToString(CultureInfo.InvariantCulture), "1", "64", "the lab's"));
             }
 
-            var regions = reader.ScalarList("regions").Select(s => s.Value).ToList();
+            var regions = ReadCheckerRegions(reader, id.Value);
             var inverted = reader.Boolean("inverted") ?? false;
             var disabled = reader.Boolean("disabled") ?? false;
             reader.Complete();
@@ -85,5 +86,68 @@ internal sealed partial class TopologyYamlMapper
         }
 
         return result;
+    }
+    // Route 53's checkers probe from its checker regions, at least three of them, all of them by default
+    // (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html, Regions).
+    private List<string> ReadCheckerRegions(MappingReader reader, string id)
+    {
+        var regions = new List<string>();
+        var written = reader.ScalarList("regions");
+        foreach (var region in written)
+        {
+            if (!CheckerRegions.IsCheckerRegion(region.Value))
+            {
+                _context.Add(TopologyErrors.NotCheckerRegion(region.Location, id, region.Value));
+            }
+            else if (regions.Contains(region.Value))
+            {
+                _context.Add(TopologyErrors.CheckerRegionTwice(region.Location, id, region.Value));
+            }
+            else
+            {
+                regions.Add(region.Value);
+            }
+        }
+
+        // Too few is reported only when every name was understood: a misspelt one is the thing to fix first.
+        if (reader.Has("regions") && regions.Count == written.Count && regions.Count < CheckerRegions.Minimum)
+        {
+            _context.Add(TopologyErrors.TooFewCheckerRegions(reader.LocationOf("regions"), id, regions.Count));
+        }
+
+        return regions;
+    }
+
+    // A checker region that is not a location probes from its own place: its latency to each region of the topology is
+    // the topology's latencyMs where given, else the built-in table of typical AWS latencies (CheckerLatencies).
+    private LatencyMatrix WithCheckerLatencies(LatencyMatrix latency, List<string> locations, IReadOnlyList<Region> regions, List<HealthCheckConfig> checks)
+    {
+        var added = new List<KeyValuePair<(string From, string To), TimeSpan>>();
+        var reported = new HashSet<(string, string)>();
+        foreach (var check in checks)
+        {
+            foreach (var checkerRegion in check.ProbeRegions.Where(r => !locations.Contains(r)))
+            {
+                foreach (var region in regions.Select(r => r.Name).Where(n => n.Length > 0))
+                {
+                    if (latency.Find(checkerRegion, region) is not null || added.Any(a => a.Key == (checkerRegion, region)))
+                    {
+                        continue;
+                    }
+
+                    if (CheckerLatencies.Find(checkerRegion, region) is { } builtIn)
+                    {
+                        added.Add(new((checkerRegion, region), builtIn));
+                    }
+                    else if (reported.Add((checkerRegion, region)))
+                    {
+                        var at = _context.Find($"healthChecks/{check.Id}/regions") ?? _context.Find($"healthChecks/{check.Id}");
+                        _context.Add(TopologyErrors.MissingCheckerLatency(at, check.Id, checkerRegion, region));
+                    }
+                }
+            }
+        }
+
+        return added.Count == 0 ? latency : new LatencyMatrix(latency.Entries.Concat(added));
     }
 }

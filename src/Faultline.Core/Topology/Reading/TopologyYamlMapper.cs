@@ -76,6 +76,7 @@ internal sealed partial class TopologyYamlMapper
         var healthChecks = ReadHealthChecks(reader);
         var clients = ReadClients(reader);
         reader.Complete();
+        latency = WithCheckerLatencies(latency, locations, regions, healthChecks);
         return new Topology
         {
             Name = name,
@@ -151,9 +152,10 @@ internal sealed partial class TopologyYamlMapper
         return new LatencyMatrix(entries);
     }
 
+    // A Route 53 checker region may have a row (or a column) too: where its checkers probe from when it is not a location.
     private void CheckLocation(YamlScalar name, string what, List<string> locations)
     {
-        if (locations.Count > 0 && !locations.Contains(name.Value))
+        if (locations.Count > 0 && !locations.Contains(name.Value) && !Health.CheckerRegions.IsCheckerRegion(name.Value))
         {
             _context.Add(TopologyErrors.LatencyNotLocation(name.Location, what, name.Value, locations));
         }

@@ -179,7 +179,7 @@ public sealed class AwsStacksTests
         Assert.Equal("HTTPS_STR_MATCH", body["Type"]!.GetValue<string>());
         Assert.Equal("is healthy", body["SearchString"]!.GetValue<string>());
         var hcUs = global["Resources"]!["HealthCheckHcUs"]!["Properties"]!["HealthCheckConfig"]!;
-        Assert.Equal(["us-east-1", "eu-west-1", "ap-southeast-1"], hcUs["Regions"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["us-east-1", "eu-west-1", "sa-east-1"], hcUs["Regions"]!.AsArray().Select(r => r!.GetValue<string>()));
         var api = Template(export, "cloudformation/api-us-east-1.json");
         Assert.Contains(AllFieldsOrdersArn, api.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Resources(api, "AWS::Lambda::Function"), f => f["Properties"]!["FunctionName"]!.GetValue<string>().EndsWith("orders", StringComparison.Ordinal));

@@ -126,7 +126,7 @@ public sealed class TopologyReaderTests
                 "hello: { route: GET /api/hello, handler: hello, timeout: 10s, reservedConcurrency: 100 }\n  eu-west-1:",
                 "hello: { route: post /api/hello, handler: hello, coldStart: 200ms, keepWarm: 1m, environment: { A: b }, tags: { team: x } }\n      up: { route: ANY /api/up, upstream: 'http://127.0.0.1:5000' }\n    gateway: { integrationTimeout: 5s }\n  eu-west-1:",
                 StringComparison.Ordinal)
-            .Replace("hc-eu: { type: HTTPS,", "hc-eu: { type: https_str_match, searchString: healthy, checkers: 4, regions: [eu-west-1], inverted: true, disabled: false, port: 8080,", StringComparison.Ordinal);
+            .Replace("hc-eu: { type: HTTPS,", "hc-eu: { type: https_str_match, searchString: healthy, checkers: 4, regions: [eu-west-1, us-east-1, sa-east-1], inverted: true, disabled: false, port: 8080,", StringComparison.Ordinal);
 
         var result = TopologyReader.Read(yaml, File);
 
@@ -149,7 +149,7 @@ public sealed class TopologyReaderTests
         Assert.Equal(HealthCheckType.HttpsStrMatch, check.Type);
         Assert.Equal("healthy", check.SearchString);
         Assert.Equal(4, check.Checkers);
-        Assert.Equal(["eu-west-1"], check.Regions);
+        Assert.Equal(["eu-west-1", "us-east-1", "sa-east-1"], check.Regions);
         Assert.True(check.Inverted);
         Assert.Equal(8080, check.Port);
     }
@@ -298,14 +298,85 @@ public sealed class TopologyReaderTests
     }
 
     [Fact]
-    public void Read_HealthCheckRegionNotALocation_SuggestsAndListsLocations()
+    public void Read_HealthCheckRegionNotACheckerRegion_SuggestsAndListsCheckerRegions()
     {
         var yaml = SeedTopologyYaml.With(
             "  hc-us: { type: HTTPS, fqdn: api.us-east-1.example.test, path: /api/health, interval: 30s, failureThreshold: 3 }",
-            "  hc-us:\n    fqdn: api.us-east-1.example.test\n    path: /api/health\n    regions:\n      - eu-west-1\n      - us-est-1");
+            "  hc-us:\n    fqdn: api.us-east-1.example.test\n    path: /api/health\n    regions:\n      - eu-west-1\n      - us-est-1\n      - us-west-2");
 
         Assert.Equal(
-            ["topology.yaml:32:9: health check 'hc-us' names region 'us-est-1' in regions, which is not a location; did you mean 'us-east-1'? defined locations: us-east-1, eu-west-1"],
+            ["topology.yaml:32:9: health check 'hc-us' names 'us-est-1' in regions, which is not a Route 53 health-checker region (checkers probe only from those, not from the topology's locations); did you mean 'us-east-1'? checker regions: us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1; or remove regions to probe from all of them, Route 53's default"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_HealthCheckRegionsNameALabLocationRoute53HasNoCheckersIn_ReportedWithTheFix()
+    {
+        // A topology written when regions named the lab's locations: eu-central-1 is a location but no checker region.
+        var yaml = SeedTopologyYaml.Text.Replace("eu-west-1", "eu-central-1", StringComparison.Ordinal)
+            .Replace("hc-eu: { type: HTTPS,", "hc-eu: { regions: [eu-central-1], type: HTTPS,", StringComparison.Ordinal);
+
+        Assert.Equal(
+            ["topology.yaml:28:22: health check 'hc-eu' names 'eu-central-1' in regions, which is not a Route 53 health-checker region (checkers probe only from those, not from the topology's locations); checker regions: us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1; or remove regions to probe from all of them, Route 53's default"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_HealthCheckNamesTwoCheckerRegions_RouteFiftyThreeNeedsThree()
+    {
+        var yaml = SeedTopologyYaml.With("hc-eu: { type: HTTPS,", "hc-eu: { regions: [eu-west-1, us-east-1], type: HTTPS,");
+
+        Assert.Equal(
+            ["topology.yaml:28:21: health check 'hc-eu' names 2 checker regions in regions, but Route 53 needs at least 3; list at least 3 of us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1, or remove regions to probe from all of them, Route 53's default"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_HealthCheckNamesACheckerRegionTwice_Reported()
+    {
+        var yaml = SeedTopologyYaml.With("hc-eu: { type: HTTPS,", "hc-eu: { regions: [eu-west-1, us-east-1, eu-west-1, sa-east-1], type: HTTPS,");
+
+        Assert.Equal(
+            ["topology.yaml:28:44: health check 'hc-eu' names checker region 'eu-west-1' twice in regions; list each checker region once"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_NoRegions_ChecksProbeFromEveryCheckerRegion()
+    {
+        var topology = TopologyReader.Read(SeedTopologyYaml.Text, File).ThrowIfInvalid();
+
+        var check = topology.FindHealthCheck("hc-us")!;
+        Assert.Empty(check.Regions);
+        Assert.Equal(["us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"], check.ProbeRegions);
+    }
+
+    [Fact]
+    public void Read_CheckerRegionNotALocation_GetsTheBuiltInLatencyUnlessLatencyMsGivesOne()
+    {
+        var yaml = SeedTopologyYaml.With("latencyMs:\n", "latencyMs:\n  ap-southeast-2: { eu-west-1: 150 }\n");
+
+        var topology = TopologyReader.Read(yaml, File).ThrowIfInvalid();
+
+        // Built in: half of the typical 198 ms round trip; given: the topology's row wins.
+        Assert.Equal(TimeSpan.FromMilliseconds(99), topology.Latency.Find("ap-southeast-2", "us-east-1"));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), topology.Latency.Find("ap-southeast-2", "eu-west-1"));
+
+        // A checker region that is a location keeps the location's latencies.
+        Assert.Equal(TimeSpan.FromMilliseconds(40), topology.Latency.Find("eu-west-1", "us-east-1"));
+    }
+
+    [Fact]
+    public void Read_CheckerRegionWithNoKnownLatencyToARegion_ReportedWithTheFix()
+    {
+        // 'lab-west' is no AWS region: the built-in table cannot say how far sa-east-1's checkers are from it.
+        var yaml = SeedTopologyYaml.Text.Replace("eu-west-1", "lab-west", StringComparison.Ordinal)
+            .Replace("hc-eu: { type: HTTPS,", "hc-eu: { regions: [us-east-1, us-west-2, sa-east-1], type: HTTPS,", StringComparison.Ordinal)
+            .Replace("hc-us: { type: HTTPS,", "hc-us: { regions: [us-east-1, us-west-2, sa-east-1], type: HTTPS,", StringComparison.Ordinal)
+            .Replace("latencyMs:\n", "latencyMs:\n  us-west-2: { lab-west: 70 }\n", StringComparison.Ordinal);
+
+        Assert.Equal(
+            ["topology.yaml:28:21: health check 'hc-us' probes from checker region 'sa-east-1', which is not a location, and the lab knows no latency from there to region 'lab-west' (its built-in table covers AWS regions only); add latencyMs: { sa-east-1: { lab-west: <ms> } }, or list in regions only checker regions that are locations of the topology"],
             Render(TopologyReader.Read(yaml, File)));
     }
 
