@@ -28,6 +28,7 @@ public static partial class Diagnoser
         findings.AddRange(PathNotFaulted(observations));
         findings.AddRange(FailOpen(observations));
         findings.AddRange(ClientsStuck(observations));
+        findings.AddRange(ChaosExtensionNotAttached(observations));
         if (findings.Count == 0 && checks.Any(c => c.Passed == false))
         {
             findings.Add(ChecksFailed(checks));

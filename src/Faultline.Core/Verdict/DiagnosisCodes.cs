@@ -17,4 +17,7 @@ public static class DiagnosisCodes
 
     /// <summary>Checks failed and no rule explains why: lists them.</summary>
     public const string ChecksFailed = "checks-failed";
+
+    /// <summary>The chaos extension's variables were set on a function its layer or wrapper was missing from, so nothing was injected.</summary>
+    public const string ChaosExtensionNotAttached = "chaos-extension-not-attached";
 }

@@ -46,4 +46,12 @@ public static class DiagnosisTexts
 
     /// <summary>How a victim population is named in a headline, e.g. <c>us-customers got errors (1,200×5xx)</c>.</summary>
     public static string Victim(string population, string breakdown) => $"{population} got errors ({breakdown})";
+
+    /// <summary>Headline of <see cref="DiagnosisCodes.ChaosExtensionNotAttached"/>.</summary>
+    public static string ChaosExtensionNotAttachedHeadline(string function) =>
+        $"the chaos extension's variables were set on {function} but the extension was not attached, so nothing was injected there (as on AWS)";
+
+    /// <summary>Fix of <see cref="DiagnosisCodes.ChaosExtensionNotAttached"/>.</summary>
+    public const string ChaosExtensionNotAttachedFix =
+        "attach the chaos-lambda-extension layer (attachLayer in the configure action, or layers: in the topology) and set AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap with the variables";
 }

@@ -58,8 +58,8 @@ internal sealed partial class TopologyYamlMapper
         return (null, protocol);
     }
 
-    private static List<string> ReadLayers(MappingReader function) =>
-        function.ScalarList("layers").Select(s => s.Value).ToList();
+    private static string[] ReadLayers(MappingReader function) =>
+        [.. function.ScalarList("layers").Select(s => s.Value)];
 
     private static ChaosExtensionRelease ReadChaosExtensionRelease(MappingReader function) =>
         function.Enum("chaosExtensionRelease", ChaosExtensionReleases) ?? ChaosExtensionRelease.Tagged;
