@@ -71,9 +71,9 @@ public sealed class SampleTopologiesTests
         var hello = functions.Single(f => f.Name == "hello");
         Assert.Equal(["chaos-lambda-extension"], hello.Layers);
         Assert.Equal(ChaosExtensionRelease.Tagged, hello.ChaosExtensionRelease);
-        var checkout = functions.Single(f => f.Name == "checkout");
-        Assert.Equal(UpstreamProtocol.Lambda, checkout.UpstreamProtocol);
-        Assert.Equal(new Uri("http://127.0.0.1:9000"), checkout.Upstream);
+        var orders = functions.Single(f => f.Name == "orders");
+        Assert.Equal(UpstreamProtocol.Lambda, orders.UpstreamProtocol);
+        Assert.Equal(new Uri("http://127.0.0.1:5000"), orders.Upstream);
     }
 
     [Fact]
