@@ -51,6 +51,7 @@ public sealed class FunctionRuntime
         _timeProvider = timeProvider;
         _random = random;
         _environment = config.Environment.ToImmutableDictionary(StringComparer.Ordinal);
+        _layers = [.. config.Layers];
     }
 
     /// <summary>The function's configuration.</summary>
@@ -60,8 +61,9 @@ public sealed class FunctionRuntime
     public IReadOnlyDictionary<string, string> Environment => Volatile.Read(ref _environment);
 
     /// <summary>
-    /// The layers attached now (names or ARNs), in attach order. Informational: a function obeys the chaos
-    /// extension's variables when they are set, attached or not. Default none.
+    /// The layers attached now (names or ARNs), in attach order; the topology's <see cref="FunctionConfig.Layers"/> at
+    /// first. The chaos extension's variables act only while its layer is one of them (and
+    /// <c>AWS_LAMBDA_EXEC_WRAPPER=/opt/bootstrap</c> is set).
     /// </summary>
     public IReadOnlyList<string> Layers => _layers;
 
@@ -119,12 +121,13 @@ public sealed class FunctionRuntime
         }
     }
 
-    /// <summary>Restores the environment variables the function was configured with.</summary>
+    /// <summary>Restores the environment variables and layers the function was configured with.</summary>
     public void ResetEnvironment()
     {
         lock (_lock)
         {
             _environment = Config.Environment.ToImmutableDictionary(StringComparer.Ordinal);
+            _layers = [.. Config.Layers];
             _idleSince.Clear();
         }
     }
@@ -165,7 +168,8 @@ public sealed class FunctionRuntime
             try
             {
                 var environment = Environment;
-                var outcome = await RunAsync(request, environment, faults, applied, d => injected = d, linked?.Token ?? timeout.Token).ConfigureAwait(false);
+                var chaos = ChaosExtensionSettings.From(environment, _layers, Config.ChaosExtensionRelease);
+                var outcome = await RunAsync(request, environment, chaos, faults, applied, d => injected = d, linked?.Token ?? timeout.Token).ConfigureAwait(false);
                 ReleaseEnvironment();
                 return outcome with { ColdStart = cold, InjectedLatency = injected, Faults = applied };
             }
@@ -194,12 +198,12 @@ public sealed class FunctionRuntime
     private async Task<FunctionOutcome> RunAsync(
         FunctionRequest request,
         IReadOnlyDictionary<string, string> environment,
+        ChaosExtensionSettings chaos,
         ActiveFault[] faults,
         List<string> applied,
         Action<TimeSpan> reportInjected,
         CancellationToken cancellationToken)
     {
-        var chaos = ChaosExtensionSettings.From(environment);
         var delay = TimeSpan.Zero;
         foreach (var fault in faults)
         {
@@ -259,7 +263,8 @@ public sealed class FunctionRuntime
             }
         }
 
-        LambdaProxyResult handlerResult;
+        LambdaProxyResult? handlerResult;
+        string? rawReply = null;
         try
         {
             var invocation = new FunctionInvocation { Request = request, Function = Config, Environment = environment };
@@ -268,6 +273,12 @@ public sealed class FunctionRuntime
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (FunctionReplyException reply) when (reply.Outcome.Kind == FunctionOutcomeKind.Succeeded && reply.Outcome.RawPayload is not null)
+        {
+            // Output API Gateway cannot read (the Lambda invoke protocol): still the function's result, so result faults apply.
+            handlerResult = null;
+            rawReply = reply.Outcome.RawPayload;
         }
 #pragma warning disable CA1031 // A handler's exception is the function's error, not ours.
         catch (Exception ex)
@@ -289,7 +300,9 @@ public sealed class FunctionRuntime
                 : new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, RawPayload = chaos.Response };
         }
 
-        return new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = replacement ?? handlerResult };
+        return replacement is null && handlerResult is null
+            ? new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, RawPayload = rawReply }
+            : new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = replacement ?? handlerResult };
     }
 
     private ActiveFault[] FaultsOnThisFunction()

@@ -67,6 +67,7 @@ public static class ConstructionChecks
             }
         }
 
+        findings.AddRange(ChaosExtensionChecks.Check(plan, topology, map));
         return findings;
     }
 

@@ -32,4 +32,10 @@ public static class ConstructionCodes
 
     /// <summary>A stop condition whose <c>for</c> is longer than the whole run, so it can never fire.</summary>
     public const string StopConditionLongerThanRun = "stop-condition-longer-than-run";
+
+    /// <summary>A configure action sets the chaos extension's response switch in the spelling the functions' extension release ignores.</summary>
+    public const string ChaosResponseSwitchIgnored = "chaos-response-switch-ignored";
+
+    /// <summary>A configure action turns on the chaos extension's faults on functions the extension is not attached to (layer and wrapper).</summary>
+    public const string ChaosExtensionNotAttached = "chaos-extension-not-attached";
 }

@@ -99,4 +99,14 @@ internal static class ConstructionMessages
     public static (string Message, string Fix) StopConditionLongerThanRun(StopConditionDefinition condition, TimeSpan runEnd) =>
         ($"stop condition '{condition.Name}' can never fire: it needs {F(condition.For)} in alarm, and the whole run lasts {F(runEnd)}",
          $"shorten for to less than {F(runEnd)}");
+
+    /// <summary><see cref="ConstructionCodes.ChaosResponseSwitchIgnored"/>.</summary>
+    public static (string Message, string Fix) ResponseSwitchIgnored(string action, string ignored, string release, string read) =>
+        ($"action '{action}' sets {ignored}, which the chaos extension release {release} of its target's functions ignores, so the response is never replaced",
+         $"set {read} instead, or set chaosExtensionRelease on the functions in the topology to the release their layer is built from");
+
+    /// <summary><see cref="ConstructionCodes.ChaosExtensionNotAttached"/>.</summary>
+    public static (string Message, string Fix) ChaosExtensionNotAttached(string action, IReadOnlyList<string> functions) =>
+        ($"action '{action}' sets the chaos extension's variables on {string.Join(", ", functions)}, but the extension is not attached there, so on AWS nothing is injected",
+         "attach the layer (attachLayer: chaos-lambda-extension, or layers: in the topology) and set AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap");
 }

@@ -1,3 +1,5 @@
+using Faultline.Core.Functions;
+
 namespace Faultline.Core.Topology;
 
 /// <summary>A Lambda-like function behind one gateway route.</summary>
@@ -20,6 +22,18 @@ public sealed record FunctionConfig
 
     /// <summary>The user's own service the function forwards to, or <c>null</c> for a built-in handler.</summary>
     public Uri? Upstream { get; init; }
+
+    /// <summary>How the upstream is invoked: plain HTTP forwarding or Lambda's invoke protocol. Default <see cref="UpstreamProtocol.Http"/>.</summary>
+    public UpstreamProtocol UpstreamProtocol { get; init; } = UpstreamProtocol.Http;
+
+    /// <summary>
+    /// Layers (names or ARNs) the function starts with, in attach order. Default none. A layer whose name contains
+    /// <c>chaos-lambda-extension</c> is the chaos extension (see <see cref="ChaosExtensionSettings"/>).
+    /// </summary>
+    public IReadOnlyList<string> Layers { get; init; } = [];
+
+    /// <summary>Which release of the chaos extension its layer holds. Default <see cref="ChaosExtensionRelease.Tagged"/> (v0.1.6).</summary>
+    public ChaosExtensionRelease ChaosExtensionRelease { get; init; } = ChaosExtensionRelease.Tagged;
 
     /// <summary>Function timeout. Default 3 s, as Lambda's.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;

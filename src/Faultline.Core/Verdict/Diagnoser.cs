@@ -33,6 +33,7 @@ public static partial class Diagnoser
         // A population refused by a region's gateway (403 for a missing custom domain) fails after DNS moved, which is not being stuck.
         findings.AddRange(ClientsStuck(observations).Where(f => !refused.Any(r => string.Equals(r.Population, f.Population, StringComparison.Ordinal))));
         findings.AddRange(AliasTargetHealthOnly(observations));
+        findings.AddRange(ChaosExtensionNotAttached(observations));
         if (findings.Count == 0 && checks.Any(c => c.Passed == false))
         {
             findings.Add(ChecksFailed(checks));

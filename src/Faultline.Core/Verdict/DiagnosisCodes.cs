@@ -20,9 +20,13 @@ public static class DiagnosisCodes
 
     /// <summary>Requests routed to a region whose gateway lacks the requested name as a custom domain (or a base path mapping for the path) failed with 403.</summary>
     public const string CustomDomainMissing = "custom-domain-missing";
+
     /// <summary>
     /// A routed alias set with evaluateTargetHealth and no health check kept answering a region whose functions were
     /// faulted: Route 53 sees only the API Gateway service's availability there (the blog's bug in its modern form).
     /// </summary>
     public const string AliasTargetHealthOnly = "alias-target-health-only";
+
+    /// <summary>The chaos extension's variables were set on a function its layer or wrapper was missing from, so nothing was injected.</summary>
+    public const string ChaosExtensionNotAttached = "chaos-extension-not-attached";
 }

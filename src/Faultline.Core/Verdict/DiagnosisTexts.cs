@@ -66,4 +66,12 @@ public static class DiagnosisTexts
         mappingOnly
             ? $"add a base path covering the request's path (or /) to {host} under regions.{region}.gateway.customDomains (on AWS: an API mapping on the custom domain in {region})"
             : $"add {host} to regions.{region}.gateway.customDomains (on AWS: create the custom domain {host} with an API mapping in {region}, as every region a latency, failover or weighted record routes to needs one)";
+
+    /// <summary>Headline of <see cref="DiagnosisCodes.ChaosExtensionNotAttached"/>.</summary>
+    public static string ChaosExtensionNotAttachedHeadline(string function) =>
+        $"the chaos extension's variables were set on {function} but the extension was not attached, so nothing was injected there (as on AWS)";
+
+    /// <summary>Fix of <see cref="DiagnosisCodes.ChaosExtensionNotAttached"/>.</summary>
+    public const string ChaosExtensionNotAttachedFix =
+        "attach the chaos-lambda-extension layer (attachLayer in the configure action, or layers: in the topology) and set AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap with the variables";
 }

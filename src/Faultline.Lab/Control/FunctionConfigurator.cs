@@ -34,11 +34,11 @@ public sealed class FunctionConfigurator
         return new FunctionConfiguration { Environment = runtime.Environment, Layers = runtime.Layers };
     }
 
-    /// <summary>The configuration the topology gives a function (no layers).</summary>
+    /// <summary>The configuration the topology gives a function (its environment and layers).</summary>
     public static FunctionConfiguration Initial(FunctionRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        return new FunctionConfiguration { Environment = runtime.Config.Environment };
+        return new FunctionConfiguration { Environment = runtime.Config.Environment, Layers = runtime.Config.Layers };
     }
 
     /// <summary>Every function, described.</summary>

@@ -16,10 +16,22 @@ public static class UpstreamHandler
     };
 
     /// <summary>A handler factory: upstream forwarding for functions with <see cref="FunctionConfig.Upstream"/>, else the built-in handler.</summary>
-    public static Func<FunctionConfig, FunctionHandler> Factory(HttpClient client)
+    /// <param name="client">The client that reaches the upstreams.</param>
+    /// <param name="time">Lab time, for the proxy events' request time (Lambda protocol only).</param>
+    /// <param name="payloadFormat">
+    /// The proxy payload format a function's gateway sends (Lambda protocol only). Default version 1.0 (a REST API) for every function.
+    /// </param>
+    public static Func<FunctionConfig, FunctionHandler> Factory(HttpClient client, TimeProvider time, Func<FunctionConfig, ProxyPayloadFormat>? payloadFormat = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return function => function.Upstream is { } upstream ? Create(client, upstream) : FunctionFleet.DefaultHandler(function);
+        ArgumentNullException.ThrowIfNull(time);
+        return function => function.Upstream switch
+        {
+            null => FunctionFleet.DefaultHandler(function),
+            { } upstream when function.UpstreamProtocol == UpstreamProtocol.Lambda =>
+                LambdaInvokeHandler.Create(client, upstream, payloadFormat?.Invoke(function) ?? ProxyPayloadFormat.V1, time),
+            { } upstream => Create(client, upstream),
+        };
     }
 
     /// <summary>A handler forwarding to <paramref name="upstream"/> (its path prefix kept, the request's path and query appended).</summary>

@@ -26,6 +26,14 @@ public sealed class FunctionRuntimeTests
 
     private static FunctionConfig Hello => Some.Topology().FindRegion("us-east-1")!.Functions.Single(f => f.Name == "hello");
 
+    // The chaos extension attached as on AWS: its layer and the wrapper variable, plus the test's variables.
+    private static FunctionConfig WithExtension(Dictionary<string, string> variables, ChaosExtensionRelease release = ChaosExtensionRelease.Tagged) => Hello with
+    {
+        Environment = new Dictionary<string, string>(variables) { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/bootstrap" },
+        Layers = ["arn:aws:lambda:us-east-1:871265522301:layer:chaos-lambda-extension-x86_64-unknown-linux-gnu-release:12"],
+        ChaosExtensionRelease = release,
+    };
+
     private FunctionRuntime NewRuntime(FunctionConfig? config = null, FunctionHandler? handler = null, int seed = 42) =>
         new(config ?? Hello, handler ?? BuiltInHandlers.Hello, _faults, _time, new RandomSource(seed));
 
@@ -214,14 +222,11 @@ public sealed class FunctionRuntimeTests
     [Fact]
     public async Task InvokeAsync_ChaosLatencyEnvironment_InjectsLatencyThatTimesOut()
     {
-        var runtime = NewRuntime(Hello with
+        var runtime = NewRuntime(WithExtension(new()
         {
-            Environment = new Dictionary<string, string>
-            {
-                ["CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY"] = "true",
-                ["CHAOS_EXTENSION__LAMBDA__LATENCY_PROBABILITY"] = "1",
-            },
-        });
+            ["CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY"] = "true",
+            ["CHAOS_EXTENSION__LAMBDA__LATENCY_PROBABILITY"] = "1",
+        }));
 
         var invocation = runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromSeconds(10));
@@ -235,14 +240,11 @@ public sealed class FunctionRuntimeTests
     [Fact]
     public async Task InvokeAsync_ChaosResponseTypoVariable_ReplacesWithDefaultResponse()
     {
-        var runtime = NewRuntime(Hello with
+        var runtime = NewRuntime(WithExtension(new()
         {
-            Environment = new Dictionary<string, string>
-            {
-                ["CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_REPONSE_BODY"] = "true",
-                ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1",
-            },
-        });
+            ["CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_REPONSE_BODY"] = "true",
+            ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1",
+        }));
 
         var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
 
@@ -253,20 +255,98 @@ public sealed class FunctionRuntimeTests
     [Fact]
     public async Task InvokeAsync_ChaosMalformedDefaultResponse_KeepsRawPayload()
     {
-        var runtime = NewRuntime(Hello with
-        {
-            Environment = new Dictionary<string, string>
+        var runtime = NewRuntime(WithExtension(
+            new()
             {
                 ["CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_RESPONSE_BODY"] = "true",
                 ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1",
                 ["CHAOS_EXTENSION__RESPONSE__DEFAULT_RESPONSE"] = "not json",
             },
-        });
+            ChaosExtensionRelease.Main));
 
         var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
 
         Assert.Null(outcome.Result);
         Assert.Equal("not json", outcome.RawPayload);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public async Task InvokeAsync_ChaosVariablesWithoutLayerOrWrapper_InjectNothing(bool layer, bool wrapper)
+    {
+        // On AWS the variables alone do nothing: the layer's /opt/bootstrap must put the extension's proxy in the runtime's path.
+        var environment = new Dictionary<string, string>
+        {
+            ["CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY"] = "true",
+            ["CHAOS_EXTENSION__LAMBDA__LATENCY_PROBABILITY"] = "1",
+            ["CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_REPONSE_BODY"] = "true",
+            ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1",
+        };
+        if (wrapper)
+        {
+            environment["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/bootstrap";
+        }
+
+        var runtime = NewRuntime(Hello with { Environment = environment, Layers = layer ? ["chaos-lambda-extension"] : [] });
+
+        var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FunctionOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(200, outcome.Result!.StatusCode);
+        Assert.Equal(TimeSpan.Zero, outcome.InjectedLatency);
+        Assert.Empty(outcome.Faults);
+    }
+
+    [Theory]
+    [InlineData(ChaosExtensionRelease.Tagged, "CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_RESPONSE_BODY")]
+    [InlineData(ChaosExtensionRelease.Main, "CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_REPONSE_BODY")]
+    public async Task InvokeAsync_ResponseSwitchTheReleaseIgnores_KeepsTheResponse(ChaosExtensionRelease release, string ignored)
+    {
+        var runtime = NewRuntime(WithExtension(new() { [ignored] = "true", ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1" }, release));
+
+        var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, outcome.Result!.StatusCode);
+        Assert.Empty(outcome.Faults);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_TopologyLayersAndCapitalisedTrue_InjectLatency()
+    {
+        var runtime = NewRuntime(WithExtension(new() { ["CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY"] = "True", ["CHAOS_EXTENSION__LAMBDA__LATENCY_VALUE"] = "1", ["CHAOS_EXTENSION__LAMBDA__LATENCY_PROBABILITY"] = "1" }));
+
+        var invocation = runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await invocation.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), outcome.InjectedLatency);
+        Assert.Equal([FunctionRuntime.ChaosExtensionFaultId], outcome.Faults);
+        Assert.Equal(["arn:aws:lambda:us-east-1:871265522301:layer:chaos-lambda-extension-x86_64-unknown-linux-gnu-release:12"], runtime.Layers);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_HandlerRepliesFunctionError_IsFunctionError()
+    {
+        var runtime = NewRuntime(handler: (_, _) => throw new FunctionReplyException(LambdaInvokeReply.Interpret(200, false, """{"errorType":"Error","errorMessage":"boom"}""", ProxyPayloadFormat.V1)));
+
+        var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FunctionOutcomeKind.FunctionError, outcome.Kind);
+        Assert.Equal("Error: boom", outcome.Error);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_HandlerRepliesUnreadableOutput_KeepsRawPayload()
+    {
+        var runtime = NewRuntime(handler: (_, _) => throw new FunctionReplyException(LambdaInvokeReply.Interpret(200, false, "\"just text\"", ProxyPayloadFormat.V1)));
+
+        var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FunctionOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Null(outcome.Result);
+        Assert.Equal("\"just text\"", outcome.RawPayload);
     }
 
     [Fact]
@@ -276,7 +356,8 @@ public sealed class FunctionRuntimeTests
         await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
         Assert.Equal(1, runtime.IdleEnvironments);
 
-        runtime.Configure(new Dictionary<string, string?> { ["DROP"] = null, ["CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_RESPONSE_BODY"] = "true", ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1" });
+        runtime.SetLayers(["chaos-lambda-extension"]);
+        runtime.Configure(new Dictionary<string, string?> { ["DROP"] = null, ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/bootstrap", ["CHAOS_EXTENSION__RESPONSE__ENABLE_CHANGE_REPONSE_BODY"] = "true", ["CHAOS_EXTENSION__RESPONSE__CHANGE_RESPONSE_PROBABILITY"] = "1" });
         var outcome = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
 
         Assert.Equal("1", runtime.Environment["KEEP"]);

@@ -1,3 +1,4 @@
+using Faultline.Core.Functions;
 using Faultline.Core.Topology;
 using Faultline.Core.Topology.Linting;
 using Faultline.Core.Topology.Reading;
@@ -45,7 +46,7 @@ public sealed class SampleTopologiesTests
     [InlineData("timeout", "reservedConcurrency", "coldStart", "keepWarm", "environment", "tags", "dns", "zone", "propagationDelay", "records", "type")]
     [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
     [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
-    [InlineData("rate", "connectionReuse", "maxConnections")]
+    [InlineData("rate", "connectionReuse", "maxConnections", "layers", "chaosExtensionRelease", "protocol")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
@@ -60,6 +61,27 @@ public sealed class SampleTopologiesTests
 
         Assert.Equal(256, topology.Clients.Single(c => c.Name == "us-customers").MaxConnections);
         Assert.Null(topology.Clients.Single(c => c.Name == "eu-customers").MaxConnections);
+    }
+
+    [Fact]
+    public void Load_AllFieldsSample_ReadsLayersReleaseAndLambdaUpstream()
+    {
+        var functions = LoadSample("samples/all-fields/topology.yaml").ThrowIfInvalid().FindRegion("us-east-1")!.Functions;
+
+        var hello = functions.Single(f => f.Name == "hello");
+        Assert.Equal(["chaos-lambda-extension"], hello.Layers);
+        Assert.Equal(ChaosExtensionRelease.Tagged, hello.ChaosExtensionRelease);
+        var orders = functions.Single(f => f.Name == "orders");
+        Assert.Equal(UpstreamProtocol.Lambda, orders.UpstreamProtocol);
+        Assert.Equal(new Uri("http://127.0.0.1:5000"), orders.Upstream);
+    }
+
+    [Fact]
+    public void Load_OwnFunctionSample_InvokesHelloOverTheLambdaProtocol()
+    {
+        var topology = LoadSample("samples/own-function/topology.yaml").ThrowIfInvalid();
+
+        Assert.All(topology.AllFunctions.Where(f => f.Name == "hello"), f => Assert.Equal(UpstreamProtocol.Lambda, f.UpstreamProtocol));
     }
 
     [Fact]

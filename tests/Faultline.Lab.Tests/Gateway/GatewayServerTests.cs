@@ -47,7 +47,7 @@ public sealed class GatewayServerTests : IAsyncLifetime
         topology ??= Some.Topology();
         var time = new ScaledTimeProvider(TimeProvider.System, scale);
         _faults = new FaultStore(topology, time, new RandomSource(1));
-        var handlers = upstream is null ? null : UpstreamHandler.Factory(upstream);
+        var handlers = upstream is null ? null : UpstreamHandler.Factory(upstream, time);
         var fleet = new FunctionFleet(topology, _faults, time, new RandomSource(2), handlers);
         _server = new GatewayServer(topology, new ApiGateway(topology, fleet, time), new NetworkPolicy(topology, _faults, new RandomSource(3)), time, options, logger);
         await _server.StartAsync(port, TestContext.Current.CancellationToken);

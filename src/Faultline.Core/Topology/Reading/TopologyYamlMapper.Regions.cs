@@ -39,12 +39,12 @@ internal sealed partial class TopologyYamlMapper
             var reader = MappingReader.Create(node, what, functions.ChildPath(name.Value), _context);
             var route = ParseRoute(reader);
             var handler = reader.Text("handler");
-            var upstreamText = reader.Text("upstream");
-            if (handler is not null && upstreamText is not null)
+            var hasUpstream = reader.Has("upstream");
+            if (handler is not null && hasUpstream)
             {
                 _context.Add(TopologyErrors.HandlerAndUpstream(reader.LocationOf("upstream"), what));
             }
-            else if (handler is null && upstreamText is null && reader.Node is not null)
+            else if (handler is null && !hasUpstream && reader.Node is not null)
             {
                 _context.Add(TopologyErrors.NoHandlerNorUpstream(reader.Location, what));
             }
@@ -54,18 +54,7 @@ internal sealed partial class TopologyYamlMapper
                 _context.Add(TopologyErrors.UnknownHandler(reader.LocationOf("handler"), what, handler));
             }
 
-            Uri? upstream = null;
-            if (upstreamText is not null)
-            {
-                if (Uri.TryCreate(upstreamText, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.IsLoopback)
-                {
-                    upstream = uri;
-                }
-                else
-                {
-                    _context.Add(TopologyErrors.UpstreamNotLoopback(reader.LocationOf("upstream"), what, upstreamText));
-                }
-            }
+            var (upstream, upstreamProtocol) = ReadUpstream(reader, what);
 
             var timeout = reader.Duration("timeout") ?? FunctionConfig.DefaultTimeout;
             if (timeout < TimeSpan.FromSeconds(1) || timeout > TimeSpan.FromSeconds(900))
@@ -86,6 +75,9 @@ internal sealed partial class TopologyYamlMapper
                 Route = route ?? new RouteKey("ANY", string.Empty),
                 Handler = handler,
                 Upstream = upstream,
+                UpstreamProtocol = upstreamProtocol,
+                Layers = ReadLayers(reader),
+                ChaosExtensionRelease = ReadChaosExtensionRelease(reader),
                 Timeout = timeout,
                 ReservedConcurrency = reserved,
                 ColdStart = reader.Duration("coldStart") ?? TimeSpan.Zero,

@@ -1,4 +1,5 @@
 using Faultline.Core.Diagnostics;
+using Faultline.Core.Functions;
 using Faultline.Core.Topology;
 using Faultline.Core.Topology.Reading;
 using Xunit;
@@ -632,6 +633,48 @@ public sealed class TopologyReaderTests
 
         Assert.Equal(
             [$"topology.yaml:10:49: function 'hello' in region 'us-east-1' has upstream '{upstream}', which is not an http(s) URL on loopback; the lab only talks to loopback: use a URL such as http://127.0.0.1:5000"],
+            Render(TopologyReader.Read(yaml, File)));
+    }
+
+    [Fact]
+    public void Read_UpstreamLambdaProtocolLayersAndRelease_Read()
+    {
+        var yaml = SeedTopologyYaml.With(
+            "hello: { route: GET /api/hello, handler: hello, timeout: 10s, reservedConcurrency: 100 }\n  eu-west-1",
+            "hello: { route: GET /api/hello, upstream: { url: 'http://127.0.0.1:9000', protocol: lambda }, layers: [chaos-lambda-extension], chaosExtensionRelease: main }\n  eu-west-1");
+
+        var result = TopologyReader.Read(yaml, File);
+
+        Assert.Empty(Render(result));
+        var hello = result.Topology!.FindRegion("us-east-1")!.Functions.Single(f => f.Name == "hello");
+        Assert.Equal(new Uri("http://127.0.0.1:9000"), hello.Upstream);
+        Assert.Equal(UpstreamProtocol.Lambda, hello.UpstreamProtocol);
+        Assert.Equal(["chaos-lambda-extension"], hello.Layers);
+        Assert.Equal(ChaosExtensionRelease.Main, hello.ChaosExtensionRelease);
+    }
+
+    [Fact]
+    public void Read_NoLayersNorRelease_DefaultsToNoneAndTheTaggedRelease()
+    {
+        var hello = TopologyReader.Read(SeedTopologyYaml.Text, File).Topology!.FindRegion("us-east-1")!.Functions.Single(f => f.Name == "hello");
+
+        Assert.Empty(hello.Layers);
+        Assert.Equal(ChaosExtensionRelease.Tagged, hello.ChaosExtensionRelease);
+        Assert.Equal(UpstreamProtocol.Http, hello.UpstreamProtocol);
+    }
+
+    [Fact]
+    public void Read_BadUpstreamProtocolAndRelease_Reported()
+    {
+        var yaml = SeedTopologyYaml.With(
+            "hello: { route: GET /api/hello, handler: hello, timeout: 10s, reservedConcurrency: 100 }\n  eu-west-1",
+            "hello: { route: GET /api/hello, upstream: { url: 'http://127.0.0.1:9000', protocol: grpc }, chaosExtensionRelease: v9 }\n  eu-west-1");
+
+        Assert.Equal(
+            [
+                "topology.yaml:10:91: upstream of function 'hello' in region 'us-east-1' has protocol 'grpc', which is not allowed; allowed: http, lambda",
+                "topology.yaml:10:122: function 'hello' in region 'us-east-1' has chaosExtensionRelease 'v9', which is not allowed; allowed: v0.1.6, main",
+            ],
             Render(TopologyReader.Read(yaml, File)));
     }
 
