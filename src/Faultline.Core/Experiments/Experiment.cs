@@ -27,6 +27,9 @@ public sealed record Experiment
     /// <summary>The action graph, in file order.</summary>
     public IReadOnlyList<ActionDefinition> Actions { get; init; } = [];
 
+    /// <summary>How long AWS takes to make actions take effect and to stop them. Default <see cref="AwsTiming.Default"/> (AWS's documented timing).</summary>
+    public AwsTiming AwsTiming { get; init; } = AwsTiming.Default;
+
     /// <summary>Alarms that stop the run and revert every fault.</summary>
     public IReadOnlyList<StopConditionDefinition> StopConditions { get; init; } = [];
 

@@ -15,10 +15,12 @@ namespace Faultline.Core.Planning;
 /// <para>The health rule is Route 53's, as docs/lab.md states it: each checker flips after <c>failureThreshold</c>
 /// consecutive results the other way, probing every <c>interval</c> at its own random phase, and the check turns
 /// unhealthy when no more than 18% of checkers still say healthy. Probes see a fault from the moment the first
-/// action that injects (a fault or a configuration change) starts, and a check starts healthy, so the earliest a
+/// action that injects (a fault or a configuration change) can take effect, and a check starts healthy, so the earliest a
 /// check can turn unhealthy is that moment + (failureThreshold − 1) × interval (every checker probing right at it),
-/// and it usually has by that moment + interval × failureThreshold. A deadline before the earliest is an error; one
-/// before the usual latest a warning.</para>
+/// and it usually has by that moment + AWS's ramp + interval × failureThreshold. The ramp is the FIS Lambda
+/// extension's ramp-up (<see cref="AwsTiming.LambdaRampUp"/>) for a fault that reaches its functions through it; a
+/// configure action's change can be seen only from its end (<see cref="AwsTiming.ConfigureDelay"/>). A deadline before
+/// the earliest is an error; one before the usual latest a warning.</para>
 /// <para>The DNS rule adds what docs/lab.md says of answers: a location's answer moves off a set only once its health
 /// check is unhealthy (after <c>dns.propagationDelay</c>), and clients re-resolve when their cached answer's TTL runs
 /// out; answers are observed by the load's clients. Rules that a <c>health-override</c> or <c>dns</c> fault could
@@ -114,11 +116,12 @@ public static class ConstructionChecks
         }
 
         var deadline = check.Deadline!.Value;
-        var worst = injection + (hc.FailureThreshold * hc.Interval);
+        var ramp = (plan.FirstInjectionEverywhere ?? injection) - injection;
+        var worst = injection + ramp + (hc.FailureThreshold * hc.Interval);
         if (deadline < worst)
         {
             var certain = deadline < soonest;
-            var (message, fix) = ConstructionMessages.HealthTooSlow(health, hc, injection, deadline, certain, worst - check.From);
+            var (message, fix) = ConstructionMessages.HealthTooSlow(health, hc, injection, ramp, deadline, certain, worst - check.From);
             return Finding(ConstructionCodes.HealthCheckTooSlow, certain ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, message, fix, health.Name, map.Check(index, "within"));
         }
 
@@ -187,13 +190,14 @@ public static class ConstructionChecks
         var slowest = checks.MaxBy(hc => hc.FailureThreshold * hc.Interval)!;
         var propagation = topology.Dns.PropagationDelay;
         var earliest = injection + checks.Max(hc => (hc.FailureThreshold - 1) * hc.Interval) + propagation;
-        var worst = injection + (slowest.FailureThreshold * slowest.Interval) + propagation + record.Ttl;
+        var ramp = (plan.FirstInjectionEverywhere ?? injection) - injection;
+        var worst = injection + ramp + (slowest.FailureThreshold * slowest.Interval) + propagation + record.Ttl;
         var deadline = check.Deadline!.Value;
         if (deadline < worst)
         {
             var certain = deadline < earliest;
             var governing = certain ? checks.MaxBy(hc => (hc.FailureThreshold - 1) * hc.Interval)! : slowest;
-            var (message, fix) = ConstructionMessages.DnsTooSlow(dns, record, governing, injection, propagation, deadline, certain, worst - check.From);
+            var (message, fix) = ConstructionMessages.DnsTooSlow(dns, record, governing, injection, ramp, propagation, deadline, certain, worst - check.From);
             return Finding(ConstructionCodes.DnsAnswerTooSlow, certain ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, message, fix, dns.Name, map.Check(index, "within"));
         }
 

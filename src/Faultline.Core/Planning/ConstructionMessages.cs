@@ -15,21 +15,24 @@ internal static class ConstructionMessages
     private static string Earliest(HealthCheckConfig hc) =>
         $"(failureThreshold − 1) × interval = ({hc.FailureThreshold} − 1) × {F(hc.Interval)} = {F((hc.FailureThreshold - 1) * hc.Interval)}";
 
+    // The FIS Lambda extension's ramp-up (awsTiming.lambdaRampUp) before a fault reaches every function, when there is one.
+    private static string Ramp(TimeSpan ramp) => ramp > TimeSpan.Zero ? $"the FIS Lambda extension's ramp-up {F(ramp)} + " : string.Empty;
+
     private static string Worst(HealthCheckConfig hc) =>
         $"interval × failureThreshold = {F(hc.Interval)} × {hc.FailureThreshold} = {F(hc.FailureThreshold * hc.Interval)}";
 
     private static string Deadline(TimeSpan within, CheckWindow window, TimeSpan deadline) =>
         $"within: {F(within)} after {window.From} ends at {T(deadline)}";
 
-    public static (string Message, string Fix) HealthTooSlow(HealthTransitionCheck check, HealthCheckConfig hc, TimeSpan firstInjection, TimeSpan deadline, bool certain, TimeSpan suggested)
+    public static (string Message, string Fix) HealthTooSlow(HealthTransitionCheck check, HealthCheckConfig hc, TimeSpan firstInjection, TimeSpan ramp, TimeSpan deadline, bool certain, TimeSpan suggested)
     {
         var earliest = firstInjection + ((hc.FailureThreshold - 1) * hc.Interval);
-        var worst = firstInjection + (hc.FailureThreshold * hc.Interval);
+        var worst = firstInjection + ramp + (hc.FailureThreshold * hc.Interval);
         var message = certain
             ? $"check '{check.Name}' cannot pass: {hc.Id} turns unhealthy only after {hc.FailureThreshold} consecutive failed probes {F(hc.Interval)} apart, "
               + $"at the earliest {Earliest(hc)} after the first fault starts at {T(firstInjection)}, so not before {T(earliest)} "
-              + $"(usually up to {Worst(hc)}, {T(worst)}); but {Deadline(check.Within, check.Window, deadline)}"
-            : $"check '{check.Name}' may not pass: {hc.Id} turns unhealthy between {Earliest(hc)} and {Worst(hc)} after the first fault starts at {T(firstInjection)}, "
+              + $"(usually up to {Ramp(ramp)}{Worst(hc)}, {T(worst)}); but {Deadline(check.Within, check.Window, deadline)}"
+            : $"check '{check.Name}' may not pass: {hc.Id} turns unhealthy between {Earliest(hc)} and {Ramp(ramp)}{Worst(hc)} after the first fault starts at {T(firstInjection)}, "
               + $"depending on its checkers' phases, so between {T(earliest)} and {T(worst)}; but {Deadline(check.Within, check.Window, deadline)}";
         return (message, $"allow within: {F(suggested)} or more, or lower {hc.Id}'s interval or failureThreshold");
     }
@@ -57,13 +60,14 @@ internal static class ConstructionMessages
          + ", and a check already in the wanted state at its window's start passes after 0s",
          "start the window where it should recover, e.g. during: recovery");
 
-    public static (string Message, string Fix) DnsTooSlow(DnsAnswerCheck check, DnsRecord record, HealthCheckConfig hc, TimeSpan firstInjection, TimeSpan propagation, TimeSpan deadline, bool certain, TimeSpan suggested)
+    public static (string Message, string Fix) DnsTooSlow(DnsAnswerCheck check, DnsRecord record, HealthCheckConfig hc, TimeSpan firstInjection, TimeSpan ramp, TimeSpan propagation, TimeSpan deadline, bool certain, TimeSpan suggested)
     {
         var delay = propagation > TimeSpan.Zero ? $" + propagationDelay {F(propagation)}" : string.Empty;
         var earliest = firstInjection + ((hc.FailureThreshold - 1) * hc.Interval) + propagation;
-        var worst = firstInjection + (hc.FailureThreshold * hc.Interval) + propagation + record.Ttl;
+        var worst = firstInjection + ramp + (hc.FailureThreshold * hc.Interval) + propagation + record.Ttl;
         var subject = $"{check.QuerierLocation}'s answer for {record.Name}";
-        var worstText = $"interval × failureThreshold{(propagation > TimeSpan.Zero ? " + propagationDelay" : string.Empty)} + TTL = {F(hc.Interval)} × {hc.FailureThreshold}{delay} + {F(record.Ttl)} = {F(worst - firstInjection)}";
+        var rampTerms = ramp > TimeSpan.Zero ? ("ramp-up + ", $"{F(ramp)} + ") : (string.Empty, string.Empty);
+        var worstText = $"{rampTerms.Item1}interval × failureThreshold{(propagation > TimeSpan.Zero ? " + propagationDelay" : string.Empty)} + TTL = {rampTerms.Item2}{F(hc.Interval)} × {hc.FailureThreshold}{delay} + {F(record.Ttl)} = {F(worst - firstInjection)}";
         var message = certain
             ? $"check '{check.Name}' cannot pass: {subject} moves to {check.AnswersRegion} only once {hc.Id} is unhealthy, at the earliest {Earliest(hc)}{delay} after the first fault starts at {T(firstInjection)}, "
               + $"so not before {T(earliest)} (usually up to {worstText}, {T(worst)}, as clients keep a cached answer for the TTL); but {Deadline(check.Within, check.Window, deadline)}"

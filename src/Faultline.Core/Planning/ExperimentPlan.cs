@@ -47,8 +47,19 @@ public sealed record ExperimentPlan
     /// <summary>The run's end: the recovery's end.</summary>
     public required TimeSpan RunEnd { get; init; }
 
-    /// <summary>The first moment an action that injects (a fault or a configuration change) starts, or <c>null</c> when none does.</summary>
-    public TimeSpan? FirstInjection => Actions.Where(a => a.Injects).Select(a => (TimeSpan?)a.Start).Min();
+    /// <summary>
+    /// The first moment something an action injects (a fault or a configuration change) can be seen, or <c>null</c> when
+    /// no action injects: an action's start, or its end for a configure action (<see cref="AwsTiming.ConfigureDelay"/>).
+    /// A fault through the FIS Lambda extension can take effect at once (its ramp-up is drawn from zero).
+    /// </summary>
+    public TimeSpan? FirstInjection => Actions.Where(a => a.Injects).Select(a => (TimeSpan?)a.EarliestEffect).Min();
+
+    /// <summary>
+    /// The first moment an injecting action is certainly in effect on every one of its targets, or <c>null</c> when no
+    /// action injects: <see cref="FirstInjection"/> plus, for a fault through the FIS Lambda extension, its ramp-up
+    /// (<see cref="AwsTiming.LambdaRampUp"/>).
+    /// </summary>
+    public TimeSpan? FirstInjectionEverywhere => Actions.Where(a => a.Injects).Select(a => (TimeSpan?)a.LatestEffect).Min();
 
     /// <summary>The planned phase edges anchored at <paramref name="runStart"/>, as a completed run would record them.</summary>
     public PhaseTimes PhasesAt(DateTimeOffset runStart) => new()
@@ -109,7 +120,7 @@ public sealed record ExperimentPlan
                 throw new InvalidInputException($"action '{action.Name}' starts after itself through startAfter; none of the actions on that cycle could ever start");
             }
 
-            var end = StartOf(action) + (action.Duration ?? TimeSpan.Zero);
+            var end = StartOf(action) + DurationOf(action);
             visiting.Remove(action.Name);
             ends[action.Name] = end;
             return end;
@@ -129,6 +140,15 @@ public sealed record ExperimentPlan
             return start;
         }
 
+        // A configure action is an automation run and a function update (awsTiming.configureDelay): its change lands,
+        // and it completes, that long after it starts.
+        TimeSpan DurationOf(ActionDefinition action) => action is ConfigureAction ? experiment.AwsTiming.ConfigureDelay : action.Duration ?? TimeSpan.Zero;
+
+        TimeSpan? RampOf(ActionDefinition action) =>
+            action is FaultAction fault && experiment.FindTarget(fault.Target) is { } target && ExecutionTargets.ReachesThroughFisExtension(fault, target) && experiment.AwsTiming.LambdaRampUp > TimeSpan.Zero
+                ? experiment.AwsTiming.LambdaRampUp
+                : null;
+
         return experiment.Actions
             .Select(a => new PlannedAction
             {
@@ -139,6 +159,8 @@ public sealed record ExperimentPlan
                 Start = StartOf(a),
                 End = EndOf(a),
                 Injects = a is not WaitAction,
+                EffectFrom = a is ConfigureAction && experiment.AwsTiming.ConfigureDelay > TimeSpan.Zero ? EndOf(a) : null,
+                EffectBy = RampOf(a) is { } ramp ? StartOf(a) + ramp : null,
             })
             .OrderBy(a => a.Start)
             .ToList();

@@ -21,6 +21,25 @@ public sealed record PlannedAction
     /// <summary>When it completes (offset from the run's start); equal to <see cref="Start"/> for instantaneous actions.</summary>
     public required TimeSpan End { get; init; }
 
+    /// <summary>
+    /// When the first of its targets can see it, if later than <see cref="Start"/>: a configure action's change lands at
+    /// its end (<see cref="Experiments.AwsTiming.ConfigureDelay"/>). Default <c>null</c>: at <see cref="Start"/>.
+    /// </summary>
+    public TimeSpan? EffectFrom { get; init; }
+
+    /// <summary>
+    /// When every one of its targets sees it at the latest, if later than <see cref="EarliestEffect"/>: a fault through the
+    /// FIS Lambda extension by its start + <see cref="Experiments.AwsTiming.LambdaRampUp"/>. Default <c>null</c>: at
+    /// <see cref="EarliestEffect"/>.
+    /// </summary>
+    public TimeSpan? EffectBy { get; init; }
+
+    /// <summary>When the first of its targets can see it.</summary>
+    public TimeSpan EarliestEffect => EffectFrom ?? Start;
+
+    /// <summary>When every one of its targets sees it.</summary>
+    public TimeSpan LatestEffect => EffectBy ?? EarliestEffect;
+
     /// <summary>Whether it can change what requests or health probes see: a fault or a configuration change (not a wait).</summary>
     public required bool Injects { get; init; }
 }

@@ -27,6 +27,9 @@ namespace Faultline.Lab.Runs;
 /// </summary>
 public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
 {
+    // Mixed into the run's seed for the scheduler's own source (any fixed value would do; it only has to stay fixed).
+    private const int SchedulerSeedSalt = 0x0F15_5EED;
+
     private readonly Experiment _experiment;
     private readonly Topology _topology;
     private readonly RunOptions _options;
@@ -170,7 +173,17 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         // From here on, every lab second of a live engine says how well this host kept time: results that rest on
         // seconds it did not are host-impaired (docs/lab.md, "Host timing").
         var effects = await _lab.StartAsync(this, cancellationToken).ConfigureAwait(false);
-        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, new ExperimentSchedulerOptions { Owner = _runId, Lease = Lease() }, Record);
+        var schedulerOptions = new ExperimentSchedulerOptions
+        {
+            Owner = _runId,
+            Lease = Lease(),
+            Topology = _topology,
+
+            // Its own source of the run's seed: target selection and the AWS timing draws move none of the load's,
+            // the checkers' or the faults' draws, so a seed means the same run in both engines.
+            Random = new RandomSource(unchecked(_options.Seed ^ SchedulerSeedSalt)),
+        };
+        _scheduler = new ExperimentScheduler(_experiment, effects, _clock, schedulerOptions, Record);
         var started = new RunStarted
         {
             RunId = _runId,

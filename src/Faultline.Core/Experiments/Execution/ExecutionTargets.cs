@@ -16,6 +16,20 @@ public static class ExecutionTargets
     }
 
     /// <summary>
+    /// Whether a fault action reaches its functions through the FIS Lambda extension, and so takes the extension's ramp
+    /// (<see cref="AwsTiming.LambdaRampUp"/>, <see cref="AwsTiming.LambdaRampDown"/>): the kinds that export to
+    /// <c>aws:lambda:invocation-add-delay</c>, <c>aws:lambda:invocation-error</c> and
+    /// <c>aws:lambda:invocation-http-integration-response</c> (<c>latency</c>, <c>error</c>, <c>http-response</c>) on a
+    /// function target (https://docs.aws.amazon.com/fis/latest/userguide/use-lambda-actions.html).
+    /// </summary>
+    public static bool ReachesThroughFisExtension(FaultAction action, TargetDefinition target)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Type == TargetType.Function && action.Options.Kind is FaultKind.Latency or FaultKind.Error or FaultKind.HttpResponse;
+    }
+
+    /// <summary>
     /// The function ids (<c>region/name</c>) a configure target selects, with <c>COUNT</c>/<c>PERCENT</c> drawn once
     /// from <paramref name="random"/>, in topology order.
     /// </summary>

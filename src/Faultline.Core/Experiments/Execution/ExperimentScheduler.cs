@@ -23,7 +23,7 @@ namespace Faultline.Core.Experiments.Execution;
 /// to the event sink and kept in <see cref="Events"/>. Effects are not cancelled half-way: a stop is acted on
 /// between effects, so a fault being applied is known, and reverted, before the run ends.
 /// </remarks>
-public sealed class ExperimentScheduler : IAsyncDisposable
+public sealed partial class ExperimentScheduler : IAsyncDisposable
 {
     /// <summary>The <see cref="ConfigurationChanged.Action"/> of the end-of-run restore.</summary>
     public const string UndoAction = "undo";
@@ -46,12 +46,16 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     private readonly Dictionary<string, FunctionConfiguration> _originals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionConfiguration> _currents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActiveFault> _applied = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TargetDefinition>> _resolved = new(StringComparer.Ordinal);
+    private readonly List<PendingApply> _pendingApplies = [];
+    private readonly List<PendingRevert> _pendingReverts = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<RunState> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _renewer;
     private string? _stopReason;
     private string? _failReason;
     private string? _reason;
+    private string? _endReason;
     private RunState _state = RunState.Pending;
     private PhaseTimes? _phases;
     private bool _applyAttempted;
@@ -395,7 +399,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         }
 
         Emit(new PhaseStarted { At = Now, Phase = Phase.Fault });
-        var failure = await RunGraphAsync().ConfigureAwait(false);
+        var failure = ResolveTargets() ?? await RunGraphAsync().ConfigureAwait(false);
         if (failure is not null)
         {
             return await FinishFailedAsync(failure).ConfigureAwait(false);
@@ -414,11 +418,24 @@ public sealed class ExperimentScheduler : IAsyncDisposable
         }
 
         Emit(new PhaseStarted { At = Now, Phase = Phase.Recovery });
-        if (!await WaitAsync(_experiment.Load.Recovery).ConfigureAwait(false))
+        var until = Now + _experiment.Load.Recovery;
+        while (Now < until || DueReverts().Length > 0)
         {
-            return await FinishStoppedAsync().ConfigureAwait(false);
+            await RevertDueAsync().ConfigureAwait(false);
+            var next = NextTimer() is { } timer && timer < until ? timer : until;
+            if (Now >= until)
+            {
+                break;
+            }
+
+            if (!await WaitAsync(next - Now).ConfigureAwait(false))
+            {
+                return await FinishStoppedAsync().ConfigureAwait(false);
+            }
         }
 
+        // A recovery shorter than the ramp-down: what the extension would still inject stops with the run.
+        await RevertPendingNowAsync().ConfigureAwait(false);
         await SweepOwnerAsync().ConfigureAwait(false);
         lock (_lock)
         {
@@ -438,9 +455,19 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             while (progressed && !StopRequested)
             {
                 progressed = false;
+                if (await ApplyDueAsync().ConfigureAwait(false) is { } late)
+                {
+                    return late;
+                }
+
+                await RevertDueAsync().ConfigureAwait(false);
                 foreach (var action in _actions.Where(a => a.State == ActionState.Running && a.EndsAt <= Now).ToArray())
                 {
-                    await CompleteAsync(action).ConfigureAwait(false);
+                    if (await CompleteAsync(action).ConfigureAwait(false) is { } failed)
+                    {
+                        return failed;
+                    }
+
                     progressed = true;
                 }
 
@@ -469,6 +496,11 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             }
 
             var next = running.Min(a => a.EndsAt);
+            if (NextTimer() is { } timer && timer < next)
+            {
+                next = timer;
+            }
+
             if (!await WaitAsync(next - Now).ConfigureAwait(false))
             {
                 return null;
@@ -482,6 +514,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
     {
         SetActionState(action, ActionState.Initiating, null);
         string? detail = null;
+        var endsAt = Now + (action.Definition.Duration ?? TimeSpan.Zero);
         try
         {
             switch (action.Definition)
@@ -492,33 +525,40 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                         _applyAttempted = true;
                     }
 
-                    var applied = await _effects.ApplyFaultAsync(fault, action.Target!, _options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
-                    lock (_lock)
+                    var rampUp = ExecutionTargets.ReachesThroughFisExtension(fault, action.Target!) ? _experiment.AwsTiming.LambdaRampUp : TimeSpan.Zero;
+                    var later = new List<string>();
+                    foreach (var unit in UnitsOf(action))
                     {
-                        _applied[applied.Id] = applied;
-                        _leaseUntil[applied.Id] = applied.LeaseExpiresAt;
-                        action.FaultId = applied.Id;
+                        var delay = Draw(rampUp);
+                        if (delay <= TimeSpan.Zero)
+                        {
+                            await ApplyAsync(action, fault, unit).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        lock (_lock)
+                        {
+                            _pendingApplies.Add(new PendingApply(action, fault, unit, Now + delay));
+                        }
+
+                        later.Add($"{Describe(unit)} at {Stamp(Now + delay)}");
                     }
 
-                    Emit(new FaultAppliedEvent { At = Now, FaultId = applied.Id, Action = action.Name, Kind = applied.Spec.Kind, Targets = applied.Targets });
-                    detail = $"fault {applied.Id}, {Describe(applied.Targets)}";
+                    detail = $"{FaultDetail(action)}{(later.Count == 0 ? string.Empty : "; takes effect on " + string.Join(", ", later) + " (the FIS Lambda extension's ramp-up, awsTiming.lambdaRampUp)")}";
                     break;
                 case ConfigureAction configure:
-                    var changes = await _effects.ConfigureAsync(configure, action.Target!, _options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
-                    foreach (var change in changes)
+                    var configureDelay = _experiment.AwsTiming.ConfigureDelay;
+                    if (configureDelay > TimeSpan.Zero)
                     {
-                        Record(change);
-                        Emit(new ConfigurationChanged
-                        {
-                            At = Now,
-                            Action = action.Name,
-                            Function = change.Function,
-                            Environment = change.Before.EnvironmentChangesTo(change.After),
-                            Layers = change.After.Layers,
-                        });
+                        // The automation runs and the function update completes before the change is seen; the action
+                        // (aws:ssm:start-automation-execution) completes then too.
+                        action.ConfigurePending = true;
+                        endsAt = Now + configureDelay;
+                        detail = $"takes effect at {Stamp(endsAt)} (the automation run and the function update, awsTiming.configureDelay)";
+                        break;
                     }
 
-                    detail = Describe(changes.Select(c => c.Function).ToArray());
+                    detail = await ConfigureAsync(action, configure).ConfigureAwait(false);
                     break;
                 default:
                     break;
@@ -532,26 +572,131 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             return $"action '{action.Name}' failed: {ex.Message}";
         }
 
-        action.EndsAt = Now + (action.Definition.Duration ?? TimeSpan.Zero);
+        action.EndsAt = endsAt;
         SetActionState(action, ActionState.Running, detail);
         return null;
     }
 
-    private async Task CompleteAsync(ActionRun action)
+    /// <returns>A failure message when a deferred configuration change could not be made, else <c>null</c>.</returns>
+    private async Task<string?> CompleteAsync(ActionRun action)
     {
-        if (action.FaultId is { } id)
+        string? detail = null;
+        if (action.ConfigurePending && action.Definition is ConfigureAction configure)
         {
-            await RevertAsync(id, "completed").ConfigureAwait(false);
+            action.ConfigurePending = false;
+            try
+            {
+                detail = await ConfigureAsync(action, configure).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A change that cannot be made fails the action and the run, as at its start.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                SetActionState(action, ActionState.Failed, ex.Message);
+                return $"action '{action.Name}' failed: {ex.Message}";
+            }
         }
 
-        SetActionState(action, ActionState.Completed, LapsedDetail(action));
+        var never = DropPendingApplies(action);
+        var rampDown = action.Definition is FaultAction fault && ExecutionTargets.ReachesThroughFisExtension(fault, action.Target!) ? _experiment.AwsTiming.LambdaRampDown : TimeSpan.Zero;
+        var lingering = new List<string>();
+        foreach (var id in action.FaultIds)
+        {
+            var delay = Draw(rampDown);
+            if (delay <= TimeSpan.Zero || !IsApplied(id))
+            {
+                await RevertAsync(id, "completed").ConfigureAwait(false);
+                continue;
+            }
+
+            lock (_lock)
+            {
+                _pendingReverts.Add(new PendingRevert(id, Now + delay));
+            }
+
+            lingering.Add($"{Describe(_applied[id].Targets)} until {Stamp(Now + delay)}");
+        }
+
+        var notes = new List<string>();
+        if (detail is not null)
+        {
+            notes.Add(detail);
+        }
+
+        if (never.Count > 0)
+        {
+            notes.Add($"never took effect on {string.Join(", ", never.Select(Describe))}: the action ended within the FIS Lambda extension's ramp-up");
+        }
+
+        if (lingering.Count > 0)
+        {
+            notes.Add($"still acts on {string.Join(", ", lingering)} (the FIS Lambda extension's ramp-down, awsTiming.lambdaRampDown)");
+        }
+
+        if (LapsedDetail(action) is { } lapsed)
+        {
+            notes.Add(lapsed);
+        }
+
+        SetActionState(action, ActionState.Completed, notes.Count == 0 ? null : string.Join("; ", notes));
+        return null;
+    }
+
+    /// <summary>Applies a fault action's fault to one resolved unit of its target, now, and journals it.</summary>
+    private async Task ApplyAsync(ActionRun action, FaultAction fault, TargetDefinition unit)
+    {
+        var applied = await _effects.ApplyFaultAsync(fault, unit, _options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _applied[applied.Id] = applied;
+            _leaseUntil[applied.Id] = applied.LeaseExpiresAt;
+            action.FaultIds.Add(applied.Id);
+        }
+
+        Emit(new FaultAppliedEvent { At = Now, FaultId = applied.Id, Action = action.Name, Kind = applied.Spec.Kind, Targets = applied.Targets });
+    }
+
+    /// <summary>Makes a configure action's change on every function its target resolved to.</summary>
+    private async Task<string> ConfigureAsync(ActionRun action, ConfigureAction configure)
+    {
+        var functions = new List<string>();
+        foreach (var unit in UnitsOf(action))
+        {
+            var changes = await _effects.ConfigureAsync(configure, unit, _options.Owner, _options.Lease, CancellationToken.None).ConfigureAwait(false);
+            foreach (var change in changes)
+            {
+                Record(change);
+                functions.Add(change.Function);
+                Emit(new ConfigurationChanged
+                {
+                    At = Now,
+                    Action = action.Name,
+                    Function = change.Function,
+                    Environment = change.Before.EnvironmentChangesTo(change.After),
+                    Layers = change.After.Layers,
+                });
+            }
+        }
+
+        return Describe(functions);
+    }
+
+    private string FaultDetail(ActionRun action)
+    {
+        lock (_lock)
+        {
+            var ids = action.FaultIds;
+            return ids.Count == 0
+                ? "no fault applied yet"
+                : $"fault {string.Join(", ", ids)}, {Describe(ids.SelectMany(id => _applied.TryGetValue(id, out var f) ? f.Targets : []).ToArray())}";
+        }
     }
 
     private string? LapsedDetail(ActionRun action)
     {
         lock (_lock)
         {
-            return action.LapsedAt is { } at && action.FaultId is { } id
+            return action.LapsedAt is { } at && action.LapsedFault is { } id
                 ? $"its fault {id} had been reverted early by the lab at {RunProblems.Stamp(at - (_phases?.RunStart ?? at))} when its lease lapsed"
                 : null;
         }
@@ -571,10 +716,12 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             }
 
             _leaseUntil.Remove(faultId);
-            var action = _actions.FirstOrDefault(a => string.Equals(a.FaultId, faultId, StringComparison.Ordinal));
+            _pendingReverts.RemoveAll(p => string.Equals(p.FaultId, faultId, StringComparison.Ordinal));
+            var action = _actions.FirstOrDefault(a => a.FaultIds.Contains(faultId, StringComparer.Ordinal));
             if (action is not null)
             {
                 action.LapsedAt = at;
+                action.LapsedFault = faultId;
                 if (action.State == ActionState.Running)
                 {
                     beforeEnd = action.EndsAt - at;
@@ -639,6 +786,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
                 }
 
                 _leaseUntil.Remove(faultId);
+                _pendingReverts.RemoveAll(p => string.Equals(p.FaultId, faultId, StringComparison.Ordinal));
             }
 
             Emit(new FaultRevertedEvent { At = Now, FaultId = faultId, Reason = reason });
@@ -658,7 +806,9 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             if (action.State is ActionState.Running or ActionState.Initiating)
             {
                 SetActionState(action, ActionState.Stopping, null);
-                if (action.FaultId is { } id)
+                DropPendingApplies(action);
+                action.ConfigurePending = false;
+                foreach (var id in action.FaultIds.ToArray())
                 {
                     await RevertAsync(id, "stopped").ConfigureAwait(false);
                 }
@@ -667,7 +817,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             }
             else if (action.State == ActionState.Pending)
             {
-                SetActionState(action, ActionState.Cancelled, null);
+                CancelNeverStarted(action);
             }
         }
     }
@@ -687,6 +837,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
             return await FinishFailedAsync(failure).ConfigureAwait(false);
         }
 
+        SetEndReason(reason);
         SetRunState(RunState.Stopping, reason);
         await StopActionsAsync().ConfigureAwait(false);
         await CleanUpAsync().ConfigureAwait(false);
@@ -696,6 +847,7 @@ public sealed class ExperimentScheduler : IAsyncDisposable
 
     private async Task<RunState> FinishFailedAsync(string reason)
     {
+        SetEndReason(reason);
         await StopActionsAsync().ConfigureAwait(false);
         await CleanUpAsync().ConfigureAwait(false);
         SetRunState(RunState.Failed, reason);
@@ -704,9 +856,10 @@ public sealed class ExperimentScheduler : IAsyncDisposable
 
     private RunState FinishCancelled(string reason)
     {
-        foreach (var action in _actions.Where(a => a.State == ActionState.Pending))
+        SetEndReason(reason);
+        foreach (var action in _actions.Where(a => a.State == ActionState.Pending).ToArray())
         {
-            SetActionState(action, ActionState.Cancelled, null);
+            CancelNeverStarted(action);
         }
 
         lock (_lock)
@@ -1013,9 +1166,16 @@ public sealed class ExperimentScheduler : IAsyncDisposable
 
         public DateTimeOffset EndsAt { get; set; }
 
-        public string? FaultId { get; set; }
+        /// <summary>The faults it applied, one per resolved unit of its target, in the order they took effect.</summary>
+        public List<string> FaultIds { get; } = [];
 
-        /// <summary>When the lab reverted its fault because the lease lapsed, if it did.</summary>
+        /// <summary>A configure action whose change waits for <see cref="AwsTiming.ConfigureDelay"/>.</summary>
+        public bool ConfigurePending { get; set; }
+
+        /// <summary>When the lab reverted one of its faults because the lease lapsed, if it did.</summary>
         public DateTimeOffset? LapsedAt { get; set; }
+
+        /// <summary>The fault that lapsed.</summary>
+        public string? LapsedFault { get; set; }
     }
 }

@@ -21,6 +21,19 @@ public sealed record ExperimentSchedulerOptions
     /// <summary>The stop reason used when the token given to <see cref="ExperimentScheduler.RunAsync"/> is cancelled. Default <c>interrupted</c>.</summary>
     public string InterruptedReason { get; init; } = "interrupted";
 
+    /// <summary>
+    /// The topology function targets are resolved against, once, when the fault phase (the FIS experiment) starts, so
+    /// every action on a target acts on the same functions. Default <c>null</c>: each action hands its target to the
+    /// effects as written (tests of sequencing only).
+    /// </summary>
+    public Topology.Topology? Topology { get; init; }
+
+    /// <summary>
+    /// The source target selection (<c>COUNT</c>/<c>PERCENT</c>) and the AWS timing delays (<see cref="AwsTiming"/>) are
+    /// drawn from; derive it from the run's seeded source. Default a source seeded with 0.
+    /// </summary>
+    public Randomness.RandomSource Random { get; init; } = new(0);
+
     /// <summary>The renewal interval in effect.</summary>
     public TimeSpan EffectiveRenewInterval => RenewInterval ?? Lease / 3;
 }

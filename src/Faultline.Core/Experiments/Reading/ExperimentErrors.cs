@@ -11,6 +11,9 @@ namespace Faultline.Core.Experiments.Reading;
 /// </summary>
 public static class ExperimentErrors
 {
+    /// <summary>The longest <c>awsTiming</c> delay accepted: 15 minutes.</summary>
+    public static readonly TimeSpan AwsTimingLimit = TimeSpan.FromMinutes(15);
+
     /// <summary>The phases a window may name.</summary>
     public static IReadOnlyList<string> PhaseNames { get; } = ["run", "baseline", "fault", "recovery"];
 
@@ -97,6 +100,10 @@ public static class ExperimentErrors
     /// <summary>A duration that must be above zero.</summary>
     public static Diagnostic NotPositive(SourceLocation? at, string what, string key, string example) =>
         Diagnostic.Error(at, $"{what} has {key} 0s, which is not above zero", $"set {key} to a positive duration such as {example}");
+
+    /// <summary>An <c>awsTiming</c> delay longer than <see cref="AwsTimingLimit"/>.</summary>
+    public static Diagnostic AwsTimingTooLong(SourceLocation? at, string key, TimeSpan value) =>
+        Diagnostic.Error(at, $"awsTiming has {key} {Text.Durations.Format(value)}, which is longer than {Text.Durations.Format(AwsTimingLimit)}", $"set {key} to at most {Text.Durations.Format(AwsTimingLimit)}, or 0s for an idealised run in which actions take effect at once");
 
     /// <summary>A name that the topology does not define.</summary>
     public static Diagnostic NotInTopology(SourceLocation? at, string what, string noun, string name, IReadOnlyCollection<string> defined) =>

@@ -70,6 +70,7 @@ internal sealed partial class ExperimentYamlMapper
         var targets = ReadTargets(reader);
         var actions = ReadActions(reader);
         var stopConditions = ReadStopConditions(reader);
+        var awsTiming = ReadAwsTiming(reader);
         reader.Complete();
         return new Experiment
         {
@@ -81,6 +82,7 @@ internal sealed partial class ExperimentYamlMapper
             Targets = targets,
             Actions = actions,
             StopConditions = stopConditions,
+            AwsTiming = awsTiming,
         };
     }
 

@@ -79,6 +79,9 @@ public sealed class ExperimentSchedulerTests : IAsyncDisposable
         Load = new LoadPlan { Baseline = Baseline, Recovery = Recovery },
         Targets = [UsHello],
         Actions = actions,
+
+        // These tests pin FIS's sequencing; AWS's timing (the extension's ramp, the automation's delay) has its own tests.
+        AwsTiming = AwsTiming.Ideal,
     };
 
     private ExperimentScheduler Create(Experiment experiment, TimeSpan? lease = null)

@@ -29,6 +29,9 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
     /// <summary>When set, every renewal throws it (a lab that does not answer).</summary>
     public Exception? RenewFailure { get; set; }
 
+    /// <summary>When set, faults resolve their targets as a lab does (<c>COUNT</c>/<c>PERCENT</c> drawn by the store).</summary>
+    public FaultStore? Store { get; set; }
+
     /// <summary>When set, every revert throws it.</summary>
     public Exception? RevertFailure { get; set; }
 
@@ -45,7 +48,9 @@ internal sealed class RecordingEffects(TimeProvider time) : IExperimentEffects
             Id = "f" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture),
             Owner = owner,
             Spec = ExecutionTargets.ToFaultSpec(action, target),
-            Targets = [target.Target.Region + "/" + (target.Target.Function ?? "hello")],
+            Targets = Store is { } store
+                ? store.Add(ExecutionTargets.ToFaultSpec(action, target), owner, lease).Targets
+                : [target.Target.Region + "/" + (target.Target.Function ?? "hello")],
             AppliedAt = time.GetUtcNow(),
             LeaseExpiresAt = time.GetUtcNow() + lease,
         };

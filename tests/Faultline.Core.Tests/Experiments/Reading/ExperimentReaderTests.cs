@@ -178,6 +178,29 @@ public sealed class ExperimentReaderTests
     }
 
     [Fact]
+    public void Read_AwsTiming_MappedWithAwsDefaults()
+    {
+        var given = SeedExperimentYaml.Read(SeedExperimentYaml.Text + "awsTiming: { lambdaRampUp: 30s, lambdaRampDown: 0s, configureDelay: 1m }\n").ThrowIfInvalid();
+        var defaults = SeedExperimentYaml.Read(SeedExperimentYaml.Text).ThrowIfInvalid();
+
+        Assert.Equal(new AwsTiming { LambdaRampUp = TimeSpan.FromSeconds(30), LambdaRampDown = TimeSpan.Zero, ConfigureDelay = TimeSpan.FromMinutes(1) }, given.AwsTiming);
+        Assert.Equal((TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(10)), (defaults.AwsTiming.LambdaRampUp, defaults.AwsTiming.LambdaRampDown, defaults.AwsTiming.ConfigureDelay));
+    }
+
+    [Fact]
+    public void Read_AwsTimingBadValues_ReportedAtEachKey()
+    {
+        var yaml = SeedExperimentYaml.Text + "awsTiming:\n  lambdaRampUp: 20m\n  lambdaRampDown: soon\n  configureDelai: 5s\n";
+
+        Assert.Equal(
+            [
+                "experiment.yaml:25:17: awsTiming has lambdaRampUp 20m, which is longer than 15m; set lambdaRampUp to at most 15m, or 0s for an idealised run in which actions take effect at once",
+            ],
+            SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)).Take(1));
+        Assert.Equal(3, SeedExperimentYaml.Read(yaml).Diagnostics.Count);
+    }
+
+    [Fact]
     public void Read_BaselineCheckWithZeroBaseline_Reported()
     {
         var yaml = SeedExperimentYaml.With("baseline: 2m", "baseline: 0s");
@@ -195,7 +218,7 @@ public sealed class ExperimentReaderTests
         Assert.Equal(
             [
                 "experiment.yaml:16:3: load has unknown key 'recover'; did you mean 'recovery'? known keys: clients, baseline, recovery",
-                "experiment.yaml:21:1: the experiment has unknown key 'stopCondition'; did you mean 'stopConditions'? known keys: topology, timeScale, seed, hypothesis, load, targets, actions, stopConditions",
+                "experiment.yaml:21:1: the experiment has unknown key 'stopCondition'; did you mean 'stopConditions'? known keys: topology, timeScale, seed, hypothesis, load, targets, actions, stopConditions, awsTiming",
             ],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
     }
