@@ -165,7 +165,7 @@ public static class MetricQueries
         return text.ToString();
     }
 
-    private static DateTimeOffset Minute(DateTimeOffset at) => new(at.UtcDateTime.Ticks - (at.UtcDateTime.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+    private static DateTimeOffset Minute(DateTimeOffset at) => CloudWatchMinutes.PeriodStart(at);
 
     private static MetricQuery Counter(string id, MetricQueryKind kind, string name, string client, string region, IReadOnlyList<KeyValuePair<string, string>> dimensions, string? served) => new()
     {
