@@ -47,6 +47,10 @@ internal static class DashboardPage
             <p class="kind">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>
             <div id="charts" class="charts"></div>
             </section>
+            <section id="cloudwatch-section"><h2>What CloudWatch would show</h2>
+            <p class="kind">The same run as 1-minute CloudWatch datapoints (period 60 s, stamped with the start of each UTC minute of lab time): HealthCheckStatus with the statistic Minimum, the load counters with Sum (every client added). A minute appears once it is over.</p>
+            <div id="cloudwatch-charts" class="charts"><p class="empty">No complete minute yet.</p></div>
+            </section>
             <footer>Served by faultline on loopback; updates every second. Charts drawn with uPlot (MIT), inlined.</footer>
 
             """);

@@ -55,6 +55,13 @@ public sealed record DashboardSnapshot
     /// <summary>The charts over lab time, the report's plus the checkers' share.</summary>
     public required IReadOnlyList<ReportChart> Charts { get; init; }
 
+    /// <summary>
+    /// "What CloudWatch would show": health, regions and status as 1-minute datapoints (Minimum for HealthCheckStatus,
+    /// Sum for counts). While the run goes only complete minutes are shown, so a chart gains a point each lab minute;
+    /// once it ended the last, partial minute is added. Default empty.
+    /// </summary>
+    public IReadOnlyList<ReportChart> CloudWatch { get; init; } = [];
+
     /// <summary>Vertical markers: fault start/end, failover, stop.</summary>
     public required IReadOnlyList<ChartMarker> Markers { get; init; }
 

@@ -129,6 +129,7 @@ public sealed class DashboardState : IRunObserver
                 ? [.. verdict.Checks.Select(c => new DashboardCheck(c.Name, c.Passed, c.Measured, c.Expected))]
                 : [.. now.Checks.Select(c => new DashboardCheck(c.Check, c.Passed, c.Measured, c.Expected))],
             Charts = ChartBuilder.Build(now.Phases, now.Events, now.Traffic, [.. now.Health.Select(h => h.Id)]),
+            CloudWatch = CloudWatchCharts.Build(run.Experiment, run.Topology, now.Phases, now.Events, now.Traffic, CloudWatchUntil(now)),
             Markers = ChartBuilder.Markers(now.Phases, now.Events),
             Problems = [.. now.Problems.Select(p => new DashboardProblem(
                 System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(p.Kind.ToString()),
@@ -142,6 +143,11 @@ public sealed class DashboardState : IRunObserver
                 : null,
         };
     }
+
+    // A live minute is shown once it is over (its datapoint no longer changes); at the end, everything the run saw.
+    private static DateTimeOffset CloudWatchUntil(RunSnapshot now) => now.Ended
+        ? CloudWatchCharts.End(now.Phases, now.Events, now.Traffic)
+        : Core.Aws.Analyze.CloudWatchMinutes.PeriodStart(now.Now);
 
     private RunProjection? Run()
     {

@@ -48,6 +48,7 @@ public static class ReportBuilder
             FinalState = contents.FinalState ?? contents.Events.OfType<RunStateChanged>().LastOrDefault()?.State ?? RunState.Running,
             Phases = contents.Phases,
             Charts = ChartBuilder.Build(contents.Phases, contents.Events, contents.Traffic, healthChecks),
+            CloudWatch = CloudWatchCharts.Build(experiment, topology, contents.Phases, contents.Events, contents.Traffic, CloudWatchCharts.End(contents.Phases, contents.Events, contents.Traffic)),
             Markers = ChartBuilder.Markers(contents.Phases, contents.Events),
             Problems = contents.Problems,
         };
@@ -72,6 +73,7 @@ public static class ReportBuilder
             FinalState = observations.FinalState,
             Phases = observations.Phases,
             Charts = ChartBuilder.Build(observations.Phases, observations.Events, observations.Traffic, healthChecks),
+            CloudWatch = CloudWatchCharts.Build(observations.Experiment, observations.Topology, observations.Phases, observations.Events, observations.Traffic, CloudWatchCharts.End(observations.Phases, observations.Events, observations.Traffic)),
             Markers = ChartBuilder.Markers(observations.Phases, observations.Events),
         };
     }

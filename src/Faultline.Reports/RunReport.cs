@@ -32,6 +32,12 @@ public sealed record RunReport
     /// <summary>The charts over lab time, in display order.</summary>
     public required IReadOnlyList<ReportChart> Charts { get; init; }
 
+    /// <summary>
+    /// "What CloudWatch would show": the health, regions and status charts as 1-minute datapoints on the same x axis
+    /// (<see cref="CloudWatchCharts"/>); empty when the run's experiment or topology no longer reads. Default empty.
+    /// </summary>
+    public IReadOnlyList<ReportChart> CloudWatch { get; init; } = [];
+
     /// <summary>The vertical markers every chart draws: fault start/end, failover, stop.</summary>
     public required IReadOnlyList<ChartMarker> Markers { get; init; }
 

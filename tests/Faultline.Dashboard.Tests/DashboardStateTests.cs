@@ -269,4 +269,37 @@ public sealed class DashboardStateTests
         Assert.Equal("report", linked.Verdict!.ReportUrl);
         Assert.True(linked.Version > shown.Version);
     }
+
+    [Fact]
+    public void Snapshot_WhileRunning_ShowsWhatCloudWatchWouldShowForEveryCompleteMinute()
+    {
+        var (state, replay) = Seed();
+
+        // +3m30s: hc-us flipped at +3m28s, but the 12:03 minute is not over yet.
+        replay.Until(TimeSpan.FromSeconds(210));
+        var running = state.Snapshot();
+        replay.Until(TimeSpan.FromSeconds(240));
+        var minuteLater = state.Snapshot();
+
+        Assert.Equal(["cloudwatch-health", "cloudwatch-regions", "cloudwatch-status"], running.CloudWatch.Select(c => c.Id));
+        Assert.Equal([0d, 60, 120], running.CloudWatch[0].Seconds);
+        Assert.Equal([1d, 1, 1], running.CloudWatch[0].Series.Single(s => s.Label == "hc-us").Values);
+        Assert.Equal([0d, 0, 1200], running.CloudWatch[2].Series.Single(s => s.Label == "status_5xx").Values);
+        Assert.Equal([2400d, 2400, 1200], running.CloudWatch[2].Series.Single(s => s.Label == "status_2xx").Values);
+        Assert.Equal([1d, 1, 1, 0], minuteLater.CloudWatch[0].Series.Single(s => s.Label == "hc-us").Values);
+        Assert.All(minuteLater.CloudWatch, c => Assert.Equal(60, c.PeriodSeconds));
+    }
+
+    [Fact]
+    public void Snapshot_AfterTheRun_ShowsEveryMinuteOfTheRunInTheCloudWatchView()
+    {
+        var (state, replay) = Seed();
+
+        replay.Until(SeedRuns.RunEnd);
+        var snapshot = state.Snapshot();
+
+        Assert.Equal(15, snapshot.CloudWatch[0].Seconds.Count);
+        Assert.Equal([1d, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], snapshot.CloudWatch[0].Series.Single(s => s.Label == "hc-us").Values);
+        Assert.Equal(1200, snapshot.CloudWatch[1].Series.Single(s => s.Label == "region_eu-west-1").Values[0]);
+    }
 }

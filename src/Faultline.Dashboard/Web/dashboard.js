@@ -158,8 +158,21 @@
 
   function renderCharts(s) {
     markers = s.markers;
-    var container = $('charts');
-    s.charts.forEach(function (chart) {
+    drawCharts(s.charts || [], $('charts'));
+    var cloudwatch = $('cloudwatch-charts');
+    if ((s.cloudWatch || []).some(function (c) { return c.seconds.length > 0; })) {
+      var empty = cloudwatch.querySelector('p.empty');
+      if (empty) { empty.remove(); }
+      drawCharts(s.cloudWatch, cloudwatch);
+    }
+    cloudwatch.setAttribute('data-minutes', String(s.cloudWatch && s.cloudWatch.length ? s.cloudWatch[0].seconds.length : 0));
+    document.body.setAttribute('data-markers', String(markers.length));
+    document.body.setAttribute('data-fault-markers', String(markers.filter(function (m) { return m.kind === 'fault-start'; }).length));
+    document.body.setAttribute('data-charts-rendered', String($('charts').querySelectorAll('figure[data-rendered="true"]').length));
+  }
+
+  function drawCharts(list, container) {
+    list.forEach(function (chart) {
       var entry = charts[chart.id];
       var shape = JSON.stringify([chart.series.map(function (x) { return x.label; }), chart.categories || []]);
       if (!entry) {
@@ -187,9 +200,6 @@
         entry.plot = null;
       }
     });
-    document.body.setAttribute('data-markers', String(markers.length));
-    document.body.setAttribute('data-fault-markers', String(markers.filter(function (m) { return m.kind === 'fault-start'; }).length));
-    document.body.setAttribute('data-charts-rendered', String(container.querySelectorAll('figure[data-rendered="true"]').length));
   }
 
   function render(s) {

@@ -21,6 +21,12 @@ public sealed record ReportChart
     /// <summary>Whether values hold between points (states, not rates): drawn as steps.</summary>
     public bool Stepped { get; init; }
 
+    /// <summary>
+    /// The length of the period each point stands for, in seconds (60 for CloudWatch's 1-minute datapoints, drawn as a
+    /// step to the period's end); <c>null</c> (the default) for per-second charts.
+    /// </summary>
+    public double? PeriodSeconds { get; init; }
+
     /// <summary>Names for integer y values (e.g. DNS answers: 1 = <c>us-east-1</c>); empty for plain numbers.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 }

@@ -36,7 +36,7 @@ internal static class HtmlParts
     {
         var data = new
         {
-            runs = chartRuns.ToDictionary(r => r.Key, r => new { charts = r.Value.Charts, markers = r.Value.Markers }),
+            runs = chartRuns.ToDictionary(r => r.Key, r => new { charts = r.Value.Charts.Concat(r.Value.CloudWatch).ToList(), markers = r.Value.Markers }),
         };
 
         // The default encoder escapes <, > and &, so the JSON cannot close its script element.
@@ -70,6 +70,50 @@ internal static class HtmlParts
         }
 
         return html.Append("</div>\n").ToString();
+    }
+
+    /// <summary>
+    /// The "What CloudWatch would show" section: the 1-minute charts, then every datapoint in a table (period start in
+    /// UTC and since the run's start, one column per series), so the numbers compare with a CloudWatch dashboard's.
+    /// </summary>
+    public static string CloudWatch(RunReport report, string run)
+    {
+        var html = new StringBuilder("<section id=\"cloudwatch\"><h2>What CloudWatch would show</h2>\n");
+        if (report.CloudWatch.Count == 0)
+        {
+            return html.Append("<p class=\"kind\">Not available for this run: its experiment and topology, which name the metrics, no longer read.</p></section>\n").ToString();
+        }
+
+        html.Append("<p class=\"kind\">The charts above as a CloudWatch dashboard draws them: 1-minute datapoints (period 60 s), each stamped with the start of its minute (UTC, lab time), the first and last minutes partial. HealthCheckStatus uses the statistic Minimum (0 if the check was unhealthy at any moment of the minute); the load counters use Sum, every client added. Markers as above.</p>\n");
+        html.Append("<div class=\"charts\">\n");
+        foreach (var chart in report.CloudWatch)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" id=\"chart-{E(run)}-{E(chart.Id)}\" data-run=\"{E(run)}\" data-chart=\"{E(chart.Id)}\" data-period=\"{chart.PeriodSeconds?.ToString(CultureInfo.InvariantCulture)}\"><figcaption>{E(chart.Title)}</figcaption><div class=\"plot\"></div></figure>\n");
+        }
+
+        html.Append("</div>\n<details class=\"cloudwatch-datapoints\"><summary>Datapoints</summary>\n<div class=\"table-scroll\"><table class=\"cloudwatch\">\n<thead><tr><th>Minute (UTC)</th><th>Since start</th>");
+        var columns = report.CloudWatch.SelectMany(c => c.Series.Select(s => (Chart: c, Series: s))).ToList();
+        foreach (var (chart, series) in columns)
+        {
+            var stat = chart.Id == "cloudwatch-health" ? "Minimum" : "Sum";
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(series.Label)} <span class=\"kind\">{stat}</span></th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        var seconds = report.CloudWatch[0].Seconds;
+        for (var i = 0; i < seconds.Count; i++)
+        {
+            var at = report.Phases.RunStart.AddSeconds(seconds[i]);
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"datapoint\" data-minute=\"{at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\"><td>{at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}</td><td class=\"num\">{E(Since(seconds[i]))}</td>");
+            foreach (var (_, series) in columns)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(series.Values[i] is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—")}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table></div></details>\n</section>\n").ToString();
     }
 
     public static string ChecksTable(IReadOnlyList<CheckResult> checks)
@@ -149,6 +193,15 @@ internal static class HtmlParts
         }
 
         return html.Append("</tbody>\n</table>\n").ToString();
+    }
+
+    // An offset from the run's start as the charts' axis writes it, which may be before the start (the first minute's).
+    private static string Since(double seconds)
+    {
+        var whole = (long)Math.Round(seconds);
+        var sign = whole < 0 ? "-" : "+";
+        whole = Math.Abs(whole);
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{whole / 60}m{whole % 60:00}s");
     }
 
     public static string Percent(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";

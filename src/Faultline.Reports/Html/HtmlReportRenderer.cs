@@ -37,6 +37,7 @@ public static class HtmlReportRenderer
         body.Append("<section id=\"checks\"><h2>Checks</h2>\n").Append(ChecksTable(v.Checks)).Append("</section>\n");
         body.Append("<section id=\"charts\"><h2>Charts</h2>\n<p class=\"kind\">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>\n")
             .Append(HtmlParts.Charts(report, "run")).Append("</section>\n");
+        body.Append(CloudWatch(report, "run"));
         body.Append("<section id=\"impact\"><h2>Customer impact</h2>\n").Append(ImpactTable(v.Impact)).Append("</section>\n");
         if (v.Host is { } host)
         {

@@ -9,8 +9,11 @@ var FaultlineCharts = (function () {
   function offset(s) {
     if (s == null) { return ''; }
     s = Math.round(s);
+    // A 1-minute datapoint's period may start before the run does: -0m20s.
+    var sign = s < 0 ? '-' : '+';
+    s = Math.abs(s);
     var m = Math.floor(s / 60), r = s % 60;
-    return '+' + m + 'm' + (r < 10 ? '0' : '') + r + 's';
+    return sign + m + 'm' + (r < 10 ? '0' : '') + r + 's';
   }
 
   function markersPlugin(markers) {
@@ -44,7 +47,7 @@ var FaultlineCharts = (function () {
       y.splits = function () { return categories.map(function (_, i) { return i; }); };
       y.values = function (u, vals) { return vals.map(function (v) { return categories[v] || ''; }); };
       y.size = 90;
-    } else if (chart.id === 'health') {
+    } else if (chart.id === 'health' || chart.id === 'cloudwatch-health') {
       scaleY = { range: [-0.1, 1.1] };
       y.splits = function () { return [0, 1]; };
     } else if (chart.unit === '%') {
@@ -70,8 +73,16 @@ var FaultlineCharts = (function () {
     };
   }
 
+  // A chart of periods (CloudWatch's 1-minute datapoints) gets one more x at the last period's end, repeating the last
+  // values, so the stepped line shows the last minute as wide as the others.
   function columns(chart) {
-    return [chart.seconds].concat(chart.series.map(function (s) { return s.values; }));
+    var xs = chart.seconds;
+    if (!chart.periodSeconds || xs.length === 0) {
+      return [xs].concat(chart.series.map(function (s) { return s.values; }));
+    }
+    return [xs.concat([xs[xs.length - 1] + chart.periodSeconds])].concat(chart.series.map(function (s) {
+      return s.values.concat([s.values[s.values.length - 1]]);
+    }));
   }
 
   return { options: options, columns: columns, offset: offset };

@@ -87,11 +87,19 @@ public sealed partial class DashboardTests : IDisposable
         var verdict = Verdict(Assert.Single(Directory.GetDirectories(Path.Combine(_home, "runs"))));
         Assert.Equal(verdict, await page.GetAttributeAsync("#verdict", "data-verdict"));
         await page.WaitForSelectorAsync("#report-link");
+
+        // What CloudWatch would show: the run's 15 lab minutes (16 periods when it did not start on a minute) as
+        // 1-minute datapoints in three charts.
+        await page.WaitForFunctionAsync("""
+            () => Number(document.getElementById('cloudwatch-charts').dataset.minutes) >= 15
+              && document.querySelectorAll('#cloudwatch-charts figure[data-rendered="true"]').length === 3
+            """);
+        Assert.Equal(3, await Chromium.PaintedCanvasesAsync(page, "#cloudwatch-charts figure canvas"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "dashboard-verdict.png"), FullPage = true });
         Assert.False(run.HasExited, run.Output);
         var report = await page.GotoAsync(new Uri(url, "report").AbsoluteUri);
         Assert.Equal(200, report!.Status);
-        await page.WaitForSelectorAsync("body[data-charts-rendered='6']", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("body[data-charts-rendered='9']", new() { State = WaitForSelectorState.Attached });
 
         // Ctrl-C ends it with the run's exit code.
         run.Interrupt();

@@ -73,7 +73,13 @@ public sealed class ReportTests : IDisposable
 
     private static async Task AssertRendersOfflineAsync(IBrowser browser, string html, string verdict, string screenshot)
     {
-        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 6);
+        // The six per-second charts and the three of "What CloudWatch would show" (1-minute datapoints).
+        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 9);
+        foreach (var chart in new[] { "cloudwatch-health", "cloudwatch-regions", "cloudwatch-status" })
+        {
+            Assert.Equal("true", await page.GetAttributeAsync($"#chart-run-{chart}", "data-rendered"));
+        }
+
         Assert.Equal(verdict, await page.GetAttributeAsync("#verdict", "data-verdict"));
         Assert.Equal(verdict.Replace('-', ' '), (await page.InnerTextAsync("#verdict .verdict-kind")).ToLowerInvariant());
         await page.Context.CloseAsync();

@@ -123,4 +123,31 @@ public sealed partial class HtmlReportRendererTests : IDisposable
 
         Assert.Equal(HtmlReportRenderer.Render(ReportBuilder.Build(path)), HtmlReportRenderer.Render(ReportBuilder.Build(path)));
     }
+
+    [Fact]
+    public void Render_CorrectRun_ShowsWhatCloudWatchWouldShowNextToThePerSecondCharts()
+    {
+        var report = ReportBuilder.Build(_journals.Correct().JournalPath);
+
+        var html = HtmlReportRenderer.Render(report);
+
+        // The per-second charts are as they were; the 1-minute view comes after them, statistic and period stated.
+        Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], report.Charts.Select(c => c.Id));
+        Assert.Equal(["cloudwatch-health", "cloudwatch-regions", "cloudwatch-status"], report.CloudWatch.Select(c => c.Id));
+        var section = html.IndexOf("<section id=\"cloudwatch\">", StringComparison.Ordinal);
+        Assert.True(section > html.IndexOf("<section id=\"charts\">", StringComparison.Ordinal), "the CloudWatch view follows the charts");
+        Assert.Contains("HealthCheckStatus (AWS/Route53, by HealthCheckId): Minimum per 60 s period", html, StringComparison.Ordinal);
+        Assert.Contains("status_2xx, status_4xx, status_5xx (Faultline namespace): Sum per 60 s period", html, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"cloudwatch-status\" data-period=\"60\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"periodSeconds\":60", html, StringComparison.Ordinal);
+
+        // hc-us turned unhealthy at +3m28s and healthy again at +12m30s: Minimum 0 for 12:03 through 12:12.
+        var health = report.CloudWatch[0].Series.Single(s => s.Label == "hc-us").Values;
+        Assert.Equal([1d, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1], health);
+
+        // us customers: 20 responses/s, 5xx from +2m00s to +4m28s (the cached answer), so 12:04 has 28 s of them.
+        var status5xx = report.CloudWatch[2].Series.Single(s => s.Label == "status_5xx").Values;
+        Assert.Equal([0d, 0, 1200, 1200, 560, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], status5xx);
+        Assert.Contains("<tr class=\"datapoint\" data-minute=\"2026-01-01T12:04:00Z\"><td>12:04</td><td class=\"num\">+4m00s</td>", html, StringComparison.Ordinal);
+    }
 }

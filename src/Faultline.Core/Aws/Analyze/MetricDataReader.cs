@@ -23,7 +23,7 @@ public static class MetricDataReader
                 {
                     if (all.FirstOrDefault(s => string.Equals(s.Id, series.Id, StringComparison.Ordinal)) is { } first)
                     {
-                        errors.Add(Diagnostic.Error(series.Location, AnalyzeErrors.DuplicateSeries(series.Id, first.Location.ToString()), AnalyzeErrors.DuplicateSeriesFix()));
+                        errors.Add(Diagnostic.Error(series.Location, AnalyzeErrors.DuplicateSeries(series.Id, first.Location?.ToString() ?? first.Id), AnalyzeErrors.DuplicateSeriesFix()));
                         continue;
                     }
 

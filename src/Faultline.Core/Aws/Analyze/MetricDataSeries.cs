@@ -14,6 +14,9 @@ public sealed record MetricDataSeries
     /// <summary>The datapoints, each the start of its 1-minute period and its value, in time order.</summary>
     public required IReadOnlyList<(DateTimeOffset At, double Value)> Points { get; init; }
 
-    /// <summary>Where the entry starts in its file.</summary>
-    public required SourceLocation Location { get; init; }
+    /// <summary>
+    /// Where the entry starts in its file; <c>null</c> for datapoints computed from a local run
+    /// (<see cref="CloudWatchMinutes"/>), which come from no file.
+    /// </summary>
+    public SourceLocation? Location { get; init; }
 }

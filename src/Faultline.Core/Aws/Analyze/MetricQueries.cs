@@ -37,10 +37,13 @@ public static class MetricQueries
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(topology);
-        var clients = experiment.Load.Populations
-            .Select(p => topology.Clients.FirstOrDefault(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal)))
-            .OfType<Topology.ClientConfig>()
-            .ToList();
+        // A load that names no population sends from every client of the topology (LoadPlan.Populations).
+        var clients = experiment.Load.Populations.Count == 0
+            ? topology.Clients.ToList()
+            : experiment.Load.Populations
+                .Select(p => topology.Clients.FirstOrDefault(c => string.Equals(c.Name, p.Client, StringComparison.Ordinal)))
+                .OfType<Topology.ClientConfig>()
+                .ToList();
         if (clients.GroupBy(c => (c.Location, c.Url.ToString())).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
             throw new Diagnostics.InvalidInputException([Diagnostics.Diagnostic.Error(null, AnalyzeErrors.ClientsIndistinct(clash.Select(c => c.Name), clash.Key.Location, clash.Key.Item2), AnalyzeErrors.ClientsIndistinctFix())]);
@@ -48,13 +51,8 @@ public static class MetricQueries
 
         var queries = new List<MetricQuery>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var population in experiment.Load.Populations)
+        foreach (var client in clients)
         {
-            if (topology.Clients.FirstOrDefault(c => string.Equals(c.Name, population.Client, StringComparison.Ordinal)) is not { } client)
-            {
-                continue;
-            }
-
             IReadOnlyList<KeyValuePair<string, string>> dimensions = [new(AwsMetricConventions.ApiDimension, client.Url.ToString())];
             foreach (var (kind, name, prefix) in Counters)
             {
@@ -165,7 +163,7 @@ public static class MetricQueries
         return text.ToString();
     }
 
-    private static DateTimeOffset Minute(DateTimeOffset at) => new(at.UtcDateTime.Ticks - (at.UtcDateTime.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+    private static DateTimeOffset Minute(DateTimeOffset at) => CloudWatchMinutes.PeriodStart(at);
 
     private static MetricQuery Counter(string id, MetricQueryKind kind, string name, string client, string region, IReadOnlyList<KeyValuePair<string, string>> dimensions, string? served) => new()
     {

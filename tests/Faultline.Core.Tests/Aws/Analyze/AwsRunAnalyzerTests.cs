@@ -108,6 +108,18 @@ public sealed class AwsRunAnalyzerTests
     }
 
     [Fact]
+    public void Queries_LoadNamingNoPopulation_AskForEveryClientOfTheTopology()
+    {
+        var (experiment, topology) = Seed();
+        var everyClient = experiment with { Load = experiment.Load with { Populations = [] } };
+
+        var queries = MetricQueries.For(everyClient, topology);
+
+        Assert.Equal(topology.Clients.Select(c => c.Name), queries.Where(q => q.Kind == MetricQueryKind.Status2xx).Select(q => q.Client));
+        Assert.Equal(MetricQueries.For(experiment, topology).Select(q => q.Id), queries.Select(q => q.Id));
+    }
+
+    [Fact]
     public void Convert_ActionNotInTheFisExperiment_IsAnError()
     {
         var (experiment, topology) = Seed();
