@@ -186,7 +186,7 @@ public static class ConstructionChecks
         var slowest = checks.MaxBy(hc => hc.FailureThreshold * hc.Interval)!;
         var propagation = topology.Dns.PropagationDelay;
         var earliest = injection + checks.Max(hc => (hc.FailureThreshold - 1) * hc.Interval) + propagation;
-        var worst = injection + (slowest.FailureThreshold * slowest.Interval) + propagation + record.Ttl;
+        var worst = injection + (slowest.FailureThreshold * slowest.Interval) + propagation + record.LongestAnswerTtl;
         var deadline = check.Deadline!.Value;
         if (deadline < worst)
         {

@@ -61,9 +61,9 @@ internal static class ConstructionMessages
     {
         var delay = propagation > TimeSpan.Zero ? $" + propagationDelay {F(propagation)}" : string.Empty;
         var earliest = firstInjection + ((hc.FailureThreshold - 1) * hc.Interval) + propagation;
-        var worst = firstInjection + (hc.FailureThreshold * hc.Interval) + propagation + record.Ttl;
+        var worst = firstInjection + (hc.FailureThreshold * hc.Interval) + propagation + record.LongestAnswerTtl;
         var subject = $"{check.QuerierLocation}'s answer for {record.Name}";
-        var worstText = $"interval × failureThreshold{(propagation > TimeSpan.Zero ? " + propagationDelay" : string.Empty)} + TTL = {F(hc.Interval)} × {hc.FailureThreshold}{delay} + {F(record.Ttl)} = {F(worst - firstInjection)}";
+        var worstText = $"interval × failureThreshold{(propagation > TimeSpan.Zero ? " + propagationDelay" : string.Empty)} + TTL = {F(hc.Interval)} × {hc.FailureThreshold}{delay} + {F(record.LongestAnswerTtl)} = {F(worst - firstInjection)}";
         var message = certain
             ? $"check '{check.Name}' cannot pass: {subject} moves to {check.AnswersRegion} only once {hc.Id} is unhealthy, at the earliest {Earliest(hc)}{delay} after the first fault starts at {T(firstInjection)}, "
               + $"so not before {T(earliest)} (usually up to {worstText}, {T(worst)}, as clients keep a cached answer for the TTL); but {Deadline(check.Within, check.Window, deadline)}"
