@@ -28,6 +28,7 @@ public sealed class SampleTopologiesTests
         Assert.Contains("samples/seed/misconfigured/topology.yaml", files);
         Assert.Contains("samples/all-fields/topology.yaml", files);
         Assert.Contains("samples/three-regions/topology.yaml", files);
+        Assert.Contains("samples/alias-target-health/topology.yaml", files);
     }
 
     [Theory]
