@@ -46,7 +46,7 @@ public sealed class SampleTopologiesTests
     [InlineData("timeout", "reservedConcurrency", "coldStart", "keepWarm", "environment", "tags", "dns", "zone", "propagationDelay", "records", "type")]
     [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
     [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
-    [InlineData("rate", "connectionReuse", "maxConnections")]
+    [InlineData("rate", "connectionReuse", "maxConnections", "alias", "evaluateTargetHealth")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
@@ -61,6 +61,14 @@ public sealed class SampleTopologiesTests
 
         Assert.Equal(256, topology.Clients.Single(c => c.Name == "us-customers").MaxConnections);
         Assert.Null(topology.Clients.Single(c => c.Name == "eu-customers").MaxConnections);
+    }
+
+    [Fact]
+    public void Load_AllFieldsSample_ReadsAliasSets()
+    {
+        var topology = LoadSample("samples/all-fields/topology.yaml").ThrowIfInvalid();
+
+        Assert.All(topology.Dns.FindRecord("alias.example.test")!.Sets, s => Assert.True(s.Alias!.EvaluateTargetHealth));
     }
 
     [Fact]
