@@ -191,7 +191,7 @@ public static class ConstructionChecks
         var propagation = topology.Dns.PropagationDelay;
         var earliest = injection + checks.Max(hc => (hc.FailureThreshold - 1) * hc.Interval) + propagation;
         var ramp = (plan.FirstInjectionEverywhere ?? injection) - injection;
-        var worst = injection + ramp + (slowest.FailureThreshold * slowest.Interval) + propagation + record.Ttl;
+        var worst = injection + ramp + (slowest.FailureThreshold * slowest.Interval) + propagation + record.LongestAnswerTtl;
         var deadline = check.Deadline!.Value;
         if (deadline < worst)
         {

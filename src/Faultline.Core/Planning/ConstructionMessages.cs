@@ -64,10 +64,10 @@ internal static class ConstructionMessages
     {
         var delay = propagation > TimeSpan.Zero ? $" + propagationDelay {F(propagation)}" : string.Empty;
         var earliest = firstInjection + ((hc.FailureThreshold - 1) * hc.Interval) + propagation;
-        var worst = firstInjection + ramp + (hc.FailureThreshold * hc.Interval) + propagation + record.Ttl;
+        var worst = firstInjection + ramp + (hc.FailureThreshold * hc.Interval) + propagation + record.LongestAnswerTtl;
         var subject = $"{check.QuerierLocation}'s answer for {record.Name}";
         var rampTerms = ramp > TimeSpan.Zero ? ("ramp-up + ", $"{F(ramp)} + ") : (string.Empty, string.Empty);
-        var worstText = $"{rampTerms.Item1}interval × failureThreshold{(propagation > TimeSpan.Zero ? " + propagationDelay" : string.Empty)} + TTL = {rampTerms.Item2}{F(hc.Interval)} × {hc.FailureThreshold}{delay} + {F(record.Ttl)} = {F(worst - firstInjection)}";
+        var worstText = $"{rampTerms.Item1}interval × failureThreshold{(propagation > TimeSpan.Zero ? " + propagationDelay" : string.Empty)} + TTL = {rampTerms.Item2}{F(hc.Interval)} × {hc.FailureThreshold}{delay} + {F(record.LongestAnswerTtl)} = {F(worst - firstInjection)}";
         var message = certain
             ? $"check '{check.Name}' cannot pass: {subject} moves to {check.AnswersRegion} only once {hc.Id} is unhealthy, at the earliest {Earliest(hc)}{delay} after the first fault starts at {T(firstInjection)}, "
               + $"so not before {T(earliest)} (usually up to {worstText}, {T(worst)}, as clients keep a cached answer for the TTL); but {Deadline(check.Within, check.Window, deadline)}"

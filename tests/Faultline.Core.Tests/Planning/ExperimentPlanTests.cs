@@ -117,6 +117,7 @@ public sealed class ExperimentPlanTests
     [InlineData("three-regions", "experiment.yaml")]
     [InlineData("stop-condition", "experiment.yaml")]
     [InlineData("all-fields", "experiment.yaml")]
+    [InlineData("alias-target-health", "experiment.yaml")]
     public async Task Build_Samples_MatchWhatTheSchedulerDoesOnAFakeClock(string folder, string file)
     {
         var experiment = Sample(folder, file).Experiment!;

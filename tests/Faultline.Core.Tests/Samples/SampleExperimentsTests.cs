@@ -28,6 +28,7 @@ public sealed class SampleExperimentsTests
 
         Assert.Equal(
             [
+                "samples/alias-target-health/experiment.yaml",
                 "samples/all-fields/experiment.yaml",
                 "samples/own-function/experiment.yaml",
                 "samples/seed/experiment-fis.yaml",
@@ -57,6 +58,7 @@ public sealed class SampleExperimentsTests
     [InlineData("samples/seed/experiment-fis.yaml", "samples/seed/topology.yaml")]
     [InlineData("samples/seed/misconfigured/experiment-fis.yaml", "samples/seed/misconfigured/topology.yaml")]
     [InlineData("samples/stop-condition/experiment.yaml", "samples/seed/topology.yaml")]
+    [InlineData("samples/alias-target-health/experiment.yaml", "samples/alias-target-health/topology.yaml")]
     public void Load_Sample_ResolvesTopologyAgainstItsFolder(string experiment, string topology)
     {
         var result = ExperimentReader.Load(RepoPaths.Combine(experiment));
@@ -178,6 +180,7 @@ public sealed class SampleExperimentsTests
     [InlineData("samples/seed/experiment-fis.yaml")]
     [InlineData("samples/seed/misconfigured/experiment.yaml")]
     [InlineData("samples/stop-condition/experiment.yaml")]
+    [InlineData("samples/alias-target-health/experiment.yaml")]
     public void Sample_SuccessRateStopCondition_TreatsMissingDataAsBreachingByDefault(string relativePath)
     {
         var stop = Assert.Single(Load(relativePath).StopConditions);

@@ -29,6 +29,7 @@ public sealed class SampleTopologiesTests
         Assert.Contains("samples/seed/misconfigured/topology.yaml", files);
         Assert.Contains("samples/all-fields/topology.yaml", files);
         Assert.Contains("samples/three-regions/topology.yaml", files);
+        Assert.Contains("samples/alias-target-health/topology.yaml", files);
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public sealed class SampleTopologiesTests
     [InlineData("timeout", "reservedConcurrency", "coldStart", "keepWarm", "environment", "tags", "dns", "zone", "propagationDelay", "records", "type")]
     [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
     [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
-    [InlineData("rate", "connectionReuse", "maxConnections", "layers", "chaosExtensionRelease", "protocol")]
+    [InlineData("rate", "connectionReuse", "maxConnections", "layers", "chaosExtensionRelease", "protocol", "alias", "evaluateTargetHealth")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
@@ -82,6 +83,14 @@ public sealed class SampleTopologiesTests
         var topology = LoadSample("samples/own-function/topology.yaml").ThrowIfInvalid();
 
         Assert.All(topology.AllFunctions.Where(f => f.Name == "hello"), f => Assert.Equal(UpstreamProtocol.Lambda, f.UpstreamProtocol));
+    }
+
+    [Fact]
+    public void Load_AllFieldsSample_ReadsAliasSets()
+    {
+        var topology = LoadSample("samples/all-fields/topology.yaml").ThrowIfInvalid();
+
+        Assert.All(topology.Dns.FindRecord("alias.example.test")!.Sets, s => Assert.True(s.Alias!.EvaluateTargetHealth));
     }
 
     [Fact]

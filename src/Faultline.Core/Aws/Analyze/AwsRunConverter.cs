@@ -203,7 +203,7 @@ public static class AwsRunConverter
         {
             var client = topology.Clients.First(c => string.Equals(c.Name, group.Key, StringComparison.Ordinal));
             var name = DnsName.Normalize(client.Url.Host);
-            var ttl = topology.Dns.Records.FirstOrDefault(r => string.Equals(DnsName.Normalize(r.Name), name, StringComparison.Ordinal))?.Ttl ?? DnsRecord.DefaultTtl;
+            var ttl = topology.Dns.Records.FirstOrDefault(r => string.Equals(DnsName.Normalize(r.Name), name, StringComparison.Ordinal))?.LongestAnswerTtl ?? DnsRecord.DefaultTtl;
             string? answered = null;
             var firstSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             foreach (var minute in group.OrderBy(m => m.Start))

@@ -21,6 +21,7 @@ public sealed class AwsStacksTests
         "samples/seed/experiment.yaml",
         "samples/seed/misconfigured/experiment.yaml",
         "samples/three-regions/experiment.yaml",
+        "samples/alias-target-health/experiment.yaml",
         "samples/all-fields/experiment.yaml");
 
     [Theory]
