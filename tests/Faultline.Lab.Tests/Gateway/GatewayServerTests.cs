@@ -280,6 +280,54 @@ public sealed class GatewayServerTests : IAsyncLifetime
         await upstreamApp.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Get_LambdaProtocolUpstream_PostsTheProxyEventAndMapsResultsErrorsAndFaults()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await using var emulator = builder.Build();
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        emulator.Run(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var invocation = await reader.ReadToEndAsync(context.RequestAborted);
+            seen.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            using var e = System.Text.Json.JsonDocument.Parse(invocation);
+            var path = e.RootElement.GetProperty("path").GetString();
+
+            // As RIE answers: a proxy result, or 200 with the runtime's error document for an unhandled error.
+            await context.Response.WriteAsync(
+                path == "/api/fail"
+                    ? """{"errorType":"Error","errorMessage":"boom"}"""
+                    : $$"""{"statusCode":201,"headers":{"X-Own":"1"},"body":"own code saw {{e.RootElement.GetProperty("httpMethod").GetString()}} {{path}}"}""",
+                context.RequestAborted);
+        });
+        await emulator.StartAsync(TestContext.Current.CancellationToken);
+        var url = new Uri(emulator.Urls.First());
+        // At scale 1 the default 3 s leave the first call room to connect; 1 s bounds the faulted one.
+        FunctionConfig Own(string name, string path, int timeoutSeconds = 3) => new() { Name = name, Region = "us-east-1", Route = new RouteKey("GET", path), Upstream = url, UpstreamProtocol = UpstreamProtocol.Lambda, Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+        var topology = Some.Topology() with
+        {
+            Regions = [Some.Region("us-east-1") with { Functions = [Own("own", "/api/own"), Own("fail", "/api/fail"), Own("slow", "/api/slow", 1)] }, Some.Region("eu-west-1")],
+        };
+        using var upstreamClient = new HttpClient();
+        await StartAsync(topology, scale: 1, upstream: upstreamClient);
+        AddFault(new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(60) }, new FaultTarget { Region = "us-east-1", Function = "slow" });
+        using var client = ClientFrom(UsCustomer);
+
+        using var own = await client.GetAsync(Url("us-east-1", "/api/own"), TestContext.Current.CancellationToken);
+        using var fail = await client.GetAsync(Url("us-east-1", "/api/fail"), TestContext.Current.CancellationToken);
+        using var slow = await client.GetAsync(Url("us-east-1", "/api/slow"), TestContext.Current.CancellationToken);
+
+        Assert.True(own.StatusCode == HttpStatusCode.Created, await own.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("own code saw GET /api/own", await own.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("1", Assert.Single(own.Headers.GetValues("X-Own")));
+        Assert.Equal(HttpStatusCode.BadGateway, fail.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, slow.StatusCode);
+        Assert.Equal(["POST /2015-03-31/functions/function/invocations", "POST /2015-03-31/functions/function/invocations"], seen);
+        await emulator.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private sealed class SignalingLogger(int eventId) : ILogger<GatewayServer>
     {
         private readonly TaskCompletionSource _signaled = new(TaskCreationOptions.RunContinuationsAsynchronously);
