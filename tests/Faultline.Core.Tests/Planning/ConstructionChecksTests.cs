@@ -13,9 +13,12 @@ public sealed class ConstructionChecksTests
     private const string HealthCheck = "- { name: hc-us turns unhealthy, healthCheck: hc-us, becomes: unhealthy, within: 3m }";
     private const string DnsCheck = "- { name: us answered eu, dns: { location: us-east-1, name: api.example.test, answers: eu-west-1 }, within: 3m }";
 
+    // Route 53's arithmetic alone: the FIS Lambda extension's ramp (awsTiming) has its own tests, which write awsTiming.
+    private const string IdealTiming = "awsTiming: { lambdaRampUp: 0s, lambdaRampDown: 0s, configureDelay: 0s }\n";
+
     private static IReadOnlyList<ConstructionFinding> Check(string experimentYaml, string? topologyYaml = null)
     {
-        var read = SeedExperimentYaml.Read(experimentYaml, topologyYaml);
+        var read = SeedExperimentYaml.Read(experimentYaml.Contains("awsTiming", StringComparison.Ordinal) ? experimentYaml : experimentYaml + IdealTiming, topologyYaml);
         Assert.False(read.HasErrors, string.Join("\n", read.Diagnostics));
         return ConstructionChecks.Check(read.Experiment!, read.Topology!, read.SourceMap);
     }
@@ -94,6 +97,39 @@ public sealed class ConstructionChecksTests
             + "and interval × failureThreshold = 30s × 3 = 1m30s after the first fault starts at T+02:00, depending on its checkers' phases, so between T+03:00 and T+03:30; "
             + "but within: 1m15s after fault.start ends at T+03:15 [health-check-too-slow]; allow within: 1m30s or more, or lower hc-us's interval or failureThreshold",
             finding.ToDiagnostic().ToString());
+    }
+
+    [Fact]
+    public void Check_UnhealthyWithinTheLambdaRampUp_IsAWarningThatCountsTheRamp()
+    {
+        // AWS's timing: the latency reaches each us-east-1 function up to 60 s after the action starts, so hc-us turns
+        // unhealthy as early as without the ramp (T+03:00) but usually only by T+04:30; a 2m deadline (T+04:00) may be missed.
+        var yaml = SeedExperimentYaml.With(HealthCheck, HealthCheck.Replace("within: 3m", "within: 2m", StringComparison.Ordinal)) + "awsTiming: { lambdaRampUp: 60s }\n";
+
+        var finding = Assert.Single(Check(yaml), f => f.Subject == "hc-us turns unhealthy");
+
+        Assert.Equal(DiagnosticSeverity.Warning, finding.Severity);
+        Assert.Equal(
+            "check 'hc-us turns unhealthy' may not pass: hc-us turns unhealthy between (failureThreshold − 1) × interval = (3 − 1) × 30s = 1m and the FIS Lambda extension's ramp-up 1m + "
+            + "interval × failureThreshold = 30s × 3 = 1m30s after the first fault starts at T+02:00, depending on its checkers' phases, so between T+03:00 and T+04:30; "
+            + "but within: 2m after fault.start ends at T+04:00",
+            finding.Message);
+        Assert.DoesNotContain(Check(yaml.Replace("lambdaRampUp: 60s", "lambdaRampUp: 0s", StringComparison.Ordinal)), f => f.Subject == "hc-us turns unhealthy");
+    }
+
+    [Fact]
+    public void Check_ConfigureStep_CountsFromWhenItsChangeLands()
+    {
+        // A configure step's change lands awsTiming.configureDelay after it starts: probes can fail only from then.
+        var yaml = SeedExperimentYaml.With(
+            "  inject-latency: { fault: latency, target: us-functions, delay: 60s, percentage: 100, duration: 10m }",
+            "  attach: { configure: { target: us-functions, setEnvironment: { AWS_LAMBDA_EXEC_WRAPPER: /opt/bootstrap } } }")
+            .Replace(HealthCheck, HealthCheck.Replace("within: 3m", "within: 1m", StringComparison.Ordinal), StringComparison.Ordinal)
+            + "awsTiming: { configureDelay: 30s }\n";
+
+        var finding = Assert.Single(Check(yaml), f => f.Subject == "hc-us turns unhealthy");
+
+        Assert.Contains("after the first fault starts at T+02:30, so not before T+03:30", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,10 +49,10 @@ public sealed class ExperimentPlanTests
             [
                 (1, CheckKind.Traffic, M(0), M(2), (TimeSpan?)null),
                 (2, CheckKind.Traffic, M(2), M(12), null),
-                (3, CheckKind.Traffic, M(5), M(12), null),
-                (4, CheckKind.Traffic, M(5), M(12), null),
+                (3, CheckKind.Traffic, M(6), M(12), null),
+                (4, CheckKind.Traffic, M(6), M(12), null),
                 (5, CheckKind.HealthTransition, M(2), M(12), M(5)),
-                (6, CheckKind.DnsAnswer, M(2), M(12), M(5)),
+                (6, CheckKind.DnsAnswer, M(2), M(12), M(6)),
             ],
             plan.Checks.Select(c => (c.Number, c.Kind, c.From, c.To, c.Deadline)));
         Assert.True(plan.Checks[0].IsSteadyState);
@@ -74,11 +74,15 @@ public sealed class ExperimentPlanTests
     {
         var plan = Plan(Sample("seed", "experiment-fis.yaml"));
 
+        // Each configure step (an SSM automation updating the function) lands, and completes, awsTiming.configureDelay
+        // (default 10s) after it starts; the wait starts after it.
+        var delay = TimeSpan.FromSeconds(10);
         Assert.Equal(
-            [("attach", "configure", M(2), M(2)), ("wait", "wait", M(2), M(12)), ("detach", "configure", M(12), M(12))],
+            [("attach", "configure", M(2), M(2) + delay), ("wait", "wait", M(2) + delay, M(12) + delay), ("detach", "configure", M(12) + delay, M(12) + delay + delay)],
             plan.Actions.Select(a => (a.Name, a.Kind, a.Start, a.End)));
-        Assert.Equal(M(12), plan.FaultEnd);
-        Assert.Equal(M(15), plan.RunEnd);
+        Assert.Equal(M(12) + delay + delay, plan.FaultEnd);
+        Assert.Equal(M(15) + delay + delay, plan.RunEnd);
+        Assert.Equal(M(2) + delay, plan.FirstInjection);
         Assert.False(plan.Actions.Single(a => a.Name == "wait").Injects);
     }
 

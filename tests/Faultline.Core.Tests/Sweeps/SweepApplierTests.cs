@@ -252,7 +252,7 @@ public sealed class SweepApplierTests
         Assert.Equal(
             [
                 "samples/seed/experiment.yaml:13:7: at sweep point 1 of 1 (notes=x, load.baseline=0s): check 'steady state' looks at the baseline, but load has baseline 0s; set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)",
-                "--set 'experiment:notes=x': the experiment has unknown key 'notes'; known keys: topology, timeScale, seed, hypothesis, load, targets, actions, stopConditions",
+                "--set 'experiment:notes=x': the experiment has unknown key 'notes'; known keys: topology, timeScale, seed, hypothesis, load, targets, actions, stopConditions, awsTiming",
             ],
             SeedSweep.Problems("experiment:notes=x", "load.baseline=0s"));
     }

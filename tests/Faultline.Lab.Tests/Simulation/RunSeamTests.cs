@@ -30,6 +30,8 @@ public sealed class RunSeamTests : IDisposable
           us-functions: { type: function, region: us-east-1, selectionMode: ALL }
         actions:
           break-us: { fault: error, target: us-functions, percentage: 100, duration: 60s }
+        # Engine parity, not AWS's timing: the fault takes effect the moment its action starts.
+        awsTiming: { lambdaRampUp: 0s, lambdaRampDown: 0s }
         """;
 
     private readonly string _home = Directory.CreateTempSubdirectory("faultline-seam-").FullName;

@@ -47,14 +47,14 @@ public sealed class AwsRunAnalyzerTests
     [Fact]
     public void Decide_WindowCutsAMinuteWithFailures_IsUndecided()
     {
-        // Fault at 10:02:30, so 'fault.start + 3m' is 10:05:30, inside the 10:05 minute, half of which failed: whether
-        // those 600 failures fell before 10:05:30 or after decides the check (0 or 600 of 8,400 in the window).
-        var verdict = Decide(faultOffset: TimeSpan.FromSeconds(30), failingMinutes: [2, 3, 4], euFromMinute: 5, unhealthyMinutes: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], halfFailingMinute: 5);
+        // Fault at 10:02:30, so the seed's 'fault.start + 4m' is 10:06:30, inside the 10:06 minute, half of which failed:
+        // whether those 600 failures fell before 10:06:30 or after decides the check (0 or 600 of 7,200 in the window).
+        var verdict = Decide(faultOffset: TimeSpan.FromSeconds(30), failingMinutes: [2, 3, 4, 5], euFromMinute: 6, unhealthyMinutes: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], halfFailingMinute: 6);
 
         var check = verdict.Checks.Single(c => c.Name == "us customers served after failover");
         Assert.Null(check.Passed);
-        Assert.Contains("10:05:30 to 2026-12-01 10:12:30 UTC", check.Explanation, StringComparison.Ordinal);
-        Assert.EndsWith(AnalyzeTexts.WindowCutsMinute(T0.AddSeconds(330), T0.AddSeconds(750)), check.Explanation, StringComparison.Ordinal);
+        Assert.Contains("10:06:30 to 2026-12-01 10:12:30 UTC", check.Explanation, StringComparison.Ordinal);
+        Assert.EndsWith(AnalyzeTexts.WindowCutsMinute(T0.AddSeconds(390), T0.AddSeconds(750)), check.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

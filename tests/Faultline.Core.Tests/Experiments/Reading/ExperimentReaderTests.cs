@@ -194,7 +194,7 @@ public sealed class ExperimentReaderTests
 
         Assert.Equal(
             [
-                "experiment.yaml:25:17: awsTiming has lambdaRampUp 20m, which is longer than 15m; set lambdaRampUp to at most 15m, or 0s for an idealised run in which actions take effect at once",
+                "experiment.yaml:24:17: awsTiming has lambdaRampUp 20m, which is longer than 15m; set lambdaRampUp to at most 15m, or 0s for an idealised run in which actions take effect at once",
             ],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)).Take(1));
         Assert.Equal(3, SeedExperimentYaml.Read(yaml).Diagnostics.Count);
