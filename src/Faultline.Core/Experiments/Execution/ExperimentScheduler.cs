@@ -609,12 +609,14 @@ public sealed partial class ExperimentScheduler : IAsyncDisposable
                 continue;
             }
 
+            IReadOnlyList<string> targets;
             lock (_lock)
             {
                 _pendingReverts.Add(new PendingRevert(id, Now + delay));
+                targets = _applied.TryGetValue(id, out var applied) ? applied.Targets : [id];
             }
 
-            lingering.Add($"{Describe(_applied[id].Targets)} until {Stamp(Now + delay)}");
+            lingering.Add($"{Describe(targets)} until {Stamp(Now + delay)}");
         }
 
         var notes = new List<string>();

@@ -107,7 +107,7 @@ public sealed class LintCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Refuted, code);
         Assert.Matches(
-            @"experiment\.yaml:\d+:\d+: check 'us health check turns unhealthy' cannot pass: hc-us turns unhealthy only after 3 consecutive failed probes 30s apart, at the earliest \(failureThreshold − 1\) × interval = \(3 − 1\) × 30s = 1m after the first fault starts at T\+02:00, so not before T\+03:00 \(usually up to interval × failureThreshold = 30s × 3 = 1m30s, T\+03:30\); but within: 20s after fault\.start ends at T\+02:20 \[health-check-too-slow\]; allow within: 1m30s or more, or lower hc-us's interval or failureThreshold",
+            @"experiment\.yaml:\d+:\d+: check 'us health check turns unhealthy' cannot pass: hc-us turns unhealthy only after 3 consecutive failed probes 30s apart, at the earliest \(failureThreshold − 1\) × interval = \(3 − 1\) × 30s = 1m after the first fault starts at T\+02:00, so not before T\+03:00 \(usually up to the FIS Lambda extension's ramp-up 1m \+ interval × failureThreshold = 30s × 3 = 1m30s, T\+04:30\); but within: 20s after fault\.start ends at T\+02:20 \[health-check-too-slow\]; allow within: 2m30s or more, or lower hc-us's interval or failureThreshold",
             output);
         Assert.Contains("1 error(s), 0 warning(s): the experiment is valid, but a check cannot pass as written.", output, StringComparison.Ordinal);
     }

@@ -37,7 +37,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Matches(@"T\+00:00\W+T\+02:00\W+baseline\W", output);
         Assert.Matches(@"T\+02:00\W+T\+12:00\W+inject-latency\W+fault latency on us-functions", output);
         Assert.Matches(@"T\+12:00\W+T\+15:00\W+recovery\W", output);
-        Assert.Matches(@"3\W+us customers served after failover\W+fault\.start \+ 3m \.\. fault\.end\W+T\+05:00 to T\+12:00\W+success rate >= 99% for us-customers", output);
+        Assert.Matches(@"3\W+us customers served after failover\W+fault\.start \+ 4m \.\. fault\.end\W+T\+06:00 to T\+12:00\W+success rate >= 99% for us-customers", output);
         Assert.Matches(@"5\W+us health check turns unhealthy\W+fault\W+from T\+02:00, by T\+05:00\W+hc-us unhealthy within 3m", output);
         Assert.Contains("global outage: success rate of all < 40% for 1m (seconds without data: breaching); stops the run and reverts every fault", output, StringComparison.Ordinal);
         Assert.Contains("Checks that cannot pass by construction", output, StringComparison.Ordinal);
@@ -51,9 +51,10 @@ public sealed class PlanCommandTests : IDisposable
         var (code, output) = await CliRun.RunAsync("plan", Seed("experiment-fis.yaml"));
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Matches(@"T\+02:00\W+T\+02:00\W+attach\W+configure on us-functions\W", output);
-        Assert.Matches(@"T\+02:00\W+T\+12:00\W+wait\W+wait, after attach\W", output);
-        Assert.Matches(@"T\+12:00\W+T\+12:00\W+detach\W+configure on us-functions, after wait\W", output);
+        // Each configure step lands awsTiming.configureDelay (10s) after it starts.
+        Assert.Matches(@"T\+02:00\W+T\+02:10\W+attach\W+configure on us-functions\W", output);
+        Assert.Matches(@"T\+02:10\W+T\+12:10\W+wait\W+wait, after attach\W", output);
+        Assert.Matches(@"T\+12:10\W+T\+12:20\W+detach\W+configure on us-functions, after wait\W", output);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Matches(
             @"experiment\.yaml:\d+:\d+: check 'us health check turns unhealthy' cannot pass: hc-us turns unhealthy only after 3 consecutive failed probes 30s apart, at the earliest \(failureThreshold − 1\) × interval = \(3 − 1\) × 30s = 1m after the first fault starts at T\+02:00",
             output);
-        Assert.Contains("but within: 20s after fault.start ends at T+02:20 [health-check-too-slow]; allow within: 1m30s or more", output, StringComparison.Ordinal);
+        Assert.Contains("but within: 20s after fault.start ends at T+02:20 [health-check-too-slow]; allow within: 2m30s or more", output, StringComparison.Ordinal);
     }
 
     [Fact]
