@@ -29,6 +29,7 @@ public sealed class SampleExperimentsTests
         Assert.Equal(
             [
                 "samples/all-fields/experiment.yaml",
+                "samples/custom-domain-missing/experiment.yaml",
                 "samples/seed/experiment-fis.yaml",
                 "samples/seed/experiment.yaml",
                 "samples/seed/misconfigured/experiment-fis.yaml",

@@ -79,6 +79,25 @@ public sealed class SampleTopologiesTests
     }
 
     [Fact]
+    public void Lint_CustomDomainMissingSample_FindsEuWest1LackingTheEntryName()
+    {
+        var result = LoadSample("samples/custom-domain-missing/topology.yaml");
+
+        var finding = Assert.Single(TopologyLinter.Lint(result.ThrowIfInvalid(), result.SourceMap));
+
+        Assert.Equal(LintCodes.CustomDomainMissing, finding.Code);
+        Assert.Equal("eu-west-1", finding.Region);
+        Assert.Equal("api.example.test", finding.Record);
+        Assert.Equal((38, 29), (finding.Location!.Line, finding.Location.Column));
+        Assert.Equal(
+            "record api.example.test routes set 'eu' to eu-west-1, whose gateway has no custom domain api.example.test (it declares api.eu-west-1.example.test), so every request routed there gets 403 {\"message\":\"Forbidden\"}",
+            finding.Message);
+        Assert.Equal(
+            "add api.example.test to regions.eu-west-1.gateway.customDomains (mapped at /), as every region of a latency, failover or weighted record needs the record's name as a custom domain",
+            finding.Fix);
+    }
+
+    [Fact]
     public void Lint_MisconfiguredSample_FindsHcUsProbingOtherRegion()
     {
         var result = LoadSample("samples/seed/misconfigured/topology.yaml");
