@@ -46,6 +46,7 @@ public sealed class SampleTopologiesTests
     [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
     [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
     [InlineData("rate", "connectionReuse", "maxConnections")]
+    [InlineData("throttling", "rateLimit", "burstLimit", "routeThrottling", "customDomains", "basePaths")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
@@ -60,6 +61,16 @@ public sealed class SampleTopologiesTests
 
         Assert.Equal(256, topology.Clients.Single(c => c.Name == "us-customers").MaxConnections);
         Assert.Null(topology.Clients.Single(c => c.Name == "eu-customers").MaxConnections);
+    }
+
+    [Fact]
+    public void Load_AllFieldsSample_ReadsGatewaySettings()
+    {
+        var gateway = LoadSample("samples/all-fields/topology.yaml").ThrowIfInvalid().Regions.Single(r => r.Name == "us-east-1").Gateway;
+
+        Assert.Equal(GatewayType.Rest, gateway.Type);
+        Assert.Equal(1000, gateway.RouteThrottling[new RouteKey("GET", "/api/hello")].RateLimit);
+        Assert.Equal(["/v1", "/v2"], gateway.CustomDomains.Single(d => d.Name == "v1.example.test").BasePaths);
     }
 
     [Fact]
