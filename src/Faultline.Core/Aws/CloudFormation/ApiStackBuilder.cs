@@ -190,7 +190,7 @@ internal static class ApiStackBuilder
 
         foreach (var (route, throttle) in gateway.RouteThrottling)
         {
-            settings.Add(Throttle("/" + route.Path.TrimStart('/').Replace("/", "~1", StringComparison.Ordinal), route.Method == "ANY" ? "*" : route.Method, throttle));
+            settings.Add(Throttle("/" + route.Path.Replace("/", "~1", StringComparison.Ordinal), route.Method == "ANY" ? "*" : route.Method, throttle));
         }
 
         return settings;
