@@ -12,7 +12,7 @@ public enum FaultKind
     /// <summary><c>http-response</c>: the function result is replaced.</summary>
     HttpResponse,
 
-    /// <summary><c>throttle</c>: concurrency limited (429 beyond it).</summary>
+    /// <summary><c>throttle</c>: concurrency limited; invocations beyond it are rejected by the Lambda service (API Gateway answers 500).</summary>
     Throttle,
 
     /// <summary><c>network</c>: the region's gateway is blackholed, reset or slowed, optionally only from some locations.</summary>

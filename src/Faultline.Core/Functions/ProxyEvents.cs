@@ -27,6 +27,17 @@ public static class ProxyEvents
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// The payload format <paramref name="function"/>'s gateway sends: 2.0 when its region's gateway is an HTTP API
+    /// (<c>type: http</c>), 1.0 for a REST API (the default, and for a region the topology does not know).
+    /// </summary>
+    public static ProxyPayloadFormat FormatFor(Topology.Topology topology, FunctionConfig function)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(function);
+        return topology.FindRegion(function.Region)?.Gateway.Type == GatewayType.Http ? ProxyPayloadFormat.V2 : ProxyPayloadFormat.V1;
+    }
+
     /// <summary>The event for <paramref name="request"/> to <paramref name="function"/> in <paramref name="format"/>, as UTF-8 JSON.</summary>
     public static byte[] Build(ProxyPayloadFormat format, FunctionRequest request, FunctionConfig function, ProxyEventContext context) =>
         format == ProxyPayloadFormat.V2 ? V2(request, function, context) : V1(request, function, context);

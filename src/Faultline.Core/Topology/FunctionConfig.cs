@@ -38,7 +38,7 @@ public sealed record FunctionConfig
     /// <summary>Function timeout. Default 3 s, as Lambda's.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
-    /// <summary>Reserved concurrency: invocations beyond it are throttled (429). <c>null</c> means unreserved.</summary>
+    /// <summary>Reserved concurrency: invocations beyond it are throttled (the Lambda service rejects them; API Gateway answers 500). <c>null</c> means unreserved.</summary>
     public int? ReservedConcurrency { get; init; }
 
     /// <summary>Init duration of a new execution environment (cold start). Default zero.</summary>

@@ -12,6 +12,10 @@ public sealed record GatewayConfig
     /// </summary>
     public static readonly TimeSpan HttpApiMaxIntegrationTimeout = TimeSpan.FromSeconds(30);
 
+    // Shared empty defaults, so two default settings are equal (records compare collections by reference).
+    private static readonly Dictionary<RouteKey, ThrottleSettings> NoRouteThrottling = [];
+    private static readonly CustomDomain[] NoCustomDomains = [];
+
     /// <summary>The kind of API. Default <see cref="GatewayType.Rest"/>.</summary>
     public GatewayType Type { get; init; } = GatewayType.Rest;
 
@@ -22,12 +26,12 @@ public sealed record GatewayConfig
     public ThrottleSettings Throttling { get; init; } = ThrottleSettings.AccountDefault;
 
     /// <summary>Per-route (REST: per-method) throttling, on top of the stage's. Default none.</summary>
-    public IReadOnlyDictionary<RouteKey, ThrottleSettings> RouteThrottling { get; init; } = new Dictionary<RouteKey, ThrottleSettings>();
+    public IReadOnlyDictionary<RouteKey, ThrottleSettings> RouteThrottling { get; init; } = NoRouteThrottling;
 
     /// <summary>
     /// The custom domain names configured in the region. Default none, which the lab reads as "every name": the
     /// gateway answers any <c>Host</c> at <c>/</c>, as if each DNS name routed to the region were a custom domain
     /// mapped at <c>/</c>. Declaring at least one makes it exact: any other name gets 403 <c>{"message":"Forbidden"}</c>.
     /// </summary>
-    public IReadOnlyList<CustomDomain> CustomDomains { get; init; } = [];
+    public IReadOnlyList<CustomDomain> CustomDomains { get; init; } = NoCustomDomains;
 }

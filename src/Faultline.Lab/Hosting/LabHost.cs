@@ -50,7 +50,7 @@ public sealed class LabHost : IAsyncDisposable
         Faults = new FaultStore(topology, Time, Random.Derive());
         Health = new HealthRegistry(topology, Time, Faults);
         _upstreamClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        Functions = new FunctionFleet(topology, Faults, Time, Random.Derive(), UpstreamHandler.Factory(_upstreamClient, Time));
+        Functions = new FunctionFleet(topology, Faults, Time, Random.Derive(), UpstreamHandler.Factory(_upstreamClient, Time, f => ProxyEvents.FormatFor(topology, f)));
         Gateway = new ApiGateway(topology, Functions, Time);
         GatewayMaxConnections = options.GatewayMaxConnections ?? DescriptorNeed.GatewayLimit(topology);
         _gateways = new GatewayServer(

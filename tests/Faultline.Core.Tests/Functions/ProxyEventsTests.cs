@@ -25,6 +25,19 @@ public sealed class ProxyEventsTests
     private static JsonElement Parse(byte[] json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [Fact]
+    public void FormatFor_HttpApiRegion_IsV2AndRestRegionV1()
+    {
+        var topology = Some.Topology();
+        var http = topology with
+        {
+            Regions = [.. topology.Regions.Select(r => r.Name == "eu-west-1" ? r with { Gateway = r.Gateway with { Type = GatewayType.Http } } : r)],
+        };
+
+        Assert.Equal(ProxyPayloadFormat.V1, ProxyEvents.FormatFor(http, http.FindRegion("us-east-1")!.Functions[0]));
+        Assert.Equal(ProxyPayloadFormat.V2, ProxyEvents.FormatFor(http, http.FindRegion("eu-west-1")!.Functions[0]));
+    }
+
+    [Fact]
     public void V1_HasTheRestApiProxyEventFields()
     {
         var e = Parse(ProxyEvents.V1(Request, Hello, new ProxyEventContext { ReceivedAt = At, RequestId = "r1" }));

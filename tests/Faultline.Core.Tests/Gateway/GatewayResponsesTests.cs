@@ -12,7 +12,7 @@ public sealed class GatewayResponsesTests
     [Theory]
     [InlineData(FunctionOutcomeKind.FunctionError, 502, """{"message":"Internal server error"}""")]
     [InlineData(FunctionOutcomeKind.Timeout, 502, """{"message":"Internal server error"}""")]
-    [InlineData(FunctionOutcomeKind.Throttled, 429, """{"message":"Too Many Requests"}""")]
+    [InlineData(FunctionOutcomeKind.Throttled, 500, """{"message":"Internal server error"}""")]
     public void FromOutcome_Failures_MapAsApiGateway(FunctionOutcomeKind kind, int status, string body)
     {
         var response = GatewayResponses.FromOutcome("us-east-1", new FunctionOutcome { Kind = kind });
@@ -85,5 +85,17 @@ public sealed class GatewayResponsesTests
 
         Assert.Equal(500, response.StatusCode);
         Assert.Equal("hello, Chaos!!!", Body(response));
+    }
+
+    [Theory]
+    [InlineData(FunctionOutcomeKind.FunctionError)]
+    [InlineData(FunctionOutcomeKind.Timeout)]
+    [InlineData(FunctionOutcomeKind.Throttled)]
+    public void FromOutcome_HttpApi_EveryLambdaFailureIs500InternalServerError(FunctionOutcomeKind kind)
+    {
+        var response = GatewayResponses.FromOutcome("us-east-1", new FunctionOutcome { Kind = kind }, Core.Topology.GatewayType.Http);
+
+        Assert.Equal(500, response.StatusCode);
+        Assert.Equal("""{"message":"Internal Server Error"}""", Body(response));
     }
 }

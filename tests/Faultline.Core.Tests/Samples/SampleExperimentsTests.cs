@@ -30,6 +30,7 @@ public sealed class SampleExperimentsTests
             [
                 "samples/alias-target-health/experiment.yaml",
                 "samples/all-fields/experiment.yaml",
+                "samples/custom-domain-missing/experiment.yaml",
                 "samples/own-function/experiment.yaml",
                 "samples/seed/experiment-fis.yaml",
                 "samples/seed/experiment.yaml",

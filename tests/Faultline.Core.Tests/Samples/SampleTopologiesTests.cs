@@ -48,6 +48,7 @@ public sealed class SampleTopologiesTests
     [InlineData("routing", "ttl", "sets", "id", "region", "healthCheck", "weight", "failover", "healthChecks", "fqdn", "port")]
     [InlineData("path", "interval", "failureThreshold", "searchString", "checkers", "regions", "inverted", "disabled", "clients", "location", "url")]
     [InlineData("rate", "connectionReuse", "maxConnections", "layers", "chaosExtensionRelease", "protocol", "alias", "evaluateTargetHealth")]
+    [InlineData("throttling", "rateLimit", "burstLimit", "routeThrottling", "customDomains", "basePaths")]
     public void AllFieldsSample_MentionsEveryKey(params string[] keys)
     {
         var text = File.ReadAllText(Path.Combine(RepoRoot(), "samples/all-fields/topology.yaml"));
@@ -94,6 +95,16 @@ public sealed class SampleTopologiesTests
     }
 
     [Fact]
+    public void Load_AllFieldsSample_ReadsGatewaySettings()
+    {
+        var gateway = LoadSample("samples/all-fields/topology.yaml").ThrowIfInvalid().Regions.Single(r => r.Name == "us-east-1").Gateway;
+
+        Assert.Equal(GatewayType.Rest, gateway.Type);
+        Assert.Equal(1000, gateway.RouteThrottling[new RouteKey("GET", "/api/hello")].RateLimit);
+        Assert.Equal(["/v1", "/v2"], gateway.CustomDomains.Single(d => d.Name == "v1.example.test").BasePaths);
+    }
+
+    [Fact]
     public void Lint_SeedSample_HasNoFindings()
     {
         var result = LoadSample("samples/seed/topology.yaml");
@@ -107,6 +118,25 @@ public sealed class SampleTopologiesTests
         var result = LoadSample("samples/all-fields/topology.yaml");
 
         Assert.Empty(TopologyLinter.Lint(result.ThrowIfInvalid(), result.SourceMap).Select(f => f.ToDiagnostic().ToString()));
+    }
+
+    [Fact]
+    public void Lint_CustomDomainMissingSample_FindsEuWest1LackingTheEntryName()
+    {
+        var result = LoadSample("samples/custom-domain-missing/topology.yaml");
+
+        var finding = Assert.Single(TopologyLinter.Lint(result.ThrowIfInvalid(), result.SourceMap));
+
+        Assert.Equal(LintCodes.CustomDomainMissing, finding.Code);
+        Assert.Equal("eu-west-1", finding.Region);
+        Assert.Equal("api.example.test", finding.Record);
+        Assert.Equal((38, 29), (finding.Location!.Line, finding.Location.Column));
+        Assert.Equal(
+            "record api.example.test routes set 'eu' to eu-west-1, whose gateway has no custom domain api.example.test (it declares api.eu-west-1.example.test), so every request routed there gets 403 {\"message\":\"Forbidden\"}",
+            finding.Message);
+        Assert.Equal(
+            "add api.example.test to regions.eu-west-1.gateway.customDomains (mapped at /), as every region of a latency, failover or weighted record needs the record's name as a custom domain",
+            finding.Fix);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class GatewayServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_Throttled_Returns429()
+    public async Task Get_Throttled_Returns500AsApiGatewayDoesWhenLambdaRejectsTheInvocation()
     {
         await StartAsync();
         AddFault(new ThrottleFaultOptions { Concurrency = 0 }, new FaultTarget { Region = "us-east-1", Function = "hello" });
@@ -151,8 +151,27 @@ public sealed class GatewayServerTests : IAsyncLifetime
 
         using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal("""{"message":"Too Many Requests"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("""{"message":"Internal server error"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("api.example.test", HttpStatusCode.OK)]
+    [InlineData("api.eu-west-1.example.test", HttpStatusCode.Forbidden)]
+    public async Task Get_CustomDomainsDeclared_TheHostHeaderDecides(string host, HttpStatusCode expected)
+    {
+        var topology = Some.Topology() with
+        {
+            Regions = [Some.Region("us-east-1") with { Gateway = new GatewayConfig { CustomDomains = [new CustomDomain { Name = "api.example.test" }] } }, Some.Region("eu-west-1")],
+        };
+        await StartAsync(topology);
+        using var client = ClientFrom(UsCustomer);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("us-east-1", "/api/hello"));
+        request.Headers.Host = $"{host}:{Server.Port}";
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]

@@ -106,12 +106,18 @@ internal static class ApiStackBuilder
             ["DependsOn"] = Cfn.Strings(methods),
             ["Properties"] = new JsonObject { ["RestApiId"] = Cfn.Ref("RestApi"), ["Description"] = "faultline export" },
         };
-        resources["Stage"] = Cfn.Resource("AWS::ApiGateway::Stage", new JsonObject
+        var stage = new JsonObject
         {
             ["RestApiId"] = Cfn.Ref("RestApi"),
             ["DeploymentId"] = Cfn.Ref("Deployment"),
             ["StageName"] = context.Options.StageName,
-        });
+        };
+        if (MethodSettings(region.Gateway) is { Count: > 0 } settings)
+        {
+            stage["MethodSettings"] = settings;
+        }
+
+        resources["Stage"] = Cfn.Resource("AWS::ApiGateway::Stage", stage);
         outputs["RestApiId"] = Cfn.Output("The REST API's id", Cfn.Ref("RestApi"));
         outputs["InvokeUrl"] = Cfn.Output("The stage's own URL (without the custom domain)", Cfn.Sub($"https://${{RestApi}}.execute-api.${{AWS::Region}}.amazonaws.com/{context.Options.StageName}"));
 
@@ -124,18 +130,29 @@ internal static class ApiStackBuilder
                 ["RegionalCertificateArn"] = Cfn.Ref("CertificateArn"),
                 ["EndpointConfiguration"] = new JsonObject { ["Types"] = Cfn.Strings(["REGIONAL"]) },
             });
-            resources["Mapping" + id] = new JsonObject
+            var basePaths = region.Gateway.CustomDomains.FirstOrDefault(d => string.Equals(d.Name, DnsName.Normalize(domain), StringComparison.Ordinal))?.BasePaths ?? ["/"];
+            for (var i = 0; i < basePaths.Count; i++)
             {
-                ["Type"] = "AWS::ApiGateway::BasePathMapping",
-                ["DependsOn"] = Cfn.Strings(["Stage"]),
-                ["Properties"] = new JsonObject
+                var properties = new JsonObject
                 {
                     // No base path: https://{domain}/api/hello reaches the route /api/hello, as in the lab.
                     ["DomainName"] = Cfn.Ref("Domain" + id),
                     ["RestApiId"] = Cfn.Ref("RestApi"),
                     ["Stage"] = context.Options.StageName,
-                },
-            };
+                };
+                if (basePaths[i] != "/")
+                {
+                    properties["BasePath"] = basePaths[i].TrimStart('/');
+                }
+
+                resources["Mapping" + id + (i == 0 ? string.Empty : i.ToString(System.Globalization.CultureInfo.InvariantCulture))] = new JsonObject
+                {
+                    ["Type"] = "AWS::ApiGateway::BasePathMapping",
+                    ["DependsOn"] = Cfn.Strings(["Stage"]),
+                    ["Properties"] = properties,
+                };
+            }
+
             outputs[names.DomainTarget(domain, region.Name)] = Cfn.Output(
                 $"Regional target of {domain} in {region.Name}: the global stack's parameter {names.DomainTarget(domain, region.Name)}",
                 Cfn.GetAtt("Domain" + id, "RegionalDomainName"));
@@ -151,10 +168,41 @@ internal static class ApiStackBuilder
 
     /// <summary>The names the topology's record sets answer with <paramref name="region"/>, each a custom domain there.</summary>
     public static IReadOnlyList<string> Domains(ExportContext context, Region region) =>
-        context.Topology.Dns.Records
-            .Where(r => r.Sets.Any(s => string.Equals(s.Region, region.Name, StringComparison.Ordinal)))
-            .Select(r => r.Name)
-            .ToList();
+        region.Gateway.CustomDomains.Count > 0
+            ? region.Gateway.CustomDomains.Select(d => d.Name).ToList()
+            : context.Topology.Dns.Records
+                .Where(r => r.Sets.Any(s => string.Equals(s.Region, region.Name, StringComparison.Ordinal)))
+                .Select(r => r.Name)
+                .ToList();
+
+    /// <summary>
+    /// The stage's throttling as <c>MethodSettings</c>: the stage's own (<c>/*</c>, <c>*</c>) unless it is the account
+    /// default, then one per throttled route, with the resource path's slashes written <c>~1</c> as CloudFormation wants.
+    /// </summary>
+    public static JsonArray MethodSettings(GatewayConfig gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var settings = new JsonArray();
+        if (gateway.Throttling != ThrottleSettings.AccountDefault)
+        {
+            settings.Add(Throttle("/*", "*", gateway.Throttling));
+        }
+
+        foreach (var (route, throttle) in gateway.RouteThrottling)
+        {
+            settings.Add(Throttle("/" + route.Path.Replace("/", "~1", StringComparison.Ordinal), route.Method == "ANY" ? "*" : route.Method, throttle));
+        }
+
+        return settings;
+
+        static JsonObject Throttle(string path, string method, ThrottleSettings throttle) => new()
+        {
+            ["ResourcePath"] = path,
+            ["HttpMethod"] = method,
+            ["ThrottlingRateLimit"] = throttle.RateLimit,
+            ["ThrottlingBurstLimit"] = throttle.BurstLimit,
+        };
+    }
 
     /// <summary>The Node.js source of a built-in handler: it returns exactly what the lab's handler returns, plus the region header the lab's gateway adds.</summary>
     public static string InlineCode(string handler, string region)

@@ -75,4 +75,9 @@ internal static class AwsStackMessages
     public static (string Message, string Fix) RampNotExpressible(string client) =>
         ($"the load of '{client}' ramps up; faultline load sends at one rate, so its task sends at the final rate from the start",
          "remove the ramp, or start the task by hand at the lower rate first");
+
+    /// <summary>A region whose gateway is an HTTP API: the stacks deploy a REST API.</summary>
+    public static (string Message, string Fix) HttpApiExportedAsRest(string region) =>
+        ($"region '{region}' has gateway type http; the exported stack deploys a REST API, which answers failures differently (docs/fidelity.md)",
+         "deploy an HTTP API (AWS::ApiGatewayV2) yourself, or set type: rest to compare like with like");
 }

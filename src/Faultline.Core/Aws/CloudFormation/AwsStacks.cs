@@ -45,6 +45,11 @@ public static class AwsStacks
                 continue;
             }
 
+            if (region.Gateway.Type == GatewayType.Http)
+            {
+                context.Warn(context.Map.Region(region.Name), AwsStackMessages.HttpApiExportedAsRest(region.Name));
+            }
+
             if (region.Gateway.IntegrationTimeout > MaxDefaultIntegrationTimeout)
             {
                 context.Warn(context.Map.Region(region.Name), AwsStackMessages.IntegrationTimeoutAbove29s(region.Name, region.Gateway.IntegrationTimeout));

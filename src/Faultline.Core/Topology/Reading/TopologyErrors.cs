@@ -180,9 +180,9 @@ public static class TopologyErrors
     public static Diagnostic PathNotAbsolute(SourceLocation? at, string healthCheck, string path) =>
         Diagnostic.Error(at, $"health check '{healthCheck}' has path '{path}', which does not start with '/'", $"write path: /{path.TrimStart('/')}");
 
-    /// <summary>An integration timeout outside what the gateway type allows.</summary>
-    public static Diagnostic IntegrationTimeoutOutOfRange(SourceLocation? at, string what, string type, TimeSpan value, string max) =>
-        Diagnostic.Error(at, $"{what} has integrationTimeout {Text.Durations.Format(value)}, which is outside 50ms–{max} for type {type}", $"set integrationTimeout between 50ms and {max} (API Gateway's limits for {(type == "http" ? "HTTP APIs" : "REST APIs")})");
+    /// <summary>An HTTP API's integration timeout outside 50 ms–30 s.</summary>
+    public static Diagnostic HttpIntegrationTimeoutOutOfRange(SourceLocation? at, string what, TimeSpan value) =>
+        Diagnostic.Error(at, $"{what} has integrationTimeout {Text.Durations.Format(value)}, which is outside 50ms–30s, the limits of type: http", "set integrationTimeout between 50ms and 30s (HTTP APIs cannot wait longer), or use type: rest, which allows up to 300s");
 
     /// <summary>A route throttling key that is not a route key.</summary>
     public static Diagnostic BadThrottledRoute(SourceLocation? at, string what, string text) =>

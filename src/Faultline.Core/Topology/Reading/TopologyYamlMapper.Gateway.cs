@@ -23,7 +23,9 @@ internal sealed partial class TopologyYamlMapper
         var timeout = reader.Duration("integrationTimeout");
         if (timeout is { } t && (t < TimeSpan.FromMilliseconds(50) || t > max))
         {
-            _context.Add(TopologyErrors.IntegrationTimeoutOutOfRange(reader.LocationOf("integrationTimeout"), reader.What, type == GatewayType.Http ? "http" : "rest", t, Durations.Format(max)));
+            _context.Add(type == GatewayType.Http
+                ? TopologyErrors.HttpIntegrationTimeoutOutOfRange(reader.LocationOf("integrationTimeout"), reader.What, t)
+                : TopologyErrors.OutOfRange(reader.LocationOf("integrationTimeout"), reader.What, "integrationTimeout", Durations.Format(t), "50ms", "300s", "API Gateway's"));
         }
 
         var throttling = reader.Has("throttling") ? ReadThrottle(reader.Mapping("throttling", $"throttling of {what}")) : ThrottleSettings.AccountDefault;
@@ -51,13 +53,18 @@ internal sealed partial class TopologyYamlMapper
 
         var domains = ReadCustomDomains(reader, what);
         reader.Complete();
-        return new GatewayConfig
+        var gateway = new GatewayConfig
         {
             Type = type,
             IntegrationTimeout = timeout ?? (type == GatewayType.Http ? GatewayConfig.HttpApiMaxIntegrationTimeout : GatewayConfig.DefaultIntegrationTimeout),
             Throttling = throttling,
-            RouteThrottling = routes,
-            CustomDomains = domains,
+        };
+
+        // Empty lists stay the shared defaults, so a region without them equals one built in code.
+        return gateway with
+        {
+            RouteThrottling = routes.Count > 0 ? routes : gateway.RouteThrottling,
+            CustomDomains = domains.Count > 0 ? domains : gateway.CustomDomains,
         };
     }
 

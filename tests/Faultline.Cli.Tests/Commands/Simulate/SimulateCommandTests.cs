@@ -36,6 +36,31 @@ public sealed partial class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_CustomDomainMissing_IsRefutedWithTheDiagnosis()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "custom-domain-missing", "experiment.yaml"), "--out", _out);
+
+        Assert.Equal(1, code);
+        Assert.Contains("verdict: refuted", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "us-customers got errors (12,000×4xx, 2,400×5xx) from eu-west-1: its gateway has no custom domain api.example.test, so API Gateway answered 403 {\"message\":\"Forbidden\"} to every request routed there [custom-domain-missing]",
+            output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("clients-stuck-after-dns-change", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_Seed_ReservedConcurrencyThrottlesShowAs5xx()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out);
+
+        // The Lambda service rejecting an invocation is a 500 from API Gateway, never a 429.
+        Assert.Equal(0, code);
+        Assert.Contains("×5xx", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("×4xx", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunEngineSimulated_IsTheSameAsSimulate()
     {
         var (code, output) = await CliRun.RunAsync("run", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--engine", "simulated", "--out", _out);
