@@ -16,12 +16,14 @@ public sealed class RemoteExperimentEffects : IExperimentEffects
     private readonly FaultControlClient _client;
     private readonly Core.Topology.Topology _topology;
     private readonly RandomSource _random;
+    private readonly Action<HttpRequestException>? _refused;
 
     /// <summary>Creates effects on the lab behind <paramref name="client"/>.</summary>
     /// <param name="client">The lab's control client.</param>
     /// <param name="topology">The topology the lab runs (configure targets are resolved against it).</param>
     /// <param name="random">The run's source for configure targets' <c>COUNT</c>/<c>PERCENT</c>.</param>
-    public RemoteExperimentEffects(FaultControlClient client, Core.Topology.Topology topology, RandomSource random)
+    /// <param name="refused">Told, before the failure is thrown, when the lab refuses the connection for a fault or a change (default none).</param>
+    public RemoteExperimentEffects(FaultControlClient client, Core.Topology.Topology topology, RandomSource random, Action<HttpRequestException>? refused = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(topology);
@@ -29,11 +31,23 @@ public sealed class RemoteExperimentEffects : IExperimentEffects
         _client = client;
         _topology = topology;
         _random = random;
+        _refused = refused;
     }
 
     /// <inheritdoc />
-    public Task<ActiveFault> ApplyFaultAsync(FaultAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        _client.AddAsync(ExecutionTargets.ToFaultSpec(action, target), owner, lease, cancellationToken);
+    public async Task<ActiveFault> ApplyFaultAsync(FaultAction action, TargetDefinition target, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.AddAsync(ExecutionTargets.ToFaultSpec(action, target), owner, lease, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+        {
+            // The lab is gone: say so first, so the run ends as "the lab stopped answering" rather than as a failed action.
+            _refused?.Invoke(ex);
+            throw;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<bool> RenewFaultAsync(string faultId, TimeSpan lease, CancellationToken cancellationToken)

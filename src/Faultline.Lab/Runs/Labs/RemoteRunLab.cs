@@ -11,7 +11,9 @@ namespace Faultline.Lab.Runs.Labs;
 /// A running lab (<c>--lab URL</c>), reached over its control API. Its health is seen by polling every lab
 /// second; a lab that stops answering (<see cref="RunOptions.LabUnreachablePolls"/> failed polls in a row over at
 /// least <see cref="RunOptions.LabUnreachableAfter"/> of wall time, so a pause of this process alone never counts)
-/// ends the run as failed, logged once.
+/// ends the run as failed, logged once. A refused connection ends it at once, from a poll or from applying a fault or
+/// a change: only a closed port refuses, which no pause of this process can cause, and a fault applied later (the FIS
+/// ramp-up) must fail as "the lab stopped answering", not as an action of the experiment.
 /// </summary>
 public sealed class RemoteRunLab : LiveRunLab
 {
@@ -76,7 +78,7 @@ public sealed class RemoteRunLab : LiveRunLab
         }
 
         _healthPoll = Clock.CreateTimer(_ => _ = PollHealthAsync(sink), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        return new RemoteExperimentEffects(_remote, Topology, sink.Random.Derive());
+        return new RemoteExperimentEffects(_remote, Topology, sink.Random.Derive(), ex => OnRefused(sink, Clock.GetUtcNow(), ex.Message));
     }
 
     /// <inheritdoc />
@@ -137,6 +139,10 @@ public sealed class RemoteRunLab : LiveRunLab
                 }
             }
         }
+        catch (Exception ex) when (IsRefused(ex))
+        {
+            OnRefused(sink, asked, ex.Message);
+        }
         catch (Exception ex) when (ex is HttpRequestException or FaultControlException or TaskCanceledException or IOException)
         {
             RunLog.HealthPollFailed(_logger, ex.Message);
@@ -146,6 +152,22 @@ public sealed class RemoteRunLab : LiveRunLab
         {
             Volatile.Write(ref _polling, 0);
         }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is the lab's port refusing the connection (nothing listens there).</summary>
+    internal static bool IsRefused(Exception exception) =>
+        exception is HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } };
+
+    private void OnRefused(IRunLabSink sink, DateTimeOffset at, string error)
+    {
+        if (Interlocked.Exchange(ref _labLost, 1) != 0)
+        {
+            return;
+        }
+
+        var problem = RunProblems.LabUnreachable(at, at - sink.RunStart, Options.LabUrl!, error);
+        RunLog.LabUnreachable(_logger, problem.Message);
+        sink.Fail(problem);
     }
 
     private void OnPollFailed(IRunLabSink sink, DateTimeOffset asked, long askedWall, string error)
