@@ -41,7 +41,7 @@ public sealed class RemoteExperimentEffects : IExperimentEffects
         {
             return await _client.AddAsync(ExecutionTargets.ToFaultSpec(action, target), owner, lease, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex) when (ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+        catch (HttpRequestException ex) when (Labs.RemoteRunLab.IsRefused(ex))
         {
             // The lab is gone: say so first, so the run ends as "the lab stopped answering" rather than as a failed action.
             _refused?.Invoke(ex);
