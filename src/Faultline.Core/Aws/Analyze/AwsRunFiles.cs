@@ -110,7 +110,7 @@ public static class AwsRunFiles
             {
                 var points = q.Kind == MetricQueryKind.HealthCheckStatus
                     ? minutes.Select(m => (m, Healthy(observations, q.HealthCheck!, m - by) ? 1.0 : 0.0)).ToList()
-                    : minutes.Where(m => perMinute.ContainsKey((q.Client!, m))).Select(m => (m, (double)Count(perMinute[(q.Client!, m)], q))).ToList();
+                    : minutes.Where(m => perMinute.ContainsKey((q.Client!, m))).Select(m => (m, (double)CloudWatchMinutes.Count(q, perMinute[(q.Client!, m)]))).ToList();
                 writer.WriteStartObject();
                 writer.WriteString("Id", q.Id);
                 writer.WriteString("Label", q.Label);
@@ -148,20 +148,6 @@ public static class AwsRunFiles
         var atStart = flips.LastOrDefault(e => e.At <= minute)?.Healthy ?? true;
         return atStart && !flips.Any(e => !e.Healthy && e.At > minute && e.At < minute + AwsMetricConventions.Period);
     }
-
-    private static long Count(LoadStats stats, MetricQuery query) => query.Kind switch
-    {
-        MetricQueryKind.Status2xx => stats.Status2xx,
-        MetricQueryKind.Status3xx => stats.Status3xx,
-        MetricQueryKind.Status4xx => stats.Status4xx,
-        MetricQueryKind.Status5xx => stats.Status5xx,
-        MetricQueryKind.ErrorsConnect => stats.ConnectErrors,
-        MetricQueryKind.ErrorsDns => stats.DnsErrors,
-        MetricQueryKind.ErrorsTimeout => stats.Timeouts,
-        MetricQueryKind.ErrorsOther => stats.OtherErrors,
-        MetricQueryKind.RequestsDropped => stats.DroppedSends,
-        _ => stats.RegionCount(query.ServedRegion ?? string.Empty),
-    };
 
     private static string ActionId(ActionDefinition action) => action switch
     {

@@ -82,7 +82,8 @@ public static class CloudWatchMinutes
     private static List<(DateTimeOffset At, double Value)> Counter(MetricQuery query, List<IGrouping<DateTimeOffset, LoadSecond>> periods) =>
         periods.Select(p => (p.Key, (double)p.Sum(s => Count(query, s.Stats)))).ToList();
 
-    private static long Count(MetricQuery query, LoadStats stats) => query.Kind switch
+    /// <summary>The count a counter query (not HealthCheckStatus) reads from one second's stats; shared with the run export.</summary>
+    internal static long Count(MetricQuery query, LoadStats stats) => query.Kind switch
     {
         MetricQueryKind.Status2xx => stats.Status2xx,
         MetricQueryKind.Status3xx => stats.Status3xx,
