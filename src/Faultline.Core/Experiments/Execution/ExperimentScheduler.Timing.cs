@@ -1,62 +1,10 @@
-using Faultline.Core.Faults;
 using Faultline.Core.Runs;
 
 namespace Faultline.Core.Experiments.Execution;
 
-// Targets resolved once, the FIS Lambda extension's ramp, the configure delay, and how never-started actions end.
+// The FIS Lambda extension's ramp: faults that take effect, or stop, a drawn delay after their action starts or ends.
 public sealed partial class ExperimentScheduler
 {
-    /// <summary>
-    /// Resolves every function target an action names, once, as FIS does when an experiment starts ("If no resources
-    /// are resolved for the target, the experiment is terminated immediately with a status of failed" —
-    /// https://docs.aws.amazon.com/fis/latest/userguide/experiment-options.html; resolved targets are listed per
-    /// experiment — https://docs.aws.amazon.com/fis/latest/userguide/list-experiment-resolved-targets.html):
-    /// <c>COUNT</c>/<c>PERCENT</c> are drawn here, so every action on a target acts on the same functions. The fault
-    /// phase is the FIS experiment. Other targets (a region, a record, a health check) act on what they name.
-    /// </summary>
-    /// <returns>A failure message when a target resolves to nothing, else <c>null</c>.</returns>
-    private string? ResolveTargets()
-    {
-        if (_options.Topology is not { } topology)
-        {
-            return null;
-        }
-
-        foreach (var target in _actions.Select(a => a.Target).OfType<TargetDefinition>().Where(t => t.Type == TargetType.Function).DistinctBy(t => t.Name))
-        {
-            try
-            {
-                var functions = ExecutionTargets.ResolveFunctions(target, topology, _options.Random);
-                _resolved[target.Name] = functions.Select(id => Narrow(target, id)).ToArray();
-            }
-            catch (Diagnostics.InvalidInputException ex)
-            {
-                return $"target '{target.Name}' could not be resolved: {ex.Message}";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The target narrowed to one resolved function (<c>region/name</c>): the same filters, that one function.</summary>
-    private static TargetDefinition Narrow(TargetDefinition target, string functionId)
-    {
-        var slash = functionId.IndexOf('/', StringComparison.Ordinal);
-        return target with
-        {
-            Target = target.Target with
-            {
-                Region = functionId[..slash],
-                Function = functionId[(slash + 1)..],
-                Selection = SelectionMode.All,
-            },
-        };
-    }
-
-    /// <summary>What an action acts on: its target's resolved functions, one each, or the target as written.</summary>
-    private IReadOnlyList<TargetDefinition> UnitsOf(ActionRun action) =>
-        action.Target is { } target && _resolved.TryGetValue(target.Name, out var units) ? units : action.Target is null ? [] : [action.Target];
-
     /// <summary>A delay drawn uniformly from [0, <paramref name="upTo"/>), to the millisecond; zero when it is zero.</summary>
     private TimeSpan Draw(TimeSpan upTo) =>
         upTo <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Floor(_options.Random.NextDouble() * upTo.TotalMilliseconds));
@@ -68,6 +16,8 @@ public sealed partial class ExperimentScheduler
             return RunProblems.Stamp(at - (_phases?.RunStart ?? at));
         }
     }
+
+    private static string Describe(IReadOnlyList<string> targets) => targets.Count == 0 ? "no targets" : "targets: " + string.Join(", ", targets);
 
     private static string Describe(TargetDefinition unit) =>
         unit.Target.Region is { } region && unit.Target.Function is { } function ? $"{region}/{function}" : $"target '{unit.Name}'";
@@ -162,32 +112,6 @@ public sealed partial class ExperimentScheduler
             _pendingApplies.RemoveAll(p => ReferenceEquals(p.Action, action));
             return dropped;
         }
-    }
-
-    private void SetEndReason(string reason)
-    {
-        lock (_lock)
-        {
-            _endReason ??= reason;
-        }
-    }
-
-    /// <summary>
-    /// Ends an action that never started: <c>cancelled</c>, FIS's state for "The experiment stopped before the action
-    /// started" (https://docs.aws.amazon.com/fis/latest/userguide/experiments.html, "Action states"), with the reason.
-    /// FIS's <c>skipped</c> is for an action whose targets resolved to nothing under
-    /// <c>emptyTargetResolutionMode: skip</c> (https://docs.aws.amazon.com/fis/latest/userguide/action-sequence.html),
-    /// which a Faultline target cannot do: it must select at least one resource.
-    /// </summary>
-    private void CancelNeverStarted(ActionRun action)
-    {
-        string reason;
-        lock (_lock)
-        {
-            reason = _endReason ?? _stopReason ?? "the run ended";
-        }
-
-        SetActionState(action, ActionState.Cancelled, $"never started: the experiment ended before it could ({reason})");
     }
 
     /// <summary>A fault waiting for the FIS Lambda extension to pick it up on one function.</summary>

@@ -1,3 +1,4 @@
+using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Faults;
 using Faultline.Core.Yaml;
 
@@ -41,7 +42,8 @@ internal static class ExperimentValidator
             }
         }
 
-        if (FindCycle(experiment.Actions) is { } cycle)
+        // The graph owns the cycle rule (the scheduler refuses the same graphs); this places it in the file.
+        if (ActionGraph.FindCycle(experiment.Actions) is { } cycle)
         {
             context.Add(ExperimentErrors.Cycle(map.Action(cycle[0], "startAfter"), cycle));
         }
@@ -55,55 +57,6 @@ internal static class ExperimentValidator
         FaultKind.HealthOverride => TargetType.HealthCheck,
         _ => TargetType.Function,
     };
-
-    /// <summary>
-    /// The first cycle of the graph as a closed path (<c>a, b, a</c>), following <c>startAfter</c> edges;
-    /// <c>null</c> when there is none. Self-loops are reported on their own and skipped here.
-    /// </summary>
-    internal static IReadOnlyList<string>? FindCycle(IReadOnlyList<ActionDefinition> actions)
-    {
-        var byName = actions.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the stack, true: done
-        var stack = new List<string>();
-
-        IReadOnlyList<string>? Visit(string name)
-        {
-            if (state.TryGetValue(name, out var done))
-            {
-                if (done)
-                {
-                    return null;
-                }
-
-                return [.. stack.Skip(stack.IndexOf(name)), name];
-            }
-
-            state[name] = false;
-            stack.Add(name);
-            foreach (var next in byName[name].StartAfter.Where(n => n != name && byName.ContainsKey(n)))
-            {
-                if (Visit(next) is { } found)
-                {
-                    return found;
-                }
-            }
-
-            stack.RemoveAt(stack.Count - 1);
-            state[name] = true;
-            return null;
-        }
-
-        foreach (var action in actions)
-        {
-            if (Visit(action.Name) is { } cycle)
-            {
-                // Walked along startAfter (successor to predecessor); show it in run order.
-                return [.. cycle.Reverse()];
-            }
-        }
-
-        return null;
-    }
 
     private static void CheckTarget(Experiment experiment, IReadOnlyCollection<string> writtenTargets, string action, string kind, string targetName, TargetType needed, Diagnostics.SourceLocation? at, YamlReadContext context)
     {
