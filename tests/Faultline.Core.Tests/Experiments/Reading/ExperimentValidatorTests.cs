@@ -6,32 +6,6 @@ namespace Faultline.Core.Tests.Experiments.Reading;
 
 public sealed class ExperimentValidatorTests
 {
-    [Fact]
-    public void FindCycle_Chain_None()
-    {
-        Assert.Null(ExperimentValidator.FindCycle([Wait("a"), Wait("b", "a"), Wait("c", "b", "a")]));
-    }
-
-    [Fact]
-    public void FindCycle_ThreeActions_ReturnsClosedPathInRunOrder()
-    {
-        var cycle = ExperimentValidator.FindCycle([Wait("start"), Wait("a", "start", "c"), Wait("b", "a"), Wait("c", "b")]);
-
-        Assert.Equal(["a", "b", "c", "a"], cycle);
-    }
-
-    [Fact]
-    public void FindCycle_SelfLoopAndUnknownNames_Ignored()
-    {
-        Assert.Null(ExperimentValidator.FindCycle([Wait("a", "a"), Wait("b", "missing")]));
-    }
-
-    [Fact]
-    public void FindCycle_TwoActions_Found()
-    {
-        Assert.Equal(["x", "y", "x"], ExperimentValidator.FindCycle([Wait("x", "y"), Wait("y", "x")]));
-    }
-
     [Theory]
     [InlineData(FaultKind.Latency, TargetType.Function)]
     [InlineData(FaultKind.Error, TargetType.Function)]
@@ -44,7 +18,4 @@ public sealed class ExperimentValidatorTests
     {
         Assert.Equal(expected, ExperimentValidator.NeededType(kind));
     }
-
-    private static WaitAction Wait(string name, params string[] startAfter) =>
-        new() { Name = name, Duration = TimeSpan.FromMinutes(1), StartAfter = startAfter };
 }
