@@ -71,7 +71,7 @@ public sealed record ExperimentPlan
     };
 
     /// <summary>Plans <paramref name="experiment"/> (as the reader produced it: targets and action graph valid) on <paramref name="topology"/>.</summary>
-    /// <exception cref="InvalidInputException">An action names an unknown target or predecessor, or the graph has a cycle.</exception>
+    /// <exception cref="InvalidInputException">An action names an unknown target or predecessor, a name repeats, an action starts after itself, or the graph has a cycle: the action graph's rules, with the validator's messages.</exception>
     public static ExperimentPlan Build(Experiment experiment, Topology.Topology topology)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -97,17 +97,10 @@ public sealed record ExperimentPlan
     // Earliest start in the graph: what the scheduler's loop does when every action takes exactly its duration.
     private static List<PlannedAction> Schedule(Experiment experiment, TimeSpan faultStart)
     {
-        var byName = new Dictionary<string, ActionDefinition>(StringComparer.Ordinal);
-        foreach (var action in experiment.Actions)
-        {
-            if (!byName.TryAdd(action.Name, action))
-            {
-                throw new InvalidInputException($"action '{action.Name}' is defined twice; action names must be unique");
-            }
-        }
+        // The graph's rules (unique names, defined predecessors, no cycle) and their messages are the scheduler's.
+        var byName = ActionGraph.Build(experiment.Actions).Actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
         var ends = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var visiting = new HashSet<string>(StringComparer.Ordinal);
         TimeSpan EndOf(ActionDefinition action)
         {
             if (ends.TryGetValue(action.Name, out var known))
@@ -115,13 +108,7 @@ public sealed record ExperimentPlan
                 return known;
             }
 
-            if (!visiting.Add(action.Name))
-            {
-                throw new InvalidInputException($"action '{action.Name}' starts after itself through startAfter; none of the actions on that cycle could ever start");
-            }
-
             var end = StartOf(action) + DurationOf(action);
-            visiting.Remove(action.Name);
             ends[action.Name] = end;
             return end;
         }
@@ -131,9 +118,7 @@ public sealed record ExperimentPlan
             var start = faultStart;
             foreach (var predecessor in action.StartAfter)
             {
-                var before = byName.GetValueOrDefault(predecessor)
-                    ?? throw new InvalidInputException($"action '{action.Name}' starts after '{predecessor}', which is not defined; defined actions: {string.Join(", ", byName.Keys)}");
-                var end = EndOf(before);
+                var end = EndOf(byName[predecessor]);
                 start = end > start ? end : start;
             }
 

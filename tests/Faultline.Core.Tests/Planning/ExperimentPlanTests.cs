@@ -41,6 +41,20 @@ public sealed class ExperimentPlanTests
     }
 
     [Fact]
+    public void Build_CycleBuiltInCode_ThrowsTheValidatorsMessage()
+    {
+        var read = Sample("seed", "experiment.yaml");
+        var experiment = read.Experiment! with
+        {
+            Actions = [new WaitAction { Name = "a", Duration = M(1), StartAfter = ["b"] }, new WaitAction { Name = "b", Duration = M(1), StartAfter = ["a"] }],
+        };
+
+        var error = Assert.Throws<Diagnostics.InvalidInputException>(() => ExperimentPlan.Build(experiment, read.Topology!));
+
+        Assert.Equal("the actions form a cycle: a -> b -> a; remove one startAfter of the cycle; no action in it could ever start", Assert.Single(error.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void Build_Seed_ResolvesEachCheckWindowToLabTime()
     {
         var plan = Plan(Sample("seed", "experiment.yaml"));
