@@ -148,10 +148,9 @@ public sealed partial class ExperimentScheduler
         lock (_lock)
         {
             _applied[applied.Id] = applied;
+            _renewer.Track(applied.Id, applied.LeaseExpiresAt);
             action.FaultIds.Add(applied.Id);
         }
-
-        _renewer.Track(applied.Id, applied.LeaseExpiresAt);
 
         Emit(new FaultAppliedEvent { At = Now, FaultId = applied.Id, Action = action.Name, Kind = applied.Spec.Kind, Targets = applied.Targets });
     }
@@ -228,9 +227,11 @@ public sealed partial class ExperimentScheduler
             }
 
             sinceStart = at - (_phases?.RunStart ?? at);
+
+            // With the fault, under the same lock, so a renewal never sees one without the other.
+            _renewer.Forget(faultId);
         }
 
-        _renewer.Forget(faultId);
         Emit(new FaultRevertedEvent { At = at, FaultId = faultId, Reason = LeaseExpiredReason });
         AddProblem(RunProblems.LeaseLapsed(at, sinceStart, fault, beforeEnd));
     }
@@ -263,9 +264,9 @@ public sealed partial class ExperimentScheduler
                 }
 
                 _pendingReverts.RemoveAll(p => string.Equals(p.FaultId, faultId, StringComparison.Ordinal));
+                _renewer.Forget(faultId);
             }
 
-            _renewer.Forget(faultId);
             Emit(new FaultRevertedEvent { At = Now, FaultId = faultId, Reason = reason });
         }
 #pragma warning disable CA1031 // A revert that fails must not stop the others; the fault stays tracked for the final sweep.
