@@ -9,7 +9,7 @@ namespace Faultline.Core.Tests.Faults;
 public sealed class FaultKindRegistryTests
 {
     // The rows of docs/faults.md's first table: | `kind` | acts on | parameters |
-    private static IReadOnlyList<(string Kind, string Row)> DocumentedKinds() =>
+    private static (string Kind, string Row)[] DocumentedKinds() =>
         File.ReadAllLines(RepoPaths.Combine("docs", "faults.md"))
             .SkipWhile(l => !l.StartsWith("| kind ", StringComparison.Ordinal))
             .Skip(2)
