@@ -1,10 +1,4 @@
 using Faultline.Core.Diagnostics;
-using Faultline.Core.Faults.Dns;
-using Faultline.Core.Faults.HealthOverride;
-using Faultline.Core.Faults.HttpResponse;
-using Faultline.Core.Faults.Latency;
-using Faultline.Core.Faults.Network;
-using Faultline.Core.Faults.Throttle;
 using Faultline.Core.Topology;
 
 namespace Faultline.Core.Faults;
@@ -40,23 +34,19 @@ public static class FaultSpecValidator
             throw new InvalidInputException(errors.Select(e => Diagnostic.Error(null, e, null)).ToArray());
         }
 
-        if (double.IsNaN(spec.Percentage) || spec.Percentage < 0 || spec.Percentage > 100)
+        // The one validation of options every front end runs (the experiment reader and fault add run it first).
+        var problems = FaultKindRegistry.Validate(spec.Options, spec.Percentage, FaultOptionSpelling.File);
+        var matches = FaultKindRegistry.Get(spec.Kind).ActsOn switch
         {
-            errors.Add($"{kind}: percentage is {spec.Percentage}; it must be between 0 and 100");
-        }
-
-        ValidateOptions(spec.Options, kind, errors);
-        var matches = spec.Kind switch
-        {
-            FaultKind.Network => MatchRegions(spec.Target, topology, errors),
-            FaultKind.Dns => MatchRecord(spec.Target, topology, errors),
-            FaultKind.HealthOverride => MatchHealthCheck(spec.Target, topology, errors),
+            FaultScope.Region => MatchRegions(spec.Target, topology, kind, errors),
+            FaultScope.Record => MatchRecord(spec.Target, topology, kind, errors),
+            FaultScope.HealthCheck => MatchHealthCheck(spec.Target, topology, kind, errors),
             _ => MatchFunctions(spec.Target, topology, kind, errors),
         };
 
-        if (errors.Count > 0)
+        if (problems.Count > 0 || errors.Count > 0)
         {
-            throw new InvalidInputException(errors.Select(e => Diagnostic.Error(null, e, null)).ToArray());
+            throw new InvalidInputException([.. problems.Select(p => p.ToDiagnostic(null, $"{kind}: ")), .. errors.Select(e => Diagnostic.Error(null, e, null))]);
         }
 
         return matches;
@@ -85,68 +75,6 @@ public static class FaultSpecValidator
         if (target.Selection is null)
         {
             errors.Add($"{kind}: target.selection must be ALL, COUNT(n) or PERCENT(n), not null");
-        }
-    }
-
-    private static void ValidateOptions(FaultOptions options, string kind, List<string> errors)
-    {
-        switch (options)
-        {
-            case LatencyFaultOptions latency:
-                if (latency.Delay is null && (latency.Min is null || latency.Max is null))
-                {
-                    errors.Add("latency: give either delay, or both min and max");
-                }
-                else if (latency.Delay is { } delay && delay < TimeSpan.Zero)
-                {
-                    errors.Add("latency: delay must not be negative");
-                }
-                else if (latency.Delay is null && (latency.Min < TimeSpan.Zero || latency.Min > latency.Max))
-                {
-                    errors.Add($"latency: min ({latency.Min}) must be between zero and max ({latency.Max})");
-                }
-                else
-                {
-                    AddDelayProblem(latency.Delay, "latency: delay", errors);
-                    AddDelayProblem(latency.Min, "latency: min", errors);
-                    AddDelayProblem(latency.Max, "latency: max", errors);
-                }
-
-                break;
-            case HttpResponseFaultOptions response when response.StatusCode is < 100 or > 599:
-                errors.Add($"http-response: statusCode is {response.StatusCode}; it must be between 100 and 599");
-                break;
-            case HttpResponseFaultOptions response when response.Body is null || response.ContentType is null:
-                errors.Add("http-response: body and contentType must be strings, not null (omit them for the defaults)");
-                break;
-            case ThrottleFaultOptions throttle when throttle.Concurrency < 0:
-                errors.Add($"throttle: concurrency is {throttle.Concurrency}; it must be 0 (throttle everything) or more");
-                break;
-            case NetworkFaultOptions network when network.Mode == NetworkMode.Latency && (network.Delay is null || network.Delay < TimeSpan.Zero):
-                errors.Add("network: mode latency needs a delay (e.g. 200ms)");
-                break;
-            case NetworkFaultOptions network:
-                AddDelayProblem(network.Delay, "network: delay", errors);
-                break;
-            case DnsFaultOptions dns when dns.Mode == DnsFaultMode.Delay && (dns.Delay is null || dns.Delay < TimeSpan.Zero):
-                errors.Add("dns: mode delay needs a delay (e.g. 2s)");
-                break;
-            case DnsFaultOptions dns:
-                AddDelayProblem(dns.Delay, "dns: delay", errors);
-                break;
-            case HealthOverrideFaultOptions health when !Enum.IsDefined(health.Status):
-                errors.Add($"{kind}: status must be unhealthy or healthy");
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static void AddDelayProblem(TimeSpan? delay, string subject, List<string> errors)
-    {
-        if (delay is { } value && FaultLimits.DelayProblem(value, subject) is { } problem)
-        {
-            errors.Add(problem);
         }
     }
 
@@ -219,13 +147,13 @@ public static class FaultSpecValidator
         return string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase) && string.Equals(route.Path, path, StringComparison.Ordinal);
     }
 
-    private static string[] MatchRegions(FaultTarget target, Topology.Topology topology, List<string> errors)
+    private static string[] MatchRegions(FaultTarget target, Topology.Topology topology, string kind, List<string> errors)
     {
         foreach (var location in target.FromLocations)
         {
             if (!topology.Locations.Contains(location, StringComparer.Ordinal))
             {
-                errors.Add($"network: location '{location}' is not defined; {NameSuggestions.Describe(location, topology.Locations, "locations")}");
+                errors.Add($"{kind}: location '{location}' is not defined; {NameSuggestions.Describe(location, topology.Locations, "locations")}");
             }
         }
 
@@ -236,42 +164,42 @@ public static class FaultSpecValidator
 
         if (topology.FindRegion(target.Region) is null)
         {
-            errors.Add($"network: region '{target.Region}' is not defined; {NameSuggestions.Describe(target.Region, topology.Regions.Select(r => r.Name), "regions")}");
+            errors.Add($"{kind}: region '{target.Region}' is not defined; {NameSuggestions.Describe(target.Region, topology.Regions.Select(r => r.Name), "regions")}");
             return [];
         }
 
         return [target.Region];
     }
 
-    private static string[] MatchRecord(FaultTarget target, Topology.Topology topology, List<string> errors)
+    private static string[] MatchRecord(FaultTarget target, Topology.Topology topology, string kind, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(target.Record))
         {
-            errors.Add($"dns: a record name is required; defined records: {string.Join(", ", topology.Dns.Records.Select(r => r.Name))}");
+            errors.Add($"{kind}: a record name is required; defined records: {string.Join(", ", topology.Dns.Records.Select(r => r.Name))}");
             return [];
         }
 
         var record = topology.Dns.FindRecord(target.Record);
         if (record is null)
         {
-            errors.Add($"dns: record '{target.Record}' is not defined; {NameSuggestions.Describe(DnsName.Normalize(target.Record), topology.Dns.Records.Select(r => r.Name), "records")}");
+            errors.Add($"{kind}: record '{target.Record}' is not defined; {NameSuggestions.Describe(DnsName.Normalize(target.Record), topology.Dns.Records.Select(r => r.Name), "records")}");
             return [];
         }
 
         return [record.Name];
     }
 
-    private static string[] MatchHealthCheck(FaultTarget target, Topology.Topology topology, List<string> errors)
+    private static string[] MatchHealthCheck(FaultTarget target, Topology.Topology topology, string kind, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(target.HealthCheck))
         {
-            errors.Add($"health-override: a health check id is required; defined health checks: {string.Join(", ", topology.HealthChecks.Select(h => h.Id))}");
+            errors.Add($"{kind}: a health check id is required; defined health checks: {string.Join(", ", topology.HealthChecks.Select(h => h.Id))}");
             return [];
         }
 
         if (topology.FindHealthCheck(target.HealthCheck) is null)
         {
-            errors.Add($"health-override: health check '{target.HealthCheck}' is not defined; {NameSuggestions.Describe(target.HealthCheck, topology.HealthChecks.Select(h => h.Id), "health checks")}");
+            errors.Add($"{kind}: health check '{target.HealthCheck}' is not defined; {NameSuggestions.Describe(target.HealthCheck, topology.HealthChecks.Select(h => h.Id), "health checks")}");
             return [];
         }
 

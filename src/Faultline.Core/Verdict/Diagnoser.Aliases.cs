@@ -24,7 +24,7 @@ public static partial class Diagnoser
 
         var topology = observations.Topology;
         var faulted = observations.Events.OfType<FaultAppliedEvent>()
-            .Where(e => FunctionFaults.Contains(e.Kind))
+            .Where(e => FaultsFunctions(e.Kind))
             .SelectMany(e => e.Targets)
             .ToHashSet(StringComparer.Ordinal);
         foreach (var record in topology.Dns.Records.Where(r => r.Routing != RoutingPolicy.Simple))

@@ -16,7 +16,8 @@ public static partial class Diagnoser
     /// <summary>How much longer than the TTL clients may keep reaching the old region before it counts as stuck.</summary>
     public static readonly TimeSpan StuckSlack = TimeSpan.FromSeconds(5);
 
-    private static readonly FaultKind[] FunctionFaults = [FaultKind.Latency, FaultKind.Error, FaultKind.HttpResponse, FaultKind.Throttle];
+    // What a health check's path may or may not exercise: the kinds the function runtime injects (FaultKindRegistry).
+    private static bool FaultsFunctions(FaultKind kind) => FaultKindRegistry.Get(kind).ActsOn == FaultScope.Functions;
 
     /// <summary>Every finding for the observations and check results, in rule order.</summary>
     public static IReadOnlyList<DiagnosisFinding> Diagnose(RunObservations observations, IReadOnlyList<CheckResult> checks)
@@ -129,7 +130,7 @@ public static partial class Diagnoser
         }
 
         var faulted = observations.Events.OfType<FaultAppliedEvent>()
-            .Where(e => FunctionFaults.Contains(e.Kind))
+            .Where(e => FaultsFunctions(e.Kind))
             .SelectMany(e => e.Targets)
             .ToHashSet(StringComparer.Ordinal);
         foreach (var (_, set, check) in GuardedSets(observations.Topology).DistinctBy(g => (g.Check.Id, g.Set.Region)))

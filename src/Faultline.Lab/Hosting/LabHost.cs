@@ -269,7 +269,7 @@ public sealed class LabHost : IAsyncDisposable
 
     private void RefreshOnOverride(ActiveFault fault)
     {
-        if (fault.Spec.Kind == FaultKind.HealthOverride)
+        if (FaultKindRegistry.Get(fault.Spec.Kind).ActsOn == FaultScope.HealthCheck)
         {
             Health.Refresh();
         }

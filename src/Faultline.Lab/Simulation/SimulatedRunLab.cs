@@ -228,7 +228,7 @@ public sealed class SimulatedRunLab : IRunLab
 
     private void RefreshOnOverride(ActiveFault fault)
     {
-        if (fault.Spec.Kind == FaultKind.HealthOverride)
+        if (FaultKindRegistry.Get(fault.Spec.Kind).ActsOn == FaultScope.HealthCheck)
         {
             _health.Refresh();
         }

@@ -77,7 +77,7 @@ public sealed class FaultStoreTests
 
         Assert.Equal(3, ex.Diagnostics.Count);
         Assert.Contains(ex.Diagnostics, d => d.Message.Contains("percentage is 150", StringComparison.Ordinal));
-        Assert.Contains(ex.Diagnostics, d => d.Message.Contains("give either delay, or both min and max", StringComparison.Ordinal));
+        Assert.Contains(ex.Diagnostics, d => d.Message.Contains("neither delay nor both min and max is given", StringComparison.Ordinal));
         Assert.Contains(ex.Diagnostics, d => d.Message.Contains("region 'mars-1' is not defined", StringComparison.Ordinal));
     }
 
@@ -86,8 +86,8 @@ public sealed class FaultStoreTests
         { new LatencyFaultOptions { Min = TimeSpan.FromSeconds(5), Max = TimeSpan.FromSeconds(1) }, "min" },
         { new HttpResponseFaultOptions { StatusCode = 700 }, "statusCode is 700" },
         { new ThrottleFaultOptions { Concurrency = -1 }, "concurrency is -1" },
-        { new NetworkFaultOptions { Mode = NetworkMode.Latency }, "mode latency needs a delay" },
-        { new DnsFaultOptions { Mode = DnsFaultMode.Delay }, "mode delay needs a delay" },
+        { new NetworkFaultOptions { Mode = NetworkMode.Latency }, "mode latency needs delay" },
+        { new DnsFaultOptions { Mode = DnsFaultMode.Delay }, "mode delay needs delay" },
     };
 
     [Theory]

@@ -1,13 +1,6 @@
 using System.ComponentModel;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Dns;
-using Faultline.Core.Faults.Error;
-using Faultline.Core.Faults.HealthOverride;
-using Faultline.Core.Faults.HttpResponse;
-using Faultline.Core.Faults.Latency;
-using Faultline.Core.Faults.Network;
-using Faultline.Core.Faults.Throttle;
 using Faultline.Core.Text;
 using Spectre.Console;
 using SelectionMode = Faultline.Core.Faults.SelectionMode;
@@ -83,10 +76,10 @@ public sealed class FaultAddSettings : FaultLabSettings
     [Description("Share of requests affected, 0-100, drawn per request. Default 100")]
     public double Percentage { get; init; } = 100;
 
-    /// <summary>The replaced status code (<c>http-response</c>). Default 500.</summary>
+    /// <summary>The replaced status code (<c>http-response</c>); <c>null</c> for the default, 500.</summary>
     [CommandOption("--status-code <CODE>")]
     [Description("http-response: status code, 100-599. Default 500")]
-    public int StatusCode { get; init; } = 500;
+    public int? StatusCode { get; init; }
 
     /// <summary>The replaced body (<c>http-response</c>).</summary>
     [CommandOption("--body <TEXT>")]
@@ -103,10 +96,10 @@ public sealed class FaultAddSettings : FaultLabSettings
     [Description("error, http-response: skip the handler. Default true")]
     public bool? PreventExecution { get; init; }
 
-    /// <summary>Concurrency allowed (<c>throttle</c>). Default 0.</summary>
+    /// <summary>Concurrency allowed (<c>throttle</c>); <c>null</c> for the default, 0.</summary>
     [CommandOption("--concurrency <N>")]
     [Description("throttle: concurrent invocations allowed; 0 throttles all. Default 0")]
-    public int Concurrency { get; init; }
+    public int? Concurrency { get; init; }
 
     /// <summary>The mode (<c>network</c>, <c>dns</c>).</summary>
     [CommandOption("--mode <MODE>")]
@@ -161,14 +154,15 @@ public sealed class FaultAddSettings : FaultLabSettings
         }
     }
 
-    /// <summary>Builds the fault spec from the options (syntax only; the lab checks names against the topology).</summary>
-    /// <exception cref="InvalidInputException">An option is malformed.</exception>
+    /// <summary>
+    /// Builds the fault spec from the options and checks its parameters with the kind's own rules, the same as the
+    /// experiment reader and the control API (the lab checks names against the topology).
+    /// </summary>
+    /// <exception cref="InvalidInputException">An option is malformed or out of bounds; every problem is listed.</exception>
     public FaultSpec ToSpec()
     {
-        if (!FaultKinds.TryParse(Kind, out var kind))
-        {
-            throw new InvalidInputException($"unknown fault kind '{Kind}'; known kinds: {string.Join(", ", FaultKinds.Names)}");
-        }
+        var kind = FaultKindRegistry.Find(Kind)
+            ?? throw new InvalidInputException($"unknown fault kind '{Echo.Value(Kind)}'; known kinds: {string.Join(", ", FaultKindRegistry.Names)}");
 
         var selection = SelectionMode.All;
         if (Selection is not null && !SelectionMode.TryParse(Selection, out selection))
@@ -188,22 +182,19 @@ public sealed class FaultAddSettings : FaultLabSettings
             tags[tag[..equals]] = tag[(equals + 1)..];
         }
 
-        FaultOptions options = kind.Value switch
+        var subject = $"{kind.Name}: ";
+        var reader = new FlagFaultOptionReader(OptionValues(), subject);
+        var options = kind.Read(reader);
+        if (reader.Failed)
         {
-            FaultKind.Latency => new LatencyFaultOptions { Delay = Duration("--delay", Delay), Min = Duration("--min", Min), Max = Duration("--max", Max) },
-            FaultKind.Error => new ErrorFaultOptions { PreventExecution = PreventExecution ?? true },
-            FaultKind.HttpResponse => new HttpResponseFaultOptions
-            {
-                StatusCode = StatusCode,
-                Body = Body ?? string.Empty,
-                ContentType = ContentType ?? "application/json",
-                PreventExecution = PreventExecution ?? true,
-            },
-            FaultKind.Throttle => new ThrottleFaultOptions { Concurrency = Concurrency },
-            FaultKind.Network => new NetworkFaultOptions { Mode = Parse(Mode, NetworkMode.Blackhole, "--mode", "blackhole, reset, latency"), Delay = Duration("--delay", Delay) },
-            FaultKind.Dns => new DnsFaultOptions { Mode = Parse(Mode, DnsFaultMode.Servfail, "--mode", "servfail, nxdomain, delay"), Delay = Duration("--delay", Delay) },
-            _ => new HealthOverrideFaultOptions { Status = Parse(Status, HealthOverrideStatus.Unhealthy, "--status", "unhealthy, healthy") },
-        };
+            throw new InvalidInputException(reader.Problems);
+        }
+
+        var problems = FaultKindRegistry.Validate(options, Percentage, FaultOptionSpelling.Flags);
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems.Select(p => p.ToDiagnostic(null, subject)).ToArray());
+        }
 
         return new FaultSpec
         {
@@ -223,7 +214,24 @@ public sealed class FaultAddSettings : FaultLabSettings
         };
     }
 
-    private static TimeSpan? Duration(string option, string? text) =>
+    /// <summary>The kinds' options by name (docs/faults.md), as the flags give them; a kind reads the ones it takes.</summary>
+    internal IReadOnlyDictionary<string, object?> OptionValues() => new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["delay"] = Delay,
+        ["min"] = Min,
+        ["max"] = Max,
+        ["preventExecution"] = PreventExecution,
+        ["statusCode"] = StatusCode,
+        ["body"] = Body,
+        ["contentType"] = ContentType,
+        ["concurrency"] = Concurrency,
+        ["mode"] = Mode,
+        ["status"] = Status,
+    };
+
+    /// <summary>A duration flag's value; <c>null</c> when the flag is absent.</summary>
+    /// <exception cref="InvalidInputException">The text is not a duration, or no <see cref="TimeSpan"/> holds it.</exception>
+    internal static TimeSpan? Duration(string option, string? text) =>
         text is null ? null
         : Durations.Parse(text, out var value) switch
         {
@@ -234,10 +242,4 @@ public sealed class FaultAddSettings : FaultLabSettings
             ParseOutcome.OutOfRange => throw new InvalidInputException($"{option} '{Echo.Value(text)}' is out of range; write {Durations.Range}"),
             _ => throw new InvalidInputException($"{option} '{Echo.Value(text)}' is not {Durations.Expected}"),
         };
-
-    private static T Parse<T>(string? text, T fallback, string option, string known)
-        where T : struct, Enum =>
-        text is null ? fallback
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0]) ? value
-        : throw new InvalidInputException($"{option} '{Echo.Value(text)}' is not known; use one of: {known}");
 }

@@ -152,9 +152,7 @@ public static class AwsRunFiles
     private static string ActionId(ActionDefinition action) => action switch
     {
         WaitAction => "aws:fis:wait",
-        FaultAction { Options.Kind: FaultKind.Latency } => "aws:lambda:invocation-add-delay",
-        FaultAction { Options.Kind: FaultKind.Error } => "aws:lambda:invocation-error",
-        FaultAction { Options.Kind: FaultKind.HttpResponse } => "aws:lambda:invocation-http-integration-response",
+        FaultAction fault when FaultKindRegistry.Get(fault.Options.Kind).FisActionId is { } id => id,
         _ => "aws:ssm:start-automation-execution",
     };
 

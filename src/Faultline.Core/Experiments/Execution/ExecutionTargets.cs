@@ -26,7 +26,7 @@ public static class ExecutionTargets
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(target);
-        return target.Type == TargetType.Function && action.Options.Kind is FaultKind.Latency or FaultKind.Error or FaultKind.HttpResponse;
+        return target.Type == TargetType.Function && FaultKindRegistry.Get(action.Options.Kind).FisActionId is not null;
     }
 
     /// <summary>

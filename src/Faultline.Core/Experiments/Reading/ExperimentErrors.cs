@@ -33,10 +33,6 @@ public static class ExperimentErrors
     public static Diagnostic TopologyNotFound(SourceLocation? at, string reference, string resolved) =>
         Diagnostic.Error(at, $"the experiment names topology '{reference}', which was not found (looked for {resolved})", "write the topology file's path relative to the experiment file's folder, e.g. topology: ./topology.yaml");
 
-    /// <summary>A fault's delay beyond what the lab injects.</summary>
-    public static Diagnostic FaultDelayOutOfRange(SourceLocation? at, string problem) =>
-        Diagnostic.Error(at, problem, $"give a delay up to {Text.Durations.Format(Faults.FaultLimits.MaximumDelay)}; a longer one outlasts every function's timeout anyway");
-
     /// <summary>A time scale that is zero or negative.</summary>
     public static Diagnostic TimeScaleNotPositive(SourceLocation? at, double value) =>
         Diagnostic.Error(at, $"the experiment has timeScale {Number(value)}, which is not above zero", "set timeScale to a positive number such as 20 (lab seconds per wall second)");
@@ -139,7 +135,7 @@ public static class ExperimentErrors
 
     /// <summary>A fault kind that is not known.</summary>
     public static Diagnostic UnknownFaultKind(SourceLocation? at, string name, string kind) =>
-        Diagnostic.Error(at, $"action '{name}' has fault '{kind}', which is not a fault kind", Suggestions.DidYouMean(kind, Faults.FaultKinds.Names.ToArray(), "fault kinds"));
+        Diagnostic.Error(at, $"action '{name}' has fault '{kind}', which is not a fault kind", Suggestions.DidYouMean(kind, Faults.FaultKindRegistry.Names.ToArray(), "fault kinds"));
 
     /// <summary>A configure action with a duration.</summary>
     public static Diagnostic ConfigureHasDuration(SourceLocation? at, string name) =>
@@ -156,38 +152,6 @@ public static class ExperimentErrors
     /// <summary>A cycle in the action graph.</summary>
     public static Diagnostic Cycle(SourceLocation? at, IReadOnlyList<string> cycle) =>
         Diagnostic.Error(at, $"the actions form a cycle: {string.Join(" -> ", cycle)}", "remove one startAfter of the cycle; no action in it could ever start");
-
-    /// <summary>Latency fault options that are neither a delay nor a range.</summary>
-    public static Diagnostic LatencyNeedsDelay(SourceLocation? at, string name) =>
-        Diagnostic.Error(at, $"action '{name}' (latency) has neither delay nor both min and max", "add delay: 60s, or min: 1s and max: 5s for a uniformly drawn delay");
-
-    /// <summary>Latency fault options with both a delay and a range.</summary>
-    public static Diagnostic LatencyDelayAndRange(SourceLocation? at, string name) =>
-        Diagnostic.Error(at, $"action '{name}' (latency) has both delay and min/max", "keep delay for a fixed delay, or min and max for a range");
-
-    /// <summary>Latency fault options with min above max.</summary>
-    public static Diagnostic LatencyMinAboveMax(SourceLocation? at, string name, TimeSpan min, TimeSpan max) =>
-        Diagnostic.Error(at, $"action '{name}' (latency) has min {Text.Durations.Format(min)} above max {Text.Durations.Format(max)}", "make min at most max");
-
-    /// <summary>An HTTP status code outside 100–599.</summary>
-    public static Diagnostic StatusCodeOutOfRange(SourceLocation? at, string name, int value) =>
-        Diagnostic.Error(at, $"action '{name}' (http-response) has statusCode {value}, which is outside 100-599", "set statusCode to an HTTP status such as 500 or 503");
-
-    /// <summary>A negative throttle concurrency.</summary>
-    public static Diagnostic ConcurrencyNegative(SourceLocation? at, string name, int value) =>
-        Diagnostic.Error(at, $"action '{name}' (throttle) has concurrency {value}, which is negative", "set concurrency to 0 (throttle everything) or more");
-
-    /// <summary>A mode that needs a delay, without one.</summary>
-    public static Diagnostic ModeNeedsDelay(SourceLocation? at, string name, string kind, string mode) =>
-        Diagnostic.Error(at, $"action '{name}' ({kind}) has mode {mode} but no delay", $"add delay: {(kind == "dns" ? "2s" : "200ms")}");
-
-    /// <summary>A delay given with a mode that does not use it.</summary>
-    public static Diagnostic DelayWithoutDelayMode(SourceLocation? at, string name, string kind, string mode) =>
-        Diagnostic.Error(at, $"action '{name}' ({kind}) has a delay, but mode {mode} does not delay", $"remove delay, or set mode: {(kind == "dns" ? "delay" : "latency")}");
-
-    /// <summary>A per-request percentage outside 0–100.</summary>
-    public static Diagnostic PercentageOutOfRange(SourceLocation? at, string name, double value) =>
-        Diagnostic.Error(at, $"action '{name}' has percentage {Number(value)}, which is outside 0-100", "set percentage between 0 and 100 (share of requests affected)");
 
     /// <summary>A check that looks at the baseline when the baseline lasts no time.</summary>
     public static Diagnostic BaselineCheckWithoutBaseline(SourceLocation? at, string check) =>

@@ -50,11 +50,11 @@ internal static class ExperimentValidator
     }
 
     /// <summary>The target type a fault kind acts on.</summary>
-    internal static TargetType NeededType(FaultKind kind) => kind switch
+    internal static TargetType NeededType(FaultKind kind) => FaultKindRegistry.Get(kind).ActsOn switch
     {
-        FaultKind.Network => TargetType.Region,
-        FaultKind.Dns => TargetType.Record,
-        FaultKind.HealthOverride => TargetType.HealthCheck,
+        FaultScope.Region => TargetType.Region,
+        FaultScope.Record => TargetType.Record,
+        FaultScope.HealthCheck => TargetType.HealthCheck,
         _ => TargetType.Function,
     };
 

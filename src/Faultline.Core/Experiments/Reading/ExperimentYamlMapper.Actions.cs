@@ -1,12 +1,5 @@
 using Faultline.Core.Text;
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Dns;
-using Faultline.Core.Faults.Error;
-using Faultline.Core.Faults.HealthOverride;
-using Faultline.Core.Faults.HttpResponse;
-using Faultline.Core.Faults.Latency;
-using Faultline.Core.Faults.Network;
-using Faultline.Core.Faults.Throttle;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Experiments.Reading;
@@ -16,28 +9,6 @@ namespace Faultline.Core.Experiments.Reading;
 internal sealed partial class ExperimentYamlMapper
 {
     private static readonly string[] ActionKindKeys = ["fault", "wait", "configure"];
-
-    private static readonly string[] AllFaultParameterKeys = ["delay", "min", "max", "preventExecution", "statusCode", "body", "contentType", "concurrency", "mode", "status"];
-
-    private static readonly Dictionary<string, NetworkMode> NetworkModeNames = new(StringComparer.Ordinal)
-    {
-        ["blackhole"] = NetworkMode.Blackhole,
-        ["reset"] = NetworkMode.Reset,
-        ["latency"] = NetworkMode.Latency,
-    };
-
-    private static readonly Dictionary<string, DnsFaultMode> DnsModeNames = new(StringComparer.Ordinal)
-    {
-        ["servfail"] = DnsFaultMode.Servfail,
-        ["nxdomain"] = DnsFaultMode.Nxdomain,
-        ["delay"] = DnsFaultMode.Delay,
-    };
-
-    private static readonly Dictionary<string, HealthOverrideStatus> HealthStatusNames = new(StringComparer.Ordinal)
-    {
-        ["unhealthy"] = HealthOverrideStatus.Unhealthy,
-        ["healthy"] = HealthOverrideStatus.Healthy,
-    };
 
     private List<ActionDefinition> ReadActions(MappingReader root)
     {
@@ -151,8 +122,8 @@ internal sealed partial class ExperimentYamlMapper
     {
         var what = $"action '{Echo.Value(name)}'";
         var kindText = reader.Text("fault");
-        FaultKind? kind = null;
-        if (kindText is not null && !FaultKinds.TryParse(kindText, out kind))
+        var kind = FaultKindRegistry.Find(kindText);
+        if (kindText is not null && kind is null)
         {
             _context.Add(ExperimentErrors.UnknownFaultKind(reader.LocationOf("fault"), name, kindText));
         }
@@ -165,129 +136,44 @@ internal sealed partial class ExperimentYamlMapper
             duration = null;
         }
 
-        var percentage = reader.Number("percentage", 0, 100) ?? 100;
-        if (percentage is < 0 or > 100)
+        var subject = kind is null ? $"{what}: " : $"{what} ({kind.Name}): ";
+        var percentage = reader.Number("percentage", FaultKindRegistry.Percentage.Minimum, FaultKindRegistry.Percentage.Maximum) ?? 100;
+        var percentageProblem = FaultOptionErrors.Number(FaultKindRegistry.Percentage, FaultOptionSpelling.File, percentage);
+        if (percentageProblem is not null)
         {
-            _context.Add(ExperimentErrors.PercentageOutOfRange(reader.LocationOf("percentage"), name, percentage));
+            _context.Add(percentageProblem.ToDiagnostic(reader.LocationOf("percentage"), subject));
         }
 
         if (kind is null)
         {
             // An unknown kind takes every parameter, so only keys no kind knows are reported.
-            foreach (var key in AllFaultParameterKeys)
+            foreach (var option in FaultKindRegistry.AllOptions)
             {
-                reader.Get(key);
+                reader.Get(option.Name);
             }
 
             return null;
         }
 
-        var options = ReadFaultOptions(reader, name, kind.Value);
-        if (options is null || target is null || duration is null || percentage is < 0 or > 100)
+        // The kind reads its options and checks them with the same rules and messages as fault add and the control API.
+        var options = new YamlFaultOptionReader(reader, _context, subject);
+        var read = kind.Read(options);
+        if (options.Failed)
         {
             return null;
         }
 
-        return new FaultAction { Name = string.Empty, Options = options, Target = target, Duration = duration, Percentage = percentage };
-    }
-
-    private FaultOptions? ReadFaultOptions(MappingReader reader, string name, FaultKind kind)
-    {
-        switch (kind)
+        var problems = kind.Validate(read, FaultOptionSpelling.File);
+        foreach (var problem in problems)
         {
-            case FaultKind.Latency:
-                var delay = FaultDelay(reader, "delay", name);
-                var min = FaultDelay(reader, "min", name);
-                var max = FaultDelay(reader, "max", name);
-                if (reader.Has("delay") && (reader.Has("min") || reader.Has("max")))
-                {
-                    _context.Add(ExperimentErrors.LatencyDelayAndRange(reader.LocationOf("delay"), name));
-                    return null;
-                }
-
-                if (!reader.Has("delay") && !(reader.Has("min") && reader.Has("max")))
-                {
-                    _context.Add(ExperimentErrors.LatencyNeedsDelay(reader.Location, name));
-                    return null;
-                }
-
-                if (min > max)
-                {
-                    _context.Add(ExperimentErrors.LatencyMinAboveMax(reader.LocationOf("min"), name, min.Value, max.Value));
-                    return null;
-                }
-
-                return delay is null && (min is null || max is null) ? null : new LatencyFaultOptions { Delay = delay, Min = min, Max = max };
-            case FaultKind.Error:
-                return new ErrorFaultOptions { PreventExecution = reader.Boolean("preventExecution") ?? true };
-            case FaultKind.HttpResponse:
-                var status = reader.WholeNumber("statusCode", 100, 599) ?? 500;
-                if (status is < 100 or > 599)
-                {
-                    _context.Add(ExperimentErrors.StatusCodeOutOfRange(reader.LocationOf("statusCode"), name, status));
-                    return null;
-                }
-
-                return new HttpResponseFaultOptions
-                {
-                    StatusCode = status,
-                    Body = reader.Text("body") ?? string.Empty,
-                    ContentType = reader.Text("contentType") ?? "application/json",
-                    PreventExecution = reader.Boolean("preventExecution") ?? true,
-                };
-            case FaultKind.Throttle:
-                var concurrency = reader.WholeNumber("concurrency", 0, int.MaxValue) ?? 0;
-                if (concurrency < 0)
-                {
-                    _context.Add(ExperimentErrors.ConcurrencyNegative(reader.LocationOf("concurrency"), name, concurrency));
-                    return null;
-                }
-
-                return new ThrottleFaultOptions { Concurrency = concurrency };
-            case FaultKind.Network:
-                var networkMode = reader.Enum("mode", NetworkModeNames) ?? NetworkMode.Blackhole;
-                var networkDelay = FaultDelay(reader, "delay", name);
-                return CheckDelayMode(reader, name, "network", networkMode == NetworkMode.Latency, networkMode.ToString().ToLowerInvariant())
-                    ? new NetworkFaultOptions { Mode = networkMode, Delay = networkDelay }
-                    : null;
-            case FaultKind.Dns:
-                var dnsMode = reader.Enum("mode", DnsModeNames) ?? DnsFaultMode.Servfail;
-                var dnsDelay = FaultDelay(reader, "delay", name);
-                return CheckDelayMode(reader, name, "dns", dnsMode == DnsFaultMode.Delay, dnsMode.ToString().ToLowerInvariant())
-                    ? new DnsFaultOptions { Mode = dnsMode, Delay = dnsDelay }
-                    : null;
-            default:
-                return new HealthOverrideFaultOptions { Status = reader.Enum("status", HealthStatusNames) ?? HealthOverrideStatus.Unhealthy };
+            _context.Add(problem.ToDiagnostic(problem.Option is null ? reader.Location : reader.LocationOf(problem.Option), subject));
         }
-    }
 
-    /// <summary>A fault parameter that is a delay, bounded as the lab bounds it (<see cref="FaultLimits.MaximumDelay"/>), so the lab never refuses it mid-run.</summary>
-    private TimeSpan? FaultDelay(MappingReader reader, string key, string name)
-    {
-        var value = reader.Duration(key);
-        if (value is { } delay && FaultLimits.DelayProblem(delay, $"action '{name}' {key}") is { } problem)
+        if (problems.Count > 0 || target is null || duration is null || percentageProblem is not null)
         {
-            _context.Add(ExperimentErrors.FaultDelayOutOfRange(reader.LocationOf(key), problem));
             return null;
         }
 
-        return value;
-    }
-
-    private bool CheckDelayMode(MappingReader reader, string name, string kind, bool delayMode, string mode)
-    {
-        if (delayMode && !reader.Has("delay"))
-        {
-            _context.Add(ExperimentErrors.ModeNeedsDelay(reader.LocationOf("mode"), name, kind, mode));
-            return false;
-        }
-
-        if (!delayMode && reader.Has("delay"))
-        {
-            _context.Add(ExperimentErrors.DelayWithoutDelayMode(reader.LocationOf("delay"), name, kind, mode));
-            return false;
-        }
-
-        return true;
+        return new FaultAction { Name = string.Empty, Options = read, Target = target, Duration = duration, Percentage = percentage };
     }
 }

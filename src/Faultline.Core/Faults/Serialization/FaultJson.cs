@@ -23,6 +23,7 @@ public static class FaultJson
         };
         options.Converters.Add(new DurationJsonConverter());
         options.Converters.Add(new SelectionModeJsonConverter());
+        options.Converters.Add(new FaultChoiceJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -109,7 +109,7 @@ public sealed class FaultCommandsTests : IAsyncLifetime
         var (exitCode, output) = await RunAsync(["fault", "add", "network", .. Lab, "--region", "us-east-1", "--mode", "drop"]);
 
         Assert.NotEqual(ExitCodes.Ok, exitCode);
-        Assert.Contains("--mode 'drop' is not known; use one of: blackhole, reset, latency", output, StringComparison.Ordinal);
+        Assert.Contains("network: --mode is 'drop', which is not allowed; allowed: blackhole, reset, latency", output, StringComparison.Ordinal);
         Assert.Empty(Store.All);
     }
 
@@ -141,7 +141,7 @@ public sealed class FaultCommandsTests : IAsyncLifetime
         var (exitCode, output) = await RunAsync(["fault", "add", "latency", .. Lab, "--region", "us-east-1", "--delay", "1000000h"]);
 
         Assert.Equal(ExitCodes.InvalidInput, exitCode);
-        Assert.Contains("latency: delay is 1000000h; it must be at most 15m", output, StringComparison.Ordinal);
+        Assert.Contains("latency: --delay is 1000000h; it must be at most 15m", output, StringComparison.Ordinal);
         Assert.Empty(Store.All);
     }
 

@@ -378,12 +378,12 @@ public sealed class ExperimentReaderTests
         Assert.Equal(
             [
                 "experiment.yaml:20:15: action 'a' has fault 'latncy', which is not a fault kind; did you mean 'latency'? fault kinds: latency, error, http-response, throttle, network, dns, health-override",
-                "experiment.yaml:21:6: action 'b' (latency) has neither delay nor both min and max; add delay: 60s, or min: 1s and max: 5s for a uniformly drawn delay",
-                "experiment.yaml:22:53: action 'c' (latency) has both delay and min/max; keep delay for a fixed delay, or min and max for a range",
-                "experiment.yaml:23:51: action 'd' (latency) has min 3s above max 2s; make min at most max",
-                "experiment.yaml:24:64: action 'e' (http-response) has statusCode 700, which is outside 100-599; set statusCode to an HTTP status such as 500 or 503",
-                "experiment.yaml:25:60: action 'f' (throttle) has concurrency -1, which is negative; set concurrency to 0 (throttle everything) or more",
-                "experiment.yaml:26:56: action 'g' has percentage 101, which is outside 0-100; set percentage between 0 and 100 (share of requests affected)",
+                "experiment.yaml:21:6: action 'b' (latency): neither delay nor both min and max is given; add delay: 60s, or min: 1s and max: 5s for a uniformly drawn delay",
+                "experiment.yaml:22:53: action 'c' (latency): both delay and min/max are given; keep delay for a fixed delay, or min and max for a range",
+                "experiment.yaml:23:51: action 'd' (latency): min 3s is above max 2s; make min at most max",
+                "experiment.yaml:24:64: action 'e' (http-response): statusCode is 700; it must be between 100 and 599; set statusCode to an HTTP status such as 500 or 503",
+                "experiment.yaml:25:60: action 'f' (throttle): concurrency is -1; it must be 0 or more; set concurrency to 0 (throttle everything) or more",
+                "experiment.yaml:26:56: action 'g' (error): percentage is 101; it must be between 0 and 100; set percentage to the share of requests affected, from 0 to 100",
                 "experiment.yaml:26:61: action 'g' has unknown key 'statusCode'; known keys: startAfter, description, fault, target, duration, percentage, preventExecution",
             ],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
@@ -399,7 +399,7 @@ public sealed class ExperimentReaderTests
             """);
 
         Assert.Equal(
-            ["experiment.yaml:20:53: action 'a' delay is 2h; it must be at most 15m (a Lambda function's longest timeout); give a delay up to 15m; a longer one outlasts every function's timeout anyway"],
+            ["experiment.yaml:20:53: action 'a' (latency): delay is 2h; it must be at most 15m (a Lambda function's longest timeout); give a delay from 0s to 15m"],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
     }
 
@@ -413,9 +413,9 @@ public sealed class ExperimentReaderTests
 
         Assert.Equal(
             [
-                "experiment.yaml:22:42: action 'n' (network) has mode latency but no delay; add delay: 200ms",
-                "experiment.yaml:23:40: action 'd' (dns) has a delay, but mode servfail does not delay; remove delay, or set mode: delay",
-                "experiment.yaml:24:42: action 'm' has mode 'slow', which is not allowed; allowed: blackhole, reset, latency",
+                "experiment.yaml:22:42: action 'n' (network): mode latency needs delay; add delay: 200ms",
+                "experiment.yaml:23:40: action 'd' (dns): delay is given, but mode servfail does not delay; remove delay, or set mode: delay",
+                "experiment.yaml:24:42: action 'm' (network): mode is 'slow', which is not allowed; allowed: blackhole, reset, latency",
             ],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));
     }
