@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Faultline.Core.Checks;
+using Faultline.Core.Files;
 
 namespace Faultline.Reports.JUnit;
 

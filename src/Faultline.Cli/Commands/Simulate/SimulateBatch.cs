@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Faultline.Cli.Output;
+using Faultline.Core.Files;
 using Faultline.Core.Journal;
 using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
@@ -86,7 +87,7 @@ internal static class SimulateBatch
         var json = Path.Combine(batch, "summary.json");
         var csv = Path.Combine(batch, "summary.csv");
         ResultJson.Write(json, new { experiment = input.ExperimentPath, topology = input.TopologyPath, engine = "simulated", seeds, points = summaries });
-        await File.WriteAllTextAsync(csv, SweepCsv.Render(summaries), cancellationToken);
+        AtomicFile.WriteAllText(csv, SweepCsv.Render(summaries));
         console.MarkupLine($"{summaries.Sum(s => s.Seeds.Count):N0} simulated runs in {Markup.Escape(Durations.Describe(elapsed))} of wall time; summary: [bold]{Markup.Escape(json)}[/] (also {Path.GetFileName(csv)})");
         var html = Path.Combine(batch, SweepWriter.ReportFileName);
         SweepWriter.Write(
