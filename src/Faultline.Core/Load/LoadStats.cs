@@ -119,6 +119,13 @@ public sealed class LoadStats
     /// <summary>Latency at <paramref name="percentile"/> (0–100), lab time from the intended send; zero when nothing was recorded.</summary>
     public TimeSpan Latency(double percentile) => TimeSpan.FromMicroseconds(_latency.ValueAt(percentile));
 
+    /// <summary>
+    /// The recorded latencies as (value, count) pairs in value order, each value its histogram bucket's highest
+    /// equivalent (within 1%), lab time: what a metrics histogram with its own buckets is filled from.
+    /// </summary>
+    public IEnumerable<(TimeSpan Latency, long Count)> LatencyDistribution() =>
+        _latency.Recorded().Select(b => (TimeSpan.FromMicroseconds(b.Value), b.Count));
+
     /// <summary>Send lag at <paramref name="percentile"/> (0–100), wall time; zero when nothing was sent.</summary>
     public TimeSpan SendLag(double percentile) => TimeSpan.FromMicroseconds(_sendLag.ValueAt(percentile));
 
