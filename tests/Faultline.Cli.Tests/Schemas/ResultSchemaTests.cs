@@ -90,6 +90,19 @@ public sealed class ResultSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task SimulatedBatch_SummaryJson_CarriesVersionToolAndEngine()
+    {
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine("samples", "seed", "experiment.yaml"), "--out", _out, "--runs", "2");
+
+        Assert.True(code == ExitCodes.Ok, output);
+        var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(_out, "summary.json", SearchOption.AllDirectories).Single(), Cancel)).RootElement;
+        Assert.Equal(
+            ["schemaVersion", "toolVersion", "engine", "experiment", "topology", "seeds", "points"],
+            summary.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((1, "simulated", 2), (summary.GetProperty("schemaVersion").GetInt32(), summary.GetProperty("engine").GetString(), summary.GetProperty("seeds").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Schema_DocumentWithoutSchemaVersion_IsRejected()
     {
         var document = await SeedDocumentAsync();
