@@ -1,4 +1,6 @@
+using Faultline.Core.Files;
 using Faultline.Core.Journal;
+using Faultline.Core.Results;
 using Faultline.Reports.Html;
 using Faultline.Reports.JUnit;
 
@@ -32,7 +34,7 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(report);
         AtomicFile.WriteAllText(directory.ReportPath, HtmlReportRenderer.Render(report));
         JUnitReportWriter.Write(report, directory.JUnitPath);
-        ResultJson.Write(directory.ResultPath, ReportResultDocument.From(report));
+        ResultJson.Write(directory.ResultPath, RunResult.Create(report.Header, report.Phases.RunStart, report.FinalState, report.Partial, report.Verdict));
         return new ReportFiles(directory.ReportPath, directory.JUnitPath, directory.ResultPath, report);
     }
 }

@@ -2,8 +2,8 @@ namespace Faultline.Core.Aws;
 
 /// <summary>
 /// Where <c>faultline load --emf</c> publishes its counters in CloudWatch, shared by the load generator and the
-/// exported dashboard so they name the same metrics. The metric names are the seed load generator's (the lab
-/// publishes the same names, see <c>Faultline.Lab.Metrics.RunMetricNames</c>).
+/// exported dashboard so they name the same metrics. The metric names are the seed load generator's (its EMF lines
+/// use the same names, see <c>Faultline.Lab.Metrics.SeedMetricNames</c>).
 /// </summary>
 public static class AwsLoadMetrics
 {

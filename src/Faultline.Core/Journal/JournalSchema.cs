@@ -27,7 +27,8 @@ internal static class JournalSchema
             phases          TEXT,
             final_state     TEXT,
             completed_at    TEXT,
-            engine          TEXT    NOT NULL DEFAULT 'live'
+            engine          TEXT    NOT NULL DEFAULT 'live',
+            wall_started_at TEXT
         );
         CREATE TABLE events (
             seq   INTEGER PRIMARY KEY,
@@ -58,6 +59,7 @@ internal static class JournalSchema
             latency        BLOB    NOT NULL,
             send_lag       BLOB    NOT NULL,
             overdue        INTEGER NOT NULL DEFAULT 0,
+            status_codes   TEXT    NOT NULL DEFAULT '{}',
             PRIMARY KEY (population, idx)
         );
         CREATE INDEX seconds_start ON seconds (start);
@@ -94,6 +96,18 @@ internal static class JournalSchema
     /// before it lack the column and read back with 0, and older readers never ask for it.
     /// </summary>
     public const string OverdueColumn = "overdue";
+
+    /// <summary>
+    /// The column of <c>seconds</c> holding <c>LoadStats.StatusCodes</c> as a JSON object (<c>{"200":118,"429":2}</c>).
+    /// Added without a version bump: journals written before it lack the column and read back with no codes.
+    /// </summary>
+    public const string StatusCodesColumn = "status_codes";
+
+    /// <summary>
+    /// The column of <c>run</c> holding <c>RunHeader.WallStartedAt</c>; NULL for a simulated run. Added without a version
+    /// bump: journals written before it read back with no wall time.
+    /// </summary>
+    public const string WallStartedAtColumn = "wall_started_at";
 
     /// <summary>A lab time as stored: UTC, fixed width, 100 ns precision.</summary>
     public static string FormatTime(DateTimeOffset value) =>

@@ -35,4 +35,19 @@ public sealed record RunHeader
 
     /// <summary>The engine that ran it: <c>live</c> (default) or <c>simulated</c>.</summary>
     public string Engine { get; init; } = "live";
+
+    /// <summary>
+    /// The wall time (UTC) at the lab time <see cref="StartedAt"/>: with <see cref="TimeScale"/> it maps every lab time of
+    /// the run to wall time (<see cref="ToWall"/>). <c>null</c> for a simulated run, whose virtual time has no wall time,
+    /// and for journals written before it was kept. Default <c>null</c>.
+    /// </summary>
+    public DateTimeOffset? WallStartedAt { get; init; }
+
+    /// <summary>
+    /// The wall time of lab time <paramref name="labTime"/>: lab time runs <see cref="TimeScale"/> times faster than the wall
+    /// clock from the moment they were both read (<see cref="StartedAt"/>, <see cref="WallStartedAt"/>), so a lab span is
+    /// divided by the scale. <c>null</c> when the run has no wall time.
+    /// </summary>
+    public DateTimeOffset? ToWall(DateTimeOffset labTime) =>
+        WallStartedAt is not { } wall || TimeScale <= 0 ? null : wall + TimeSpan.FromTicks((long)Math.Round((labTime - StartedAt).Ticks / TimeScale));
 }

@@ -87,8 +87,8 @@ public sealed class RunJournal : IDisposable
                 Execute(connection, JournalSchema.Create + $"PRAGMA user_version={JournalSchema.Version};");
                 using var insert = connection.CreateCommand();
                 insert.CommandText = """
-                    INSERT INTO run (id, run_id, experiment_path, experiment_text, topology_path, topology_text, seed, time_scale, started_at, tool_version, engine)
-                    VALUES (1, $runId, $experimentPath, $experimentText, $topologyPath, $topologyText, $seed, $timeScale, $startedAt, $toolVersion, $engine)
+                    INSERT INTO run (id, run_id, experiment_path, experiment_text, topology_path, topology_text, seed, time_scale, started_at, tool_version, engine, wall_started_at)
+                    VALUES (1, $runId, $experimentPath, $experimentText, $topologyPath, $topologyText, $seed, $timeScale, $startedAt, $toolVersion, $engine, $wallStartedAt)
                     """;
                 insert.Parameters.AddWithValue("$runId", header.RunId);
                 insert.Parameters.AddWithValue("$experimentPath", header.ExperimentPath);
@@ -100,6 +100,7 @@ public sealed class RunJournal : IDisposable
                 insert.Parameters.AddWithValue("$startedAt", JournalSchema.FormatTime(header.StartedAt));
                 insert.Parameters.AddWithValue("$toolVersion", header.ToolVersion);
                 insert.Parameters.AddWithValue("$engine", header.Engine);
+                insert.Parameters.AddWithValue("$wallStartedAt", header.WallStartedAt is { } wall ? JournalSchema.FormatTime(wall) : DBNull.Value);
                 insert.ExecuteNonQuery();
                 transaction.Commit();
             }
@@ -176,8 +177,8 @@ public sealed class RunJournal : IDisposable
             using var command = connection.CreateCommand();
             var counters = JournalSchema.CounterColumns;
             command.CommandText =
-                $"INSERT OR REPLACE INTO seconds (population, idx, url, start, {string.Join(", ", counters)}, regions, latency, send_lag, {JournalSchema.OverdueColumn}) " +
-                $"VALUES ($population, $idx, $url, $start, {string.Join(", ", counters.Select(c => "$" + c))}, $regions, $latency, $sendLag, $overdue)";
+                $"INSERT OR REPLACE INTO seconds (population, idx, url, start, {string.Join(", ", counters)}, regions, latency, send_lag, {JournalSchema.OverdueColumn}, {JournalSchema.StatusCodesColumn}) " +
+                $"VALUES ($population, $idx, $url, $start, {string.Join(", ", counters.Select(c => "$" + c))}, $regions, $latency, $sendLag, $overdue, $statusCodes)";
             var population = command.Parameters.Add("$population", SqliteType.Text);
             var index = command.Parameters.Add("$idx", SqliteType.Integer);
             var url = command.Parameters.Add("$url", SqliteType.Text);
@@ -187,6 +188,7 @@ public sealed class RunJournal : IDisposable
             var latency = command.Parameters.Add("$latency", SqliteType.Blob);
             var sendLag = command.Parameters.Add("$sendLag", SqliteType.Blob);
             var overdue = command.Parameters.Add("$overdue", SqliteType.Integer);
+            var statusCodes = command.Parameters.Add("$statusCodes", SqliteType.Text);
             foreach (var row in rows)
             {
                 population.Value = row.Second.Population;
@@ -202,6 +204,7 @@ public sealed class RunJournal : IDisposable
                 latency.Value = row.Latency;
                 sendLag.Value = row.SendLag;
                 overdue.Value = row.Second.Overdue;
+                statusCodes.Value = row.StatusCodes;
                 command.ExecuteNonQuery();
             }
 
@@ -325,7 +328,10 @@ public sealed class RunJournal : IDisposable
         var regions = JsonSerializer.Serialize(
             stats.Regions.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal),
             JournalJson.Options);
-        return new EncodedSecond(second, counters, regions, HistogramCodec.Encode(stats.LatencyHistogram), HistogramCodec.Encode(stats.SendLagHistogram));
+        var codes = JsonSerializer.Serialize(
+            stats.StatusCodes.OrderBy(c => c.Key).ToDictionary(c => c.Key, c => c.Value),
+            JournalJson.Options);
+        return new EncodedSecond(second, counters, regions, HistogramCodec.Encode(stats.LatencyHistogram), HistogramCodec.Encode(stats.SendLagHistogram), codes);
     }
 
     private void WriteJson<T>(string operation, T value, string sql, params (string Name, string Value)[] parameters)
@@ -396,5 +402,5 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    private sealed record EncodedSecond(LoadSecond Second, long[] Counters, string Regions, byte[] Latency, byte[] SendLag);
+    private sealed record EncodedSecond(LoadSecond Second, long[] Counters, string Regions, byte[] Latency, byte[] SendLag, string StatusCodes);
 }

@@ -75,10 +75,13 @@ public static class RunJournalReader
     {
         // Journals written before the engine column are all live runs.
         var hasEngine = Scalar<long>(connection, "SELECT COUNT(*) FROM pragma_table_info('run') WHERE name = 'engine'") > 0;
+
+        // Journals written before the wall-time column have no wall time (result.json then omits wall times).
+        var wall = HasColumn(connection, "run", JournalSchema.WallStartedAtColumn) ? JournalSchema.WallStartedAtColumn : "NULL";
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT run_id, experiment_path, experiment_text, topology_path, topology_text, seed, time_scale, started_at, tool_version,
-                   phases, final_state, completed_at, {(hasEngine ? "engine" : "'live'")}
+                   phases, final_state, completed_at, {(hasEngine ? "engine" : "'live'")}, {wall}
             FROM run WHERE id = 1
             """;
         using var reader = command.ExecuteReader();
@@ -99,6 +102,7 @@ public static class RunJournalReader
             StartedAt = JournalSchema.ParseTime(reader.GetString(7)),
             ToolVersion = reader.GetString(8),
             Engine = reader.GetString(12),
+            WallStartedAt = reader.IsDBNull(13) ? null : JournalSchema.ParseTime(reader.GetString(13)),
         };
         var phases = reader.IsDBNull(9) ? null : reader.GetString(9);
         RunState? finalState = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<RunState>($"\"{reader.GetString(10)}\"", JournalJson.Options);
@@ -163,9 +167,12 @@ public static class RunJournalReader
 
         // Journals written before the overdue column existed read back with 0.
         var overdue = HasColumn(connection, "seconds", JournalSchema.OverdueColumn) ? JournalSchema.OverdueColumn : "0";
+
+        // Journals written before status codes were kept read back with none (the classes are still there).
+        var codes = HasColumn(connection, "seconds", JournalSchema.StatusCodesColumn) ? JournalSchema.StatusCodesColumn : "'{}'";
         using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT population, idx, url, start, regions, latency, send_lag, {overdue}, {string.Join(", ", counters)} FROM seconds ORDER BY start, population, idx";
+            $"SELECT population, idx, url, start, regions, latency, send_lag, {overdue}, {codes}, {string.Join(", ", counters)} FROM seconds ORDER BY start, population, idx";
         using var reader = command.ExecuteReader();
         var seconds = new List<LoadSecond>();
         var values = new long[counters.Length];
@@ -177,12 +184,13 @@ public static class RunJournalReader
             {
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = reader.GetInt64(8 + i);
+                    values[i] = reader.GetInt64(9 + i);
                 }
 
                 var regions = JsonSerializer.Deserialize<Dictionary<string, long>>(reader.GetString(4), JournalJson.Options) ?? [];
+                var statusCodes = JsonSerializer.Deserialize<Dictionary<int, long>>(reader.GetString(8), JournalJson.Options) ?? [];
                 var stats = LoadStats.Restore(
-                    values, regions, HistogramCodec.Decode(reader.GetFieldValue<byte[]>(5)), HistogramCodec.Decode(reader.GetFieldValue<byte[]>(6)));
+                    values, regions, HistogramCodec.Decode(reader.GetFieldValue<byte[]>(5)), HistogramCodec.Decode(reader.GetFieldValue<byte[]>(6)), statusCodes);
                 seconds.Add(new LoadSecond
                 {
                     Population = population,

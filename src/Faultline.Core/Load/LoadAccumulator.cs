@@ -4,6 +4,7 @@ namespace Faultline.Core.Load;
 internal sealed class LoadAccumulator
 {
     private readonly Dictionary<string, long> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _statusCodes = [];
     private readonly SecondHistogram _latency = new();
     private readonly SecondHistogram _sendLag = new();
     private long _sent;
@@ -58,6 +59,7 @@ internal sealed class LoadAccumulator
         {
             case LoadOutcomeKind.Response:
                 _responses++;
+                _statusCodes[statusCode] = _statusCodes.GetValueOrDefault(statusCode) + 1;
                 switch (statusCode / 100)
                 {
                     case 2: _status2xx++; break;
@@ -97,13 +99,15 @@ internal sealed class LoadAccumulator
         new LoadCounts(_sent, _responses, _status2xx, _status3xx, _status4xx, _status5xx, _connectErrors, _dnsErrors, _timeouts, _otherErrors, _lateSends, _droppedSends),
         new Dictionary<string, long>(_regions, StringComparer.Ordinal),
         _latency.Snapshot(),
-        _sendLag.Snapshot());
+        _sendLag.Snapshot(),
+        new Dictionary<int, long>(_statusCodes));
 
     public void Clear()
     {
         _sent = _responses = _status2xx = _status3xx = _status4xx = _status5xx = 0;
         _connectErrors = _dnsErrors = _timeouts = _otherErrors = _lateSends = _droppedSends = _overdue = 0;
         _regions.Clear();
+        _statusCodes.Clear();
         _latency.Reset();
         _sendLag.Reset();
     }

@@ -19,17 +19,21 @@ namespace Faultline.Core.Load;
 /// </remarks>
 public sealed class LoadStats
 {
+    private static readonly Dictionary<int, long> NoCodes = [];
+
     private readonly LoadCounts _counts;
     private readonly Dictionary<string, long> _regions;
+    private readonly Dictionary<int, long> _statusCodes;
     private readonly SparseHistogram _latency;
     private readonly SparseHistogram _sendLag;
 
-    internal LoadStats(LoadCounts counts, Dictionary<string, long> regions, SparseHistogram latency, SparseHistogram sendLag)
+    internal LoadStats(LoadCounts counts, Dictionary<string, long> regions, SparseHistogram latency, SparseHistogram sendLag, Dictionary<int, long>? statusCodes = null)
     {
         _counts = counts;
         _regions = regions;
         _latency = latency;
         _sendLag = sendLag;
+        _statusCodes = statusCodes ?? NoCodes;
     }
 
     /// <summary>An empty span.</summary>
@@ -52,6 +56,13 @@ public sealed class LoadStats
 
     /// <summary>Responses with status 500–599.</summary>
     public long Status5xx => _counts.Status5xx;
+
+    /// <summary>
+    /// Responses per HTTP status code (200, 403, 429, 502…), so a 429 is told from a 403; the class counters
+    /// (<see cref="Status4xx"/>…) are their sums per hundred. Empty for spans without responses, for journals written
+    /// before codes were kept, and for runs read back from CloudWatch (which publishes classes only).
+    /// </summary>
+    public IReadOnlyDictionary<int, long> StatusCodes => _statusCodes;
 
     /// <summary>Responses per answering region (<c>region_{region}</c>), from the <c>x-faultline-region</c> header or the <c>Hello from region X</c> body.</summary>
     public IReadOnlyDictionary<string, long> Regions => _regions;
@@ -108,6 +119,13 @@ public sealed class LoadStats
     /// <summary>Latency at <paramref name="percentile"/> (0–100), lab time from the intended send; zero when nothing was recorded.</summary>
     public TimeSpan Latency(double percentile) => TimeSpan.FromMicroseconds(_latency.ValueAt(percentile));
 
+    /// <summary>
+    /// The recorded latencies as (value, count) pairs in value order, each value its histogram bucket's highest
+    /// equivalent (within 1%), lab time: what a metrics histogram with its own buckets is filled from.
+    /// </summary>
+    public IEnumerable<(TimeSpan Latency, long Count)> LatencyDistribution() =>
+        _latency.Recorded().Select(b => (TimeSpan.FromMicroseconds(b.Value), b.Count));
+
     /// <summary>Send lag at <paramref name="percentile"/> (0–100), wall time; zero when nothing was sent.</summary>
     public TimeSpan SendLag(double percentile) => TimeSpan.FromMicroseconds(_sendLag.ValueAt(percentile));
 
@@ -117,6 +135,7 @@ public sealed class LoadStats
         ArgumentNullException.ThrowIfNull(spans);
         var counts = default(LoadCounts);
         var regions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var codes = new Dictionary<int, long>();
         var latency = LoadHistograms.CreateMerged();
         var sendLag = LoadHistograms.CreateMerged();
         foreach (var span in spans)
@@ -127,11 +146,16 @@ public sealed class LoadStats
                 regions[region] = regions.GetValueOrDefault(region) + count;
             }
 
+            foreach (var (code, count) in span._statusCodes)
+            {
+                codes[code] = codes.GetValueOrDefault(code) + count;
+            }
+
             span._latency.AddTo(latency);
             span._sendLag.AddTo(sendLag);
         }
 
-        return new LoadStats(counts, regions, SparseHistogram.From(latency), SparseHistogram.From(sendLag));
+        return new LoadStats(counts, regions, SparseHistogram.From(latency), SparseHistogram.From(sendLag), codes);
     }
 
     /// <summary>How many counters <see cref="Restore"/> takes.</summary>
@@ -143,9 +167,9 @@ public sealed class LoadStats
     /// <summary>The send-lag histogram (µs), materialized for the journal to encode.</summary>
     internal HistogramBase SendLagHistogram => Materialize(_sendLag);
 
-    /// <summary>Rebuilds a span from what the journal stored: its counters in declaration order, regions and histograms.</summary>
+    /// <summary>Rebuilds a span from what the journal stored: its counters in declaration order, regions, histograms and status codes.</summary>
     internal static LoadStats Restore(
-        ReadOnlySpan<long> counters, IEnumerable<KeyValuePair<string, long>> regions, HistogramBase latency, HistogramBase sendLag)
+        ReadOnlySpan<long> counters, IEnumerable<KeyValuePair<string, long>> regions, HistogramBase latency, HistogramBase sendLag, IEnumerable<KeyValuePair<int, long>>? statusCodes = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         ArgumentOutOfRangeException.ThrowIfNotEqual(counters.Length, RestoredCounterCount);
@@ -156,7 +180,13 @@ public sealed class LoadStats
             byRegion[region] = count;
         }
 
-        return new LoadStats(counts, byRegion, SparseHistogram.From(latency), SparseHistogram.From(sendLag));
+        var byCode = new Dictionary<int, long>();
+        foreach (var (code, count) in statusCodes ?? [])
+        {
+            byCode[code] = count;
+        }
+
+        return new LoadStats(counts, byRegion, SparseHistogram.From(latency), SparseHistogram.From(sendLag), byCode);
     }
 
     /// <inheritdoc />

@@ -74,6 +74,15 @@ internal sealed class SparseHistogram
         return _values[^1];
     }
 
+    /// <summary>The kept buckets in value order: each one's highest equivalent value and its count.</summary>
+    public IEnumerable<(long Value, long Count)> Recorded()
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            yield return (_values[i], _counts[i]);
+        }
+    }
+
     /// <summary>Adds this histogram's counts into <paramref name="target"/> (same bucket layout).</summary>
     public void AddTo(HistogramBase target)
     {

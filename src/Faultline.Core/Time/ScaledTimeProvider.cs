@@ -45,6 +45,10 @@ public sealed class ScaledTimeProvider : TimeProvider
     public TimeSpan ToWall(TimeSpan labTime) =>
         labTime == Timeout.InfiniteTimeSpan || labTime <= TimeSpan.Zero ? labTime : TimeSpan.FromTicks(Math.Max(1, (long)(labTime.Ticks / Scale)));
 
+    /// <summary>The wall time (the inner provider's) at which this provider reads <paramref name="labTime"/>.</summary>
+    public DateTimeOffset ToWallTime(DateTimeOffset labTime) =>
+        _originUtc + TimeSpan.FromTicks((long)Math.Round((labTime - _originUtc).Ticks / Scale));
+
     /// <summary>Converts a wall-time span to lab time.</summary>
     public TimeSpan ToLab(TimeSpan wallTime) =>
         wallTime == Timeout.InfiniteTimeSpan ? wallTime : TimeSpan.FromTicks((long)(wallTime.Ticks * Scale));

@@ -28,6 +28,15 @@ public sealed record CustomerImpact
     /// <summary>Responses 5xx.</summary>
     public long Status5xx { get; init; }
 
+    /// <summary>
+    /// Responses per HTTP status code (<c>200</c>, <c>403</c>, <c>429</c>, <c>502</c>…), in code order, so throttling is told
+    /// from a denial; the class counts above are their sums. Default empty (and for runs recorded before codes were kept).
+    /// </summary>
+    public IReadOnlyDictionary<int, long> StatusCodes { get; init; } = new Dictionary<int, long>();
+
+    /// <summary>Latency percentiles over the run (lab time from the intended send); <c>null</c> when none was recorded.</summary>
+    public LatencySummary? Latency { get; init; }
+
     /// <summary>Requests without a response within the timeout.</summary>
     public long Timeouts { get; init; }
 

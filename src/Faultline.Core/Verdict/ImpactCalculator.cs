@@ -41,6 +41,8 @@ public static class ImpactCalculator
             Status3xx = total.Status3xx,
             Status4xx = total.Status4xx,
             Status5xx = total.Status5xx,
+            StatusCodes = total.StatusCodes.OrderBy(c => c.Key).ToDictionary(c => c.Key, c => c.Value),
+            Latency = LatencySummary.Of(total),
             Timeouts = total.Timeouts,
             ConnectErrors = total.ConnectErrors,
             DnsErrors = total.DnsErrors,

@@ -8,8 +8,8 @@ namespace Faultline.Lab.Metrics;
 /// <summary>
 /// Formats a finished second of load as one line of CloudWatch Embedded Metric Format (EMF): a JSON object whose
 /// <c>_aws</c> member tells CloudWatch Logs to extract the load counters as metrics in a namespace, with the requested
-/// URL as the <see cref="SiteDimension"/> dimension (the seed load-gen's). Metric names are the run's
-/// (<see cref="RunMetricNames"/>), so one dashboard reads a local run's Prometheus series and a real run's CloudWatch
+/// URL as the <see cref="SiteDimension"/> dimension (the seed load-gen's). Metric names are the seed's
+/// (<see cref="SeedMetricNames"/>), so one dashboard reads a local run's EMF and a real run's CloudWatch
 /// metrics alike.
 /// </summary>
 /// <remarks>
@@ -72,27 +72,27 @@ public static class EmbeddedMetricFormat
         var stats = second.Stats;
         var metrics = new List<(string Name, string Unit, double Value)>
         {
-            (RunMetricNames.Requests, Count, stats.Attempts),
-            (RunMetricNames.Status2xx, Count, stats.Status2xx),
-            (RunMetricNames.Status3xx, Count, stats.Status3xx),
-            (RunMetricNames.Status4xx, Count, stats.Status4xx),
-            (RunMetricNames.Status5xx, Count, stats.Status5xx),
-            (RunMetricNames.ErrorsConnect, Count, stats.ConnectErrors),
-            (RunMetricNames.ErrorsDns, Count, stats.DnsErrors),
-            (RunMetricNames.ErrorsTimeout, Count, stats.Timeouts),
-            (RunMetricNames.ErrorsOther, Count, stats.OtherErrors),
-            (RunMetricNames.RequestsDropped, Count, stats.DroppedSends),
+            (SeedMetricNames.Requests, Count, stats.Attempts),
+            (SeedMetricNames.Status2xx, Count, stats.Status2xx),
+            (SeedMetricNames.Status3xx, Count, stats.Status3xx),
+            (SeedMetricNames.Status4xx, Count, stats.Status4xx),
+            (SeedMetricNames.Status5xx, Count, stats.Status5xx),
+            (SeedMetricNames.ErrorsConnect, Count, stats.ConnectErrors),
+            (SeedMetricNames.ErrorsDns, Count, stats.DnsErrors),
+            (SeedMetricNames.ErrorsTimeout, Count, stats.Timeouts),
+            (SeedMetricNames.ErrorsOther, Count, stats.OtherErrors),
+            (SeedMetricNames.RequestsDropped, Count, stats.DroppedSends),
         };
         if (stats.LatencyCount > 0)
         {
-            metrics.Add((RunMetricNames.LatencyP50, Milliseconds, stats.Latency(50).TotalMilliseconds));
-            metrics.Add((RunMetricNames.LatencyP90, Milliseconds, stats.Latency(90).TotalMilliseconds));
-            metrics.Add((RunMetricNames.LatencyP99, Milliseconds, stats.Latency(99).TotalMilliseconds));
+            metrics.Add((SeedMetricNames.LatencyP50, Milliseconds, stats.Latency(50).TotalMilliseconds));
+            metrics.Add((SeedMetricNames.LatencyP90, Milliseconds, stats.Latency(90).TotalMilliseconds));
+            metrics.Add((SeedMetricNames.LatencyP99, Milliseconds, stats.Latency(99).TotalMilliseconds));
         }
 
         foreach (var region in regions.Concat(stats.Regions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            metrics.Add((RunMetricNames.RegionPrefix + region, Count, stats.RegionCount(region)));
+            metrics.Add((SeedMetricNames.RegionPrefix + region, Count, stats.RegionCount(region)));
         }
 
         using var buffer = new MemoryStream();

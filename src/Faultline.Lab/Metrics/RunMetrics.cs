@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Faultline.Core.Experiments;
@@ -20,14 +19,15 @@ using OpenTelemetry.Resources;
 namespace Faultline.Lab.Metrics;
 
 /// <summary>
-/// Publishes a run as OpenTelemetry metrics (docs/observing.md): the load counters per population, location and URL
-/// under the seed load-gen's names, latency percentiles, health checks, DNS answers, active faults and the
-/// phase — scraped by Prometheus from <c>http://127.0.0.1:PORT/metrics</c> and/or pushed over OTLP.
+/// Publishes a run as OpenTelemetry metrics (docs/observing.md) under <see cref="RunMetricNames"/>: the load counters
+/// per population, location and URL with status class, error kind and serving region as labels, the latency
+/// histogram, health checks, DNS answers, active faults and the phase — scraped by Prometheus from
+/// <c>http://127.0.0.1:PORT/metrics</c> and/or pushed over OTLP.
 /// </summary>
 /// <remarks>
 /// Values are the run's lab-time data: each finished lab second adds its counts to the counters, so a
 /// counter's rate is per <i>wall</i> second (the time scale times the lab rate). Observability never breaks a
-/// run (STYLE habit 9): a failure to record is logged and counted in <c>faultline_metrics_errors</c>, never thrown.
+/// run (STYLE habit 9): a failure to record is logged and counted in <c>faultline_metrics_errors_total</c>, never thrown.
 /// </remarks>
 public sealed class RunMetrics : IRunObserver, IAsyncDisposable
 {
@@ -39,19 +39,12 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
     private readonly Meter _meter;
     private readonly MeterProvider _provider;
     private readonly Lock _lock = new();
-    private readonly Counter<long> _status2xx;
-    private readonly Counter<long> _status3xx;
-    private readonly Counter<long> _status4xx;
-    private readonly Counter<long> _status5xx;
-    private readonly Counter<long> _errorsConnect;
-    private readonly Counter<long> _errorsDns;
-    private readonly Counter<long> _errorsTimeout;
-    private readonly Counter<long> _errorsOther;
-    private readonly Counter<long> _dropped;
     private readonly Counter<long> _requests;
-    private readonly Counter<long> _served;
+    private readonly Counter<long> _responses;
+    private readonly Counter<long> _errors;
+    private readonly Counter<long> _regionResponses;
+    private readonly Histogram<double> _duration;
     private readonly Counter<long> _metricsErrors;
-    private readonly ConcurrentDictionary<string, Counter<long>> _regionCounters = new(StringComparer.Ordinal);
     private RunProjection? _run;
     private WebApplication? _app;
     private bool _disposed;
@@ -65,23 +58,19 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
         // and two runs (or tests) side by side must not count each other's requests.
         var meterName = $"{RunMetricNames.Meter}.{Interlocked.Increment(ref s_instances)}";
         _meter = new Meter(meterName);
-        _status2xx = _meter.CreateCounter<long>(RunMetricNames.Status2xx, description: "Responses with status 200-299.");
-        _status3xx = _meter.CreateCounter<long>(RunMetricNames.Status3xx, description: "Responses with status 300-399.");
-        _status4xx = _meter.CreateCounter<long>(RunMetricNames.Status4xx, description: "Responses with status 400-499 (429 included).");
-        _status5xx = _meter.CreateCounter<long>(RunMetricNames.Status5xx, description: "Responses with status 500-599.");
-        _errorsConnect = _meter.CreateCounter<long>(RunMetricNames.ErrorsConnect, description: "Requests whose connection could not be opened.");
-        _errorsDns = _meter.CreateCounter<long>(RunMetricNames.ErrorsDns, description: "Requests whose host did not resolve.");
-        _errorsTimeout = _meter.CreateCounter<long>(RunMetricNames.ErrorsTimeout, description: "Requests without a response within the timeout.");
-        _errorsOther = _meter.CreateCounter<long>(RunMetricNames.ErrorsOther, description: "Requests that failed after connecting.");
-        _dropped = _meter.CreateCounter<long>(RunMetricNames.RequestsDropped, description: "Sends dropped because the in-flight pool was full.");
-        _requests = _meter.CreateCounter<long>(RunMetricNames.Requests, description: "Attempts with an outcome: responses, errors and drops.");
-        _served = _meter.CreateCounter<long>(RunMetricNames.RequestsServed, description: "Responses per answering region.");
-        _metricsErrors = _meter.CreateCounter<long>(RunMetricNames.MetricsErrors, description: "Observer calls whose metrics could not be recorded.");
-        _meter.CreateObservableGauge(RunMetricNames.LatencyP50, () => ObserveLatency(50), description: "Median latency of the population's last lab second, ms.");
-        _meter.CreateObservableGauge(RunMetricNames.LatencyP90, () => ObserveLatency(90), description: "90th percentile latency of the population's last lab second, ms.");
-        _meter.CreateObservableGauge(RunMetricNames.LatencyP99, () => ObserveLatency(99), description: "99th percentile latency of the population's last lab second, ms.");
+        _requests = _meter.CreateCounter<long>(Instrument(RunMetricNames.Requests), description: "Attempts with an outcome: responses, errors and drops.");
+        _responses = _meter.CreateCounter<long>(Instrument(RunMetricNames.Responses), description: "Responses by status class (2xx, 3xx, 4xx, 5xx).");
+        _errors = _meter.CreateCounter<long>(Instrument(RunMetricNames.RequestErrors), description: "Attempts without a response, by kind: connect, dns, timeout, other, dropped.");
+        _regionResponses = _meter.CreateCounter<long>(Instrument(RunMetricNames.RegionResponses), description: "Responses by the region that served them.");
+        _duration = _meter.CreateHistogram<double>(
+            RunMetricNames.RequestDuration,
+            unit: "s",
+            description: "Latency in lab seconds from each request's intended send to its response or timeout.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RunMetricNames.LatencyBuckets });
+        _metricsErrors = _meter.CreateCounter<long>(Instrument(RunMetricNames.MetricsErrors), description: "Observer calls whose metrics could not be recorded.");
         _meter.CreateObservableGauge(RunMetricNames.HealthCheckStatus, ObserveHealthStatus, description: "1 while the health check is healthy, else 0.");
-        _meter.CreateObservableGauge(RunMetricNames.HealthCheckPercentageHealthy, ObserveHealthPercentage, description: "Share (0-100) of checkers that see the health check healthy.");
+        _meter.CreateObservableGauge(RunMetricNames.HealthCheckHealthyRatio, ObserveHealthRatio, description: "Share (0-1) of checkers that see the health check healthy.");
         _meter.CreateObservableGauge(RunMetricNames.DnsAnswer, ObserveDns, description: "1 for each region the location is answered for the name, 0 for regions answered before.");
         _meter.CreateObservableGauge(RunMetricNames.FaultActive, ObserveFaults, description: "1 per target while the fault is applied, 0 once reverted.");
         _meter.CreateObservableGauge(RunMetricNames.RunPhase, ObservePhase, description: "1 for the current phase, 0 for the others.");
@@ -94,9 +83,8 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
         {
             builder.AddPrometheusExporter(o =>
             {
-                // The seed's names, as its dashboards query them; and fresh values on every scrape (a lab second
-                // can be 50 ms of wall time).
-                o.DisableTotalNameSuffixForCounters = true;
+                // The exporter appends _total to counters (named without it, as OpenTelemetry names them, so an OTLP
+                // collector adds it too); fresh values on every scrape (a lab second can be 50 ms of wall time).
                 o.ScrapeResponseCacheDurationMilliseconds = 0;
                 o.ScopeInfoEnabled = false;
             });
@@ -173,25 +161,29 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
             var tags = Tags(second);
 
             // Zeros are added too, so every population's series exists from its first second on.
-            _status2xx.Add(stats.Status2xx, tags);
-            _status3xx.Add(stats.Status3xx, tags);
-            _status4xx.Add(stats.Status4xx, tags);
-            _status5xx.Add(stats.Status5xx, tags);
-            _errorsConnect.Add(stats.ConnectErrors, tags);
-            _errorsDns.Add(stats.DnsErrors, tags);
-            _errorsTimeout.Add(stats.Timeouts, tags);
-            _errorsOther.Add(stats.OtherErrors, tags);
-            _dropped.Add(stats.DroppedSends, tags);
             _requests.Add(stats.Attempts, tags);
+            Add(_responses, RunMetricNames.StatusClassLabel, "2xx", stats.Status2xx, tags);
+            Add(_responses, RunMetricNames.StatusClassLabel, "3xx", stats.Status3xx, tags);
+            Add(_responses, RunMetricNames.StatusClassLabel, "4xx", stats.Status4xx, tags);
+            Add(_responses, RunMetricNames.StatusClassLabel, "5xx", stats.Status5xx, tags);
+            Add(_errors, RunMetricNames.ErrorLabel, "connect", stats.ConnectErrors, tags);
+            Add(_errors, RunMetricNames.ErrorLabel, "dns", stats.DnsErrors, tags);
+            Add(_errors, RunMetricNames.ErrorLabel, "timeout", stats.Timeouts, tags);
+            Add(_errors, RunMetricNames.ErrorLabel, "other", stats.OtherErrors, tags);
+            Add(_errors, RunMetricNames.ErrorLabel, "dropped", stats.DroppedSends, tags);
             foreach (var (region, count) in stats.Regions)
             {
-                var withRegion = tags;
-                withRegion.Add("region", region);
-                _served.Add(count, withRegion);
-                _regionCounters.GetOrAdd(region, r => _meter.CreateCounter<long>(RunMetricNames.RegionPrefix + r, description: $"Responses from {r} (the seed's region_{{region}})."))
-                    .Add(count, tags);
+                Add(_regionResponses, RunMetricNames.RegionLabel, region, count, tags);
             }
 
+            // The second's latencies as its histogram kept them (bucket values within 1%): one recording per request.
+            foreach (var (latency, count) in stats.LatencyDistribution())
+            {
+                for (var i = 0L; i < count; i++)
+                {
+                    _duration.Record(latency.TotalSeconds, tags);
+                }
+            }
         }
 #pragma warning disable CA1031 // Observability never breaks a run (STYLE habit 9).
         catch (Exception ex)
@@ -274,15 +266,21 @@ public sealed class RunMetrics : IRunObserver, IAsyncDisposable
         return run?.Snapshot();
     }
 
-    private List<Measurement<double>> ObserveLatency(double percentile) =>
-        Now() is not { } now ? [] : [.. now.Populations.Where(s => s.Stats.LatencyCount > 0).Select(s => new Measurement<double>(
-            s.Stats.Latency(percentile).TotalMilliseconds, Tags(s)))];
+    private static void Add(Counter<long> counter, string label, string value, long count, TagList tags)
+    {
+        tags.Add(label, value);
+        counter.Add(count, tags);
+    }
+
+    // The Prometheus exporter appends _total to a counter's name; OpenTelemetry instruments are named without it.
+    private static string Instrument(string prometheusName) =>
+        prometheusName.EndsWith("_total", StringComparison.Ordinal) ? prometheusName[..^"_total".Length] : prometheusName;
 
     private List<Measurement<int>> ObserveHealthStatus() =>
         Now() is not { } now ? [] : [.. now.Health.Select(h => new Measurement<int>(h.Healthy ? 1 : 0, new KeyValuePair<string, object?>("health_check", h.Id)))];
 
-    private List<Measurement<double>> ObserveHealthPercentage() =>
-        Now() is not { } now ? [] : [.. now.Health.Select(h => new Measurement<double>(h.PercentageHealthy, new KeyValuePair<string, object?>("health_check", h.Id)))];
+    private List<Measurement<double>> ObserveHealthRatio() =>
+        Now() is not { } now ? [] : [.. now.Health.Select(h => new Measurement<double>(h.PercentageHealthy / 100, new KeyValuePair<string, object?>("health_check", h.Id)))];
 
     private List<Measurement<int>> ObserveDns() =>
         Now() is not { } now ? [] : [.. now.Dns.SelectMany(d => d.Regions.Select(r => (Region: r, Value: 1)).Concat(d.FormerRegions.Select(r => (Region: r, Value: 0)))

@@ -5,8 +5,10 @@ using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Load;
 using Faultline.Core.Randomness;
+using Faultline.Core.Results;
 using Faultline.Core.Runs;
 using Faultline.Core.Runs.Projection;
+using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Load;
@@ -145,6 +147,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         {
             _directory = RunDirectory.Create(_options.RunsRoot, name, _clock, _random.Derive());
             _runId = _directory.RunId;
+            var startedAt = _clock.GetUtcNow();
             _journal = RunJournal.Create(
                 _directory.JournalPath,
                 new RunHeader
@@ -156,7 +159,11 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
                     TopologyText = _options.TopologyText,
                     Seed = _options.Seed,
                     TimeScale = _lab.TimeScale,
-                    StartedAt = _clock.GetUtcNow(),
+                    StartedAt = startedAt,
+
+                    // Live lab time is the wall clock scaled from one origin, so one pair of readings maps every lab
+                    // time to wall time; the simulated engine's virtual time has none.
+                    WallStartedAt = _clock is ScaledTimeProvider scaled ? scaled.ToWallTime(startedAt) : null,
                     ToolVersion = _options.ToolVersion,
                     Engine = EngineName,
                 },
@@ -240,7 +247,7 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
             _journal.WriteCheckResults("final", checks);
             _journal.WriteVerdict(verdict);
             _journal.Complete(finalState);
-            WriteResult(_directory, finalState, verdict);
+            WriteResult(_directory, _journal, observations.Phases.RunStart, finalState, verdict);
         }
 
         _projection.Complete(verdict, finalState);
@@ -255,18 +262,9 @@ public sealed class ExperimentRunner : IAsyncDisposable, IRunLabSink
         };
     }
 
-    private void WriteResult(RunDirectory directory, RunState finalState, RunVerdict verdict) =>
-        ResultJson.Write(directory.ResultPath, new RunResultDocument
-        {
-            RunId = _runId,
-            Experiment = _options.ExperimentPath,
-            Topology = _options.TopologyPath,
-            Seed = _options.Seed,
-            TimeScale = _lab.TimeScale,
-            Engine = EngineName,
-            FinalState = finalState,
-            Verdict = verdict,
-        });
+    // The same document `faultline report` writes again from the journal (RunResult), from the same header.
+    private static void WriteResult(RunDirectory directory, RunJournal journal, DateTimeOffset runStart, RunState finalState, RunVerdict verdict) =>
+        ResultJson.Write(directory.ResultPath, RunResult.Create(journal.Header, runStart, finalState, partial: false, verdict));
 
     private string EngineName => _lab.Engine == RunEngine.Simulated ? "simulated" : "live";
 

@@ -1,3 +1,5 @@
+using Faultline.Core.Files;
+
 namespace Faultline.Reports.Compare;
 
 /// <summary>Writes <c>compare.html</c>.</summary>

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Faultline.Core.Checks;
+using Faultline.Core.Files;
 
 namespace Faultline.Reports.JUnit;
 
 /// <summary>
 /// Renders a run's checks as JUnit XML, so CI systems show checks as tests: one <c>testcase</c> per check, a
-/// <c>failure</c> (measured vs expected) for a failed one, <c>skipped</c> only for one that could not be decided.
+/// <c>failure</c> whose message states the measured value and the threshold (<c>measured 0.2%, expected &gt;= 99%</c>) for a
+/// failed one, <c>skipped</c> only for one that could not be decided. Every case's <c>classname</c> names the experiment
+/// (<see cref="ClassName"/>), not the run, so CI keeps the checks' history.
 /// </summary>
 public static class JUnitReportWriter
 {
@@ -63,7 +66,7 @@ public static class JUnitReportWriter
     {
         var element = new XElement(
             "testcase",
-            new XAttribute("classname", $"faultline.{report.RunId}"),
+            new XAttribute("classname", ClassName(report.Header.ExperimentPath)),
             new XAttribute("name", $"#{check.Number} {check.Name}"),
             new XAttribute("time", "0"),
             new XElement(
@@ -91,6 +94,24 @@ public static class JUnitReportWriter
 
         return element;
     }
+
+    /// <summary>
+    /// The test cases' <c>classname</c>: <c>faultline.</c> + the experiment file's folder and name without extension, e.g.
+    /// <c>faultline.misconfigured.experiment</c> for <c>samples/seed/misconfigured/experiment.yaml</c>. It names the
+    /// experiment, not the run, so CI keeps each check's history from run to run; the folder tells the seed's
+    /// <c>experiment.yaml</c> from its <c>misconfigured/experiment.yaml</c>, and it does not depend on where the checkout
+    /// lives. Characters other than letters, digits, <c>_</c> and <c>-</c> become <c>-</c>, so a dotted file name adds no level.
+    /// </summary>
+    public static string ClassName(string experimentPath)
+    {
+        ArgumentNullException.ThrowIfNull(experimentPath);
+        var full = experimentPath.Length == 0 ? string.Empty : Path.GetFullPath(experimentPath);
+        var folder = Path.GetFileName(Path.GetDirectoryName(full)) ?? string.Empty;
+        var name = Path.GetFileNameWithoutExtension(full);
+        return string.Join('.', new[] { "faultline", Slug(folder), Slug(name) }.Where(p => p.Length > 0));
+    }
+
+    private static string Slug(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-'));
 
     private static XElement Property(string name, string value) => new("property", new XAttribute("name", name), new XAttribute("value", value));
 

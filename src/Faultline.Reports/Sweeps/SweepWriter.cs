@@ -1,3 +1,5 @@
+using Faultline.Core.Files;
+
 namespace Faultline.Reports.Sweeps;
 
 /// <summary>Writes a simulated batch's <c>report.html</c>.</summary>

@@ -123,6 +123,64 @@ public sealed class RunJournalReaderTests : IDisposable
     }
 
     [Fact]
+    public void Open_StatusCodes_ReadBack()
+    {
+        var second = JournalSamples.Second("us-customers", 0);
+        using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
+        {
+            journal.AppendSeconds([second]);
+        }
+
+        var read = Assert.Single(RunJournalReader.Open(JournalPath).Traffic).Stats;
+
+        Assert.Equal([200, 302, 429, 504], read.StatusCodes.Keys.Order());
+        Assert.Equal(second.Stats.StatusCodes[429], read.StatusCodes[429]);
+        Assert.Equal(read.Status4xx, read.StatusCodes[429]);
+    }
+
+    [Fact]
+    public void Open_JournalFromBeforeTheStatusCodesColumn_ReadsNoCodesAndTheClasses()
+    {
+        var second = JournalSamples.Second("us-customers", 0);
+        using (var journal = RunJournal.Create(JournalPath, JournalSamples.Header(), _time))
+        {
+            journal.AppendSeconds([second]);
+        }
+
+        DropColumn("seconds", "status_codes");
+        var read = Assert.Single(RunJournalReader.Open(JournalPath).Traffic).Stats;
+
+        Assert.Empty(read.StatusCodes);
+        Assert.Equal(second.Stats.Status4xx, read.Status4xx);
+    }
+
+    [Fact]
+    public void Open_WallStartedAt_ReadsBackAndOlderJournalsHaveNone()
+    {
+        var wall = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero).AddTicks(1234567);
+        using (RunJournal.Create(JournalPath, JournalSamples.Header() with { WallStartedAt = wall }, _time))
+        {
+        }
+
+        var read = RunJournalReader.Open(JournalPath).Header;
+        DropColumn("run", "wall_started_at");
+        var older = RunJournalReader.Open(JournalPath).Header;
+
+        Assert.Equal(wall, read.WallStartedAt);
+        Assert.Null(older.WallStartedAt);
+    }
+
+    private void DropColumn(string table, string column)
+    {
+        using var connection = RunJournal.Connect(JournalPath, SqliteOpenMode.ReadWrite);
+        using var command = connection.CreateCommand();
+
+        // What a journal written before the column existed looks like.
+        command.CommandText = $"ALTER TABLE {table} DROP COLUMN {column}";
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public void Open_EmptySecond_ReadsBackEmpty()
     {
         var empty = new LoadSecond { Population = "p", Url = new Uri("http://x.test/"), Index = 0, Start = JournalSamples.Start, Stats = LoadStats.Empty };

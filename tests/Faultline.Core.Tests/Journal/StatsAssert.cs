@@ -2,7 +2,7 @@ using Faultline.Core.Load;
 
 namespace Faultline.Core.Tests.Journal;
 
-/// <summary>Asserts two load spans say the same: every counter, region and percentile.</summary>
+/// <summary>Asserts two load spans say the same: every counter, region, status code and percentile.</summary>
 internal static class StatsAssert
 {
     private static readonly double[] Percentiles = [0, 1, 10, 50, 75, 90, 95, 99, 99.9, 100];
@@ -17,6 +17,7 @@ internal static class StatsAssert
             (expected.ConnectErrors, expected.DnsErrors, expected.Timeouts, expected.OtherErrors, expected.LateSends, expected.DroppedSends),
             (actual.ConnectErrors, actual.DnsErrors, actual.Timeouts, actual.OtherErrors, actual.LateSends, actual.DroppedSends));
         Assert.Equal(expected.Regions.OrderBy(r => r.Key, StringComparer.Ordinal), actual.Regions.OrderBy(r => r.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.StatusCodes.OrderBy(c => c.Key), actual.StatusCodes.OrderBy(c => c.Key));
         Assert.Equal(expected.SuccessRate, actual.SuccessRate);
         Assert.Equal(expected.LatencyCount, actual.LatencyCount);
         Assert.Equal(expected.MaxLatency, actual.MaxLatency);

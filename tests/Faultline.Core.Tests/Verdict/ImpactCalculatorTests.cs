@@ -26,6 +26,23 @@ public sealed class ImpactCalculatorTests
     }
 
     [Fact]
+    public void Calculate_MisconfiguredSeedRun_StatusCodesAndLatencyPercentiles()
+    {
+        var impact = ImpactCalculator.Calculate(SeedRuns.Misconfigured().Build()).Single(i => i.Population == "us-customers");
+
+        // 502 (the function timeout), told apart from any other 5xx; latency from the 20 ms baseline to the 10 s timeout.
+        Assert.Equal(new Dictionary<int, long> { [200] = 6_000, [502] = 12_000 }, impact.StatusCodes);
+        var latency = Assert.IsType<LatencySummary>(impact.Latency);
+        Assert.Equal(18_000, latency.Count);
+        Assert.InRange(latency.P50Ms, 9_900, 10_100);
+        Assert.InRange(latency.P90Ms, 9_900, 10_100);
+        Assert.InRange(latency.P99Ms, 9_900, 10_100);
+        Assert.InRange(latency.MaxMs, 9_900, 10_100);
+        var eu = ImpactCalculator.Calculate(SeedRuns.Misconfigured().Build()).Single(i => i.Population == "eu-customers");
+        Assert.InRange(eu.Latency!.P99Ms, 19, 21);
+    }
+
+    [Fact]
     public void Calculate_UnharmedPopulation_HasNoOutage()
     {
         var impact = ImpactCalculator.Calculate(SeedRuns.Misconfigured().Build()).Single(i => i.Population == "eu-customers");

@@ -23,7 +23,7 @@ public sealed partial class RunMetricsTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_MetricsPortZero_PrintsTheUrlAndTheScrapeShowsStatus2xxPerPopulationAndTheActiveFault()
+    public async Task Run_MetricsPortZero_PrintsTheUrlAndTheScrapeShowsResponsesPerPopulationAndTheActiveFault()
     {
         var cancel = TestContext.Current.CancellationToken;
         await using var run = FaultlineProcess.Start(
@@ -32,25 +32,25 @@ public sealed partial class RunMetricsTests : IDisposable
         await run.WaitForOutputAsync(o => MetricsUrl().IsMatch(o), Deadline, cancel);
         var url = new Uri(MetricsUrl().Match(run.Output).Groups[1].Value);
 
-        // Both populations' customers are served in the baseline, under the seed's name and with their location.
+        // Both populations' customers are served in the baseline, with their location.
         await Eventually.ReturnsAsync(
             ct => _http.GetStringAsync(url, ct),
-            text => Value(text, "status_2xx", "us-customers") > 0 && Value(text, "status_2xx", "eu-customers") > 0,
+            text => Value(text, "faultline_responses_total", "us-customers", TwoXx) > 0 && Value(text, "faultline_responses_total", "eu-customers", TwoXx) > 0,
             Deadline,
-            "status_2xx above 0 for us-customers and eu-customers",
+            "2xx responses above 0 for us-customers and eu-customers",
             cancel);
 
         // The sample fails every function: the scrape shows the fault applied while it lasts.
-        var during = await Eventually.ReturnsAsync(ct => _http.GetStringAsync(url, ct), text => FaultActive().IsMatch(text), Deadline, "fault_active 1 for f1", cancel);
+        var during = await Eventually.ReturnsAsync(ct => _http.GetStringAsync(url, ct), text => FaultActive().IsMatch(text), Deadline, "faultline_fault_active 1 for f1", cancel);
 
         Assert.Contains("location=\"us-east-1\",population=\"us-customers\"", during, StringComparison.Ordinal);
-        Assert.Contains("health_check_status{health_check=\"hc-us\"} 1", during, StringComparison.Ordinal);
-        Assert.Contains("dns_answer{location=\"us-east-1\",name=\"api.example.test\",region=\"us-east-1\"} 1", during, StringComparison.Ordinal);
+        Assert.Contains("faultline_health_check_status{health_check=\"hc-us\"} 1", during, StringComparison.Ordinal);
+        Assert.Contains("faultline_dns_answer{location=\"us-east-1\",name=\"api.example.test\",region=\"us-east-1\"} 1", during, StringComparison.Ordinal);
         Assert.Equal(3, await run.WaitForExitAsync(Deadline, cancel));
     }
 
     [Fact]
-    public async Task Run_Otlp_ExportsStatus2xxToTheCollector()
+    public async Task Run_Otlp_ExportsTheResponsesToTheCollector()
     {
         var cancel = TestContext.Current.CancellationToken;
         var bodies = new List<byte[]>();
@@ -77,21 +77,23 @@ public sealed partial class RunMetricsTests : IDisposable
         lock (bodies)
         {
             // Protobuf keeps strings as UTF-8: the metric name and both populations are in what was sent.
-            Assert.Contains(bodies, b => Contains(b, "status_2xx"u8) && Contains(b, "us-customers"u8) && Contains(b, "eu-customers"u8));
+            Assert.Contains(bodies, b => Contains(b, "faultline_responses"u8) && Contains(b, "us-customers"u8) && Contains(b, "eu-customers"u8));
         }
     }
 
     private static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
-    private static double Value(string scrape, string name, string population)
+    private const string TwoXx = "status_class=\"2xx\"";
+
+    private static double Value(string scrape, string name, string population, string label)
     {
-        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"population=\"{population}\"", StringComparison.Ordinal));
+        var line = scrape.Split('\n').FirstOrDefault(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"population=\"{population}\"", StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal));
         return line is null ? 0 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim(), CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"metrics: (http://127\.0\.0\.1:\d+/metrics)")]
     private static partial Regex MetricsUrl();
 
-    [GeneratedRegex(@"^fault_active\{fault_id=""f1"",kind=""error"",target=""[^""]+""\} 1$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^faultline_fault_active\{fault_id=""f1"",kind=""error"",target=""[^""]+""\} 1$", RegexOptions.Multiline)]
     private static partial Regex FaultActive();
 }

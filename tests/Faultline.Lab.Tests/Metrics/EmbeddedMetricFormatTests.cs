@@ -28,15 +28,15 @@ public sealed class EmbeddedMetricFormatTests
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
 
-        Assert.Equal(8, root.GetProperty(RunMetricNames.Status2xx).GetInt64());
-        Assert.Equal(3, root.GetProperty(RunMetricNames.Status4xx).GetInt64());
-        Assert.Equal(2, root.GetProperty(RunMetricNames.Status5xx).GetInt64());
-        Assert.Equal(1, root.GetProperty(RunMetricNames.ErrorsTimeout).GetInt64());
-        Assert.Equal(4, root.GetProperty(RunMetricNames.ErrorsConnect).GetInt64());
-        Assert.Equal(5, root.GetProperty(RunMetricNames.RequestsDropped).GetInt64());
+        Assert.Equal(8, root.GetProperty(SeedMetricNames.Status2xx).GetInt64());
+        Assert.Equal(3, root.GetProperty(SeedMetricNames.Status4xx).GetInt64());
+        Assert.Equal(2, root.GetProperty(SeedMetricNames.Status5xx).GetInt64());
+        Assert.Equal(1, root.GetProperty(SeedMetricNames.ErrorsTimeout).GetInt64());
+        Assert.Equal(4, root.GetProperty(SeedMetricNames.ErrorsConnect).GetInt64());
+        Assert.Equal(5, root.GetProperty(SeedMetricNames.RequestsDropped).GetInt64());
         Assert.Equal(13, root.GetProperty("region_us-east-1").GetInt64());
-        Assert.Equal(23, root.GetProperty(RunMetricNames.Requests).GetInt64());
-        Assert.Equal(20, root.GetProperty(RunMetricNames.LatencyP50).GetDouble(), 0.5);
+        Assert.Equal(23, root.GetProperty(SeedMetricNames.Requests).GetInt64());
+        Assert.Equal(20, root.GetProperty(SeedMetricNames.LatencyP50).GetDouble(), 0.5);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class EmbeddedMetricFormatTests
         var line = EmbeddedMetricFormat.Format(Second(SomeTraffic.Stats(connectErrors: 3)), "Faultline", []);
         using var json = JsonDocument.Parse(line);
 
-        Assert.False(json.RootElement.TryGetProperty(RunMetricNames.LatencyP50, out _));
-        Assert.Equal(3, json.RootElement.GetProperty(RunMetricNames.ErrorsConnect).GetInt64());
+        Assert.False(json.RootElement.TryGetProperty(SeedMetricNames.LatencyP50, out _));
+        Assert.Equal(3, json.RootElement.GetProperty(SeedMetricNames.ErrorsConnect).GetInt64());
         Assert.Empty(EmfSpec.Problems(line));
     }
 

@@ -87,7 +87,7 @@ public sealed class RunMetricsTests : IAsyncDisposable
         PrometheusText.Parse(await _http.GetStringAsync(_metrics!.ScrapeUrl, Cancel));
 
     [Fact]
-    public async Task OnSecond_TwoPopulations_Status2xxPerPopulationWithLocationAndUrl()
+    public async Task OnSecond_TwoPopulations_2xxResponsesPerPopulationWithLocationAndUrl()
     {
         var metrics = await StartAsync();
 
@@ -96,8 +96,8 @@ public sealed class RunMetricsTests : IAsyncDisposable
         Record(SomeTraffic.Second("eu-customers", T0, SomeTraffic.Stats(ok: 5, region: "eu-west-1")));
         var samples = await ScrapeAsync();
 
-        Assert.Equal(17, PrometheusText.Value(samples, "status_2xx", ("population", "us-customers"), ("location", "us-east-1"), ("url", Url)));
-        Assert.Equal(5, PrometheusText.Value(samples, "status_2xx", ("population", "eu-customers"), ("location", "eu-west-1"), ("url", Url)));
+        Assert.Equal(17, PrometheusText.Value(samples, "faultline_responses_total", ("population", "us-customers"), ("location", "us-east-1"), ("url", Url), ("status_class", "2xx")));
+        Assert.Equal(5, PrometheusText.Value(samples, "faultline_responses_total", ("population", "eu-customers"), ("location", "eu-west-1"), ("url", Url), ("status_class", "2xx")));
     }
 
     [Fact]
@@ -109,22 +109,25 @@ public sealed class RunMetricsTests : IAsyncDisposable
         var samples = await ScrapeAsync();
 
         (string, string) us = ("population", "us-customers");
-        Assert.Equal(4, PrometheusText.Value(samples, "status_2xx", us));
-        Assert.Equal(1, PrometheusText.Value(samples, "status_3xx", us));
-        Assert.Equal(2, PrometheusText.Value(samples, "status_4xx", us));
-        Assert.Equal(3, PrometheusText.Value(samples, "status_5xx", us));
-        Assert.Equal(1, PrometheusText.Value(samples, "errors_timeout", us));
-        Assert.Equal(2, PrometheusText.Value(samples, "errors_connect", us));
-        Assert.Equal(0, PrometheusText.Value(samples, "errors_other", us));
-        Assert.Equal(1, PrometheusText.Value(samples, "requests_dropped", us));
-        Assert.Equal(14, PrometheusText.Value(samples, "requests", us));
-        Assert.Equal(10, PrometheusText.Value(samples, "requests_served", us, ("region", "eu-west-1")));
-        Assert.Equal(10, PrometheusText.Value(samples, "region_eu_west_1", us));
-        Assert.Null(PrometheusText.Value(samples, "region_us_east_1", us));
+        Assert.Equal(4, PrometheusText.Value(samples, "faultline_responses_total", us, ("status_class", "2xx")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_responses_total", us, ("status_class", "3xx")));
+        Assert.Equal(2, PrometheusText.Value(samples, "faultline_responses_total", us, ("status_class", "4xx")));
+        Assert.Equal(3, PrometheusText.Value(samples, "faultline_responses_total", us, ("status_class", "5xx")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_request_errors_total", us, ("error", "timeout")));
+        Assert.Equal(2, PrometheusText.Value(samples, "faultline_request_errors_total", us, ("error", "connect")));
+        Assert.Equal(0, PrometheusText.Value(samples, "faultline_request_errors_total", us, ("error", "other")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_request_errors_total", us, ("error", "dropped")));
+        Assert.Equal(14, PrometheusText.Value(samples, "faultline_requests_total", us));
+        Assert.Equal(10, PrometheusText.Value(samples, "faultline_region_responses_total", us, ("region", "eu-west-1")));
+        Assert.Null(PrometheusText.Value(samples, "faultline_region_responses_total", us, ("region", "us-east-1")));
+
+        // One metric with a region label, not one metric per region; the seed's names stay in the EMF output only.
+        Assert.DoesNotContain(samples, s => s.Name.StartsWith("region_", StringComparison.Ordinal) || s.Name.StartsWith("status_", StringComparison.Ordinal));
+        Assert.All(samples.Where(s => s.Name != "target_info"), s => Assert.StartsWith("faultline_", s.Name, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task OnSecond_Latency_GaugesShowTheLastSecondsPercentiles()
+    public async Task OnSecond_Latency_HistogramInSecondsWithBuckets()
     {
         var metrics = await StartAsync();
 
@@ -132,8 +135,16 @@ public sealed class RunMetricsTests : IAsyncDisposable
         Record(SomeTraffic.Second("us-customers", T0.AddSeconds(1), SomeTraffic.Stats(ok: 10, latency: TimeSpan.FromMilliseconds(300)), index: 1));
         var samples = await ScrapeAsync();
 
-        Assert.InRange(PrometheusText.Value(samples, "latency_p50_ms", ("population", "us-customers")) ?? 0, 295, 305);
-        Assert.InRange(PrometheusText.Value(samples, "latency_p99_ms", ("population", "us-customers"), ("location", "us-east-1")) ?? 0, 295, 305);
+        (string, string) us = ("population", "us-customers");
+        Assert.Equal(20, PrometheusText.Value(samples, "faultline_request_duration_seconds_count", us));
+        Assert.InRange(PrometheusText.Value(samples, "faultline_request_duration_seconds_sum", us) ?? 0, 3.18, 3.22);
+        Assert.Equal(10, PrometheusText.Value(samples, "faultline_request_duration_seconds_bucket", us, ("le", "0.025")));
+        Assert.Equal(10, PrometheusText.Value(samples, "faultline_request_duration_seconds_bucket", us, ("le", "0.25")));
+        Assert.Equal(20, PrometheusText.Value(samples, "faultline_request_duration_seconds_bucket", us, ("le", "0.5")));
+        Assert.Equal(20, PrometheusText.Value(samples, "faultline_request_duration_seconds_bucket", us, ("le", "+Inf")));
+        Assert.Equal(
+            [.. RunMetricNames.LatencyBuckets.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)), "+Inf"],
+            samples.Where(s => s.Name == "faultline_request_duration_seconds_bucket" && s.Labels["population"] == "us-customers").Select(s => s.Labels["le"]));
     }
 
     [Fact]
@@ -146,9 +157,9 @@ public sealed class RunMetricsTests : IAsyncDisposable
         Record(new HealthChanged { At = T0.AddSeconds(30), HealthCheck = "hc-us", Healthy = false, PercentageHealthy = 12.5 });
         var unhealthy = await ScrapeAsync();
 
-        Assert.Equal(1, PrometheusText.Value(healthy, "health_check_status", ("health_check", "hc-us")));
-        Assert.Equal(0, PrometheusText.Value(unhealthy, "health_check_status", ("health_check", "hc-us")));
-        Assert.Equal(12.5, PrometheusText.Value(unhealthy, "health_check_percentage_healthy", ("health_check", "hc-us")));
+        Assert.Equal(1, PrometheusText.Value(healthy, "faultline_health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(unhealthy, "faultline_health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(0.125, PrometheusText.Value(unhealthy, "faultline_health_check_healthy_ratio", ("health_check", "hc-us")));
     }
 
     [Fact]
@@ -159,9 +170,9 @@ public sealed class RunMetricsTests : IAsyncDisposable
 
         var samples = await ScrapeAsync();
 
-        Assert.Equal(1, PrometheusText.Value(samples, "health_check_status", ("health_check", "hc-us")));
-        Assert.Equal(100, PrometheusText.Value(samples, "health_check_percentage_healthy", ("health_check", "hc-us")));
-        Assert.Equal(0, PrometheusText.Value(samples, "health_check_status", ("health_check", "hc-inverted")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_health_check_status", ("health_check", "hc-us")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_health_check_healthy_ratio", ("health_check", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(samples, "faultline_health_check_status", ("health_check", "hc-inverted")));
     }
 
     [Fact]
@@ -174,8 +185,8 @@ public sealed class RunMetricsTests : IAsyncDisposable
         var samples = await ScrapeAsync();
 
         (string, string)[] where = [("location", "us-east-1"), ("name", "api.example.test")];
-        Assert.Equal(1, PrometheusText.Value(samples, "dns_answer", [.. where, ("region", "eu-west-1")]));
-        Assert.Equal(0, PrometheusText.Value(samples, "dns_answer", [.. where, ("region", "us-east-1")]));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_dns_answer", [.. where, ("region", "eu-west-1")]));
+        Assert.Equal(0, PrometheusText.Value(samples, "faultline_dns_answer", [.. where, ("region", "us-east-1")]));
     }
 
     [Fact]
@@ -188,10 +199,10 @@ public sealed class RunMetricsTests : IAsyncDisposable
         Record(new FaultRevertedEvent { At = T0.AddMinutes(1), FaultId = "f1", Reason = "completed" });
         var reverted = await ScrapeAsync();
 
-        Assert.Equal(1, PrometheusText.Value(applied, "fault_active", ("fault_id", "f1"), ("kind", "health-override"), ("target", "hc-us")));
-        Assert.Equal(1, PrometheusText.Value(applied, "fault_active", ("fault_id", "f1"), ("target", "hc-eu")));
-        Assert.Equal(0, PrometheusText.Value(reverted, "fault_active", ("fault_id", "f1"), ("target", "hc-us")));
-        Assert.Equal(0, PrometheusText.Value(reverted, "fault_active", ("fault_id", "f1"), ("target", "hc-eu")));
+        Assert.Equal(1, PrometheusText.Value(applied, "faultline_fault_active", ("fault_id", "f1"), ("kind", "health-override"), ("target", "hc-us")));
+        Assert.Equal(1, PrometheusText.Value(applied, "faultline_fault_active", ("fault_id", "f1"), ("target", "hc-eu")));
+        Assert.Equal(0, PrometheusText.Value(reverted, "faultline_fault_active", ("fault_id", "f1"), ("target", "hc-us")));
+        Assert.Equal(0, PrometheusText.Value(reverted, "faultline_fault_active", ("fault_id", "f1"), ("target", "hc-eu")));
     }
 
     [Fact]
@@ -204,10 +215,10 @@ public sealed class RunMetricsTests : IAsyncDisposable
         Record(new PhaseStarted { At = T0.AddMinutes(1), Phase = Phase.Fault });
         var samples = await ScrapeAsync();
 
-        Assert.Equal(1, PrometheusText.Value(samples, "run_phase", ("phase", "fault")));
-        Assert.Equal(0, PrometheusText.Value(samples, "run_phase", ("phase", "baseline")));
-        Assert.Equal(1, PrometheusText.Value(samples, "run_state", ("state", "running")));
-        Assert.Equal(0, PrometheusText.Value(samples, "run_state", ("state", "stopped")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_run_phase", ("phase", "fault")));
+        Assert.Equal(0, PrometheusText.Value(samples, "faultline_run_phase", ("phase", "baseline")));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_run_state", ("state", "running")));
+        Assert.Equal(0, PrometheusText.Value(samples, "faultline_run_state", ("state", "stopped")));
     }
 
     [Fact]
@@ -220,7 +231,7 @@ public sealed class RunMetricsTests : IAsyncDisposable
         var samples = await ScrapeAsync();
 
         // The second could not be counted; an event only moves the projection the gauges read, so there is nothing to fail.
-        Assert.Equal(1, PrometheusText.Value(samples, "faultline_metrics_errors"));
+        Assert.Equal(1, PrometheusText.Value(samples, "faultline_metrics_errors_total"));
     }
 
     [Fact]
@@ -281,11 +292,11 @@ public sealed class RunMetricsTests : IAsyncDisposable
             {
                 lock (bodies)
                 {
-                    return bodies.Any(b => Contains(b, "status_2xx"u8) && Contains(b, "us-customers"u8));
+                    return bodies.Any(b => Contains(b, "faultline_responses"u8) && Contains(b, "us-customers"u8));
                 }
             },
             Deadline,
-            "an OTLP export carrying status_2xx for us-customers",
+            "an OTLP export carrying faultline_responses for us-customers",
             Cancel);
     }
 

@@ -92,6 +92,9 @@ internal sealed class AnalyzeCommand(IAnsiConsole console) : Command<AnalyzeSett
             Seed = 0,
             TimeScale = 1,
             StartedAt = data.Observations.Phases.RunStart,
+
+            // A real AWS run's times are wall times already.
+            WallStartedAt = data.Observations.Phases.RunStart,
             ToolVersion = SimulateCommand.ToolVersion,
             Engine = "aws",
         };

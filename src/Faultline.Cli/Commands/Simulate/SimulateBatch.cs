@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Faultline.Cli.Output;
+using Faultline.Core.Files;
 using Faultline.Core.Journal;
+using Faultline.Core.Results;
 using Faultline.Core.Runs;
 using Faultline.Core.Simulation;
 using Faultline.Core.Sweeps;
@@ -85,8 +87,17 @@ internal static class SimulateBatch
         Write(console, summaries, plan.Plan.IsSweep);
         var json = Path.Combine(batch, "summary.json");
         var csv = Path.Combine(batch, "summary.csv");
-        ResultJson.Write(json, new { experiment = input.ExperimentPath, topology = input.TopologyPath, engine = "simulated", seeds, points = summaries });
-        await File.WriteAllTextAsync(csv, SweepCsv.Render(summaries), cancellationToken);
+        ResultJson.Write(json, new BatchSummary
+        {
+            SchemaVersion = RunResult.CurrentSchemaVersion,
+            ToolVersion = SimulateCommand.ToolVersion,
+            Engine = "simulated",
+            Experiment = input.ExperimentPath,
+            Topology = input.TopologyPath,
+            Seeds = seeds,
+            Points = summaries,
+        });
+        AtomicFile.WriteAllText(csv, SweepCsv.Render(summaries));
         console.MarkupLine($"{summaries.Sum(s => s.Seeds.Count):N0} simulated runs in {Markup.Escape(Durations.Describe(elapsed))} of wall time; summary: [bold]{Markup.Escape(json)}[/] (also {Path.GetFileName(csv)})");
         var html = Path.Combine(batch, SweepWriter.ReportFileName);
         SweepWriter.Write(

@@ -2,7 +2,7 @@ namespace Faultline.Core.Aws.Analyze;
 
 /// <summary>
 /// Where a real run's metrics live in CloudWatch: the one place to change if the load generator publishes them
-/// elsewhere. The metric names are the seed load-gen's (and the lab's, see <c>Faultline.Lab.Metrics.RunMetricNames</c>;
+/// elsewhere. The metric names are the seed load-gen's (and those of <c>faultline load --emf</c>, see <c>Faultline.Lab.Metrics.SeedMetricNames</c>;
 /// a test pins them equal).
 /// </summary>
 public static class AwsMetricConventions

@@ -142,7 +142,7 @@ public sealed class LoadCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Load_MetricsPort_ServesTheCountersUnderTheRunsNames()
+    public async Task Load_MetricsPort_ServesTheCountersUnderThePrometheusNames()
     {
         var us = Target.Url("/us");
         int port;
@@ -155,18 +155,18 @@ public sealed class LoadCommandTests : IAsyncLifetime
         using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var run = CliRunWith(ctrlC.Token, "load", us.ToString(), "--rate", "20", "--duration", "12h", "--metrics-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var http = new HttpClient();
-        var pattern = new Regex($@"^status_2xx\{{[^}}]*url=""{Regex.Escape(us.ToString())}""[^}}]*\}} (\d+)", RegexOptions.Multiline);
+        var pattern = new Regex($@"^faultline_responses_total\{{(?=[^}}]*status_class=""2xx"")[^}}]*url=""{Regex.Escape(us.ToString())}""[^}}]*\}} (\d+)", RegexOptions.Multiline);
         var scraped = await Eventually.ReturnsAsync(
             async ct => await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"), ct),
             text => pattern.Match(text) is { Success: true } m && long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 5,
             TimeSpan.FromSeconds(30),
-            "status_2xx >= 5 on the scrape endpoint",
+            "2xx responses >= 5 on the scrape endpoint",
             Cancel);
         await ctrlC.CancelAsync();
         var code = await run.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
 
         Assert.Equal(ExitCodes.Stopped, code);
-        Assert.Matches(new Regex($@"^region_us_east_1\{{[^}}]*url=""{Regex.Escape(us.ToString())}""", RegexOptions.Multiline), scraped);
+        Assert.Matches(new Regex($@"^faultline_region_responses_total\{{(?=[^}}]*region=""us-east-1"")[^}}]*url=""{Regex.Escape(us.ToString())}""", RegexOptions.Multiline), scraped);
     }
 
     // Runs the CLI with a token the test cancels (Ctrl-C), into a console nobody reads while it runs.
