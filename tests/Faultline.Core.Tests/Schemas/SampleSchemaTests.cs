@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Topology.Reading;
 using Faultline.TestUtils;
 using Faultline.TestUtils.Schemas;
@@ -64,23 +65,60 @@ public sealed class SampleSchemaTests
         var text = File.ReadAllText(RepoPaths.Combine(relativePath));
         Assert.Contains(line, text, StringComparison.Ordinal);
 
-        var errors = RepoSchemas.Errors(RepoSchemas.For(relativePath), text.Replace(line, misspelt, StringComparison.Ordinal));
+        var changed = text.Replace(line, misspelt, StringComparison.Ordinal);
+
+        var errors = RepoSchemas.Errors(RepoSchemas.For(relativePath), changed);
 
         Assert.Contains(errors, e => e.StartsWith(location + " ", StringComparison.Ordinal));
+        var path = RepoPaths.Combine(relativePath);
+        Assert.True(IsTopology(relativePath) ? TopologyReader.Read(changed, path).HasErrors : ExperimentReader.Read(changed, path).HasErrors);
     }
 
     [Theory]
     [InlineData("samples/seed/experiment.yaml", "delay: 60s", "delay: 60 seconds")]
     [InlineData("samples/seed/experiment.yaml", "fault: latency", "fault: latencies")]
     [InlineData("samples/seed/experiment.yaml", "during: baseline", "during: warmup")]
+    [InlineData("samples/seed/experiment.yaml", "delay: 60s, percentage: 100", "delay: 60s, concurrency: 5, percentage: 100")]
+    [InlineData("samples/seed/experiment.yaml", "{ name: steady state, clients: all, during: baseline, successRate: \">= 99%\" }", "{ name: steady state, clients: all, during: baseline }")]
+    [InlineData("samples/seed/experiment.yaml", "during: baseline, successRate: \">= 99%\" }", "during: baseline, successRate: \">= 99%\", errorRate: \"< 1%\" }")]
+    [InlineData("samples/seed/experiment.yaml", "during: baseline, successRate: \">= 99%\" }", "during: baseline, successRate: \"99%\" }")]
+    [InlineData("samples/seed/experiment.yaml", "below: 40%, for: 1m }", "below: 40%, above: 90%, for: 1m }")]
     [InlineData("samples/seed/topology.yaml", "interval: 30s, failureThreshold: 3 }", "interval: 30s, failureThreshold: 30 }")]
     [InlineData("samples/seed/topology.yaml", "connectionReuse: perRequest", "connectionReuse: per-request")]
-    public void Sample_BadValue_FailsSchemaValidation(string relativePath, string written, string bad)
+    public void Sample_BadValue_FailsSchemaValidationAndReading(string relativePath, string written, string bad)
     {
-        var text = File.ReadAllText(RepoPaths.Combine(relativePath));
+        var path = RepoPaths.Combine(relativePath);
+        var text = File.ReadAllText(path);
         Assert.Contains(written, text, StringComparison.Ordinal);
+        var changed = text.Replace(written, bad, StringComparison.Ordinal);
 
-        Assert.NotEmpty(RepoSchemas.Errors(RepoSchemas.For(relativePath), text.Replace(written, bad, StringComparison.Ordinal)));
+        Assert.NotEmpty(RepoSchemas.Errors(RepoSchemas.For(relativePath), changed));
+
+        // The reader refuses it too: the schema flags nothing a run would take.
+        Assert.True(IsTopology(relativePath) ? TopologyReader.Read(changed, path).HasErrors : ExperimentReader.Read(changed, path).HasErrors);
+    }
+
+    [Theory]
+    [InlineData("samples/seed/experiment.yaml", "duration: 10m", "duration: PT10M")]
+    [InlineData("samples/seed/experiment.yaml", "duration: 10m", "duration: 9m60s")]
+    [InlineData("samples/seed/experiment.yaml", "delay: 60s", "delay: 1.5s")]
+    [InlineData("samples/seed/experiment.yaml", "delay: 60s", "delay: 60000ms")]
+    [InlineData("samples/seed/experiment.yaml", "below: 40%, for: 1m }", "below: 40 %, for: PT1M, treatMissingData: notBreaching }")]
+    [InlineData("samples/seed/experiment.yaml", "clients: all, during: baseline", "clients: [us-customers], during: { from: baseline.start + 30s, to: baseline.end }")]
+    [InlineData("samples/seed/topology.yaml", "rate: 20/s, connectionReuse: perRequest }\n  eu", "rate: 72000/h, connectionReuse: perRequest }\n  eu")]
+    [InlineData("samples/seed/topology.yaml", "rate: 20/s, connectionReuse: perRequest }\n  eu", "rate: 20, connectionReuse: perRequest, maxConnections: 64 }\n  eu")]
+    [InlineData("samples/seed/topology.yaml", "ttl: 60s", "ttl: PT1M")]
+    [InlineData("samples/seed/topology.yaml", "route: GET /api/hello, handler: hello", "route: ANY /api/hello, upstream: { url: \"http://127.0.0.1:5000\", protocol: lambda }")]
+    public void Sample_OtherFormTheReaderTakes_ValidatesToo(string relativePath, string written, string other)
+    {
+        // The schema is no stricter than the reader: other spellings of a value the reader takes validate too.
+        var path = RepoPaths.Combine(relativePath);
+        var text = File.ReadAllText(path);
+        Assert.Contains(written, text, StringComparison.Ordinal);
+        var changed = text.Replace(written, other, StringComparison.Ordinal);
+
+        Assert.Empty(IsTopology(relativePath) ? TopologyReader.Read(changed, path).Diagnostics.Select(d => d.ToString()) : ExperimentReader.Read(changed, path).Diagnostics.Select(d => d.ToString()));
+        Assert.Empty(RepoSchemas.Errors(RepoSchemas.For(relativePath), changed));
     }
 
     [Fact]
