@@ -70,7 +70,7 @@ public static class FaultlineApp
             config.Settings.Registrar.RegisterInstance(new PlanPredictorRegistration(predictor));
 
             config.AddCommand<InitCommand>("init")
-                .WithDescription("Write the seed sample: topology.yaml and misconfigured/ with the blog's bug")
+                .WithDescription("Write the seed sample: topology.yaml, the experiments, misconfigured/ with the blog's bug, and schemas/ for editors")
                 .WithExample("init", "my-lab");
             config.AddCommand<LintCommand>("lint")
                 .WithDescription("Validate a topology or an experiment and flag what will not fail over (a health check probing another region) or cannot pass (a check due before the health check can turn)")

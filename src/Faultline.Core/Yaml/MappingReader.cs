@@ -201,6 +201,11 @@ public sealed class MappingReader
     /// <summary>Reports every key that was never asked for. Call once, after reading every key.</summary>
     public void Complete()
     {
+        if (Node is not null)
+        {
+            _context.KeysChecked?.Invoke(Node, _knownKeys);
+        }
+
         foreach (var (key, entry) in _entries)
         {
             if (!_knownKeys.Contains(key))

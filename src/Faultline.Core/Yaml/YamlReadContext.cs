@@ -23,6 +23,14 @@ public sealed class YamlReadContext
     public string DisplayPath { get; }
 
     /// <summary>
+    /// Told by <see cref="MappingReader.Complete"/> of each mapping checked for unknown keys, with the keys its
+    /// reader accepts there; <c>null</c> (the default) tells no one. The JSON Schemas in <c>schemas/</c> are
+    /// compared with these keys by a test, so a key added to a reader and not to its schema (or the other way
+    /// round) fails the build rather than an editor.
+    /// </summary>
+    internal Action<YamlMapping, IReadOnlyList<string>>? KeysChecked { get; init; }
+
+    /// <summary>
     /// Every diagnostic so far, in the order found. An error whose place could not be told (a value the
     /// location map does not know, as after hostile edits) is placed at the start of the file, so every
     /// error of a file names the file, a line and a column.

@@ -130,7 +130,7 @@ public sealed class SampleTopologiesTests
         Assert.Equal(LintCodes.CustomDomainMissing, finding.Code);
         Assert.Equal("eu-west-1", finding.Region);
         Assert.Equal("api.example.test", finding.Record);
-        Assert.Equal((38, 29), (finding.Location!.Line, finding.Location.Column));
+        Assert.Equal((39, 29), (finding.Location!.Line, finding.Location.Column));
         Assert.Equal(
             "record api.example.test routes set 'eu' to eu-west-1, whose gateway has no custom domain api.example.test (it declares api.eu-west-1.example.test), so every request routed there gets 403 {\"message\":\"Forbidden\"}",
             finding.Message);
@@ -150,7 +150,7 @@ public sealed class SampleTopologiesTests
         Assert.Equal("hc-us", finding.HealthCheck);
         Assert.Equal("us-east-1", finding.Region);
         Assert.Equal(["eu-west-1"], finding.ProbedRegions);
-        Assert.Equal("32:31", $"{finding.Location?.Line}:{finding.Location?.Column}");
+        Assert.Equal("33:31", $"{finding.Location?.Line}:{finding.Location?.Column}");
     }
 
     [Fact]

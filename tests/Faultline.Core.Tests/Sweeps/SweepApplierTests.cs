@@ -242,7 +242,7 @@ public sealed class SweepApplierTests
     public void ApplyAll_ValueBreaksAnotherPart_KeepsThatPartsLocationAndNamesThePoint()
     {
         Assert.Equal(
-            ["samples/seed/experiment.yaml:13:7: at sweep point 1 of 1 (load.baseline=0s): check 'steady state' looks at the baseline, but load has baseline 0s; set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)"],
+            ["samples/seed/experiment.yaml:14:7: at sweep point 1 of 1 (load.baseline=0s): check 'steady state' looks at the baseline, but load has baseline 0s; set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)"],
             SeedSweep.Problems("load.baseline=0s"));
     }
 
@@ -251,7 +251,7 @@ public sealed class SweepApplierTests
     {
         Assert.Equal(
             [
-                "samples/seed/experiment.yaml:13:7: at sweep point 1 of 1 (notes=x, load.baseline=0s): check 'steady state' looks at the baseline, but load has baseline 0s; set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)",
+                "samples/seed/experiment.yaml:14:7: at sweep point 1 of 1 (notes=x, load.baseline=0s): check 'steady state' looks at the baseline, but load has baseline 0s; set load.baseline to a positive duration such as 2m (the steady state needs load before the first fault)",
                 "--set 'experiment:notes=x': the experiment has unknown key 'notes'; known keys: topology, timeScale, seed, hypothesis, load, targets, actions, stopConditions, awsTiming",
             ],
             SeedSweep.Problems("experiment:notes=x", "load.baseline=0s"));
@@ -285,7 +285,7 @@ public sealed class SweepApplierTests
 
         Assert.Null(application.Experiment);
         Assert.Equal(
-            ["samples/seed/topology.yaml:29:111: health check 'hc-us' has failureThreshold 30, which is outside 1–10; set failureThreshold between 1 and 10 (Route 53's limits)"],
+            ["samples/seed/topology.yaml:30:111: health check 'hc-us' has failureThreshold 30, which is outside 1–10; set failureThreshold between 1 and 10 (Route 53's limits)"],
             application.Diagnostics.Select(d => d.ToString()));
     }
 

@@ -1,4 +1,5 @@
 using Faultline.Cli.Output;
+using Faultline.Cli.Samples;
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Topology.Reading;
 using Spectre.Console;
@@ -8,7 +9,8 @@ namespace Faultline.Cli.Commands.Import;
 
 /// <summary>
 /// <c>faultline import fis TEMPLATE.json [--topology FILE] [--out experiment.yaml]</c>: the template as an
-/// experiment (docs/aws.md), checked by the experiment reader before it is written.
+/// experiment (docs/aws.md), checked by the experiment reader before it is written, with a first line naming its
+/// JSON Schema for editors (<see cref="SchemaHeader"/>).
 /// Exit codes: 0 written (warnings allowed), 2 invalid input (nothing written).
 /// </summary>
 internal sealed class ImportFisCommand(IAnsiConsole console) : Command<ImportFisSettings>
@@ -35,8 +37,12 @@ internal sealed class ImportFisCommand(IAnsiConsole console) : Command<ImportFis
             return ExitCodes.InvalidInput;
         }
 
+        // Editors find the experiment schema through the header: the nearest schemas/ copy (the repository's, or one
+        // init wrote), else its $id.
+        var yaml = SchemaHeader.WithHeader(imported.Yaml, SchemaHeader.Reference(outFolder, SchemaHeader.ExperimentSchema));
+
         // The written file must be a valid experiment: read it back as `faultline run` would.
-        var check = ExperimentReader.Read(imported.Yaml, settings.Out, (_, _) => TopologyReader.Load(settings.Topology));
+        var check = ExperimentReader.Read(yaml, settings.Out, (_, _) => TopologyReader.Load(settings.Topology));
         if (check.HasErrors)
         {
             DiagnosticWriter.Write(console, check.Diagnostics);
@@ -44,7 +50,7 @@ internal sealed class ImportFisCommand(IAnsiConsole console) : Command<ImportFis
         }
 
         Directory.CreateDirectory(outFolder);
-        File.WriteAllText(settings.Out, imported.Yaml);
+        File.WriteAllText(settings.Out, yaml);
         console.MarkupLine($"wrote {Markup.Escape(settings.Out)}: {check.Experiment!.Actions.Count} actions, {check.Experiment.Targets.Count} targets, {check.Experiment.StopConditions.Count} stop conditions. Run it with: faultline run {Markup.Escape(settings.Out)}");
         return ExitCodes.Ok;
     }

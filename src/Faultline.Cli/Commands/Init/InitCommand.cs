@@ -4,7 +4,10 @@ using Spectre.Console.Cli;
 
 namespace Faultline.Cli.Commands.Init;
 
-/// <summary><c>faultline init [dir]</c>: writes the seed sample — the correct topology and, in <c>misconfigured/</c>, the blog's bug.</summary>
+/// <summary>
+/// <c>faultline init [dir]</c>: writes the seed sample — the correct topology and, in <c>misconfigured/</c>, the blog's
+/// bug — and, in <c>schemas/</c>, the JSON Schemas each file's first line names, so editors complete and check them.
+/// </summary>
 internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
 {
     public override int Execute(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
@@ -16,7 +19,7 @@ internal sealed class InitCommand(IAnsiConsole console) : Command<InitSettings>
             return ExitCodes.InvalidInput;
         }
 
-        var files = SampleFiles.Seed().ToList();
+        var files = SampleFiles.ForInit().ToList();
         var existing = files.Select(f => Path.Combine(root, f.RelativePath)).Where(File.Exists).ToList();
         if (existing.Count > 0 && !settings.Force)
         {

@@ -27,7 +27,13 @@ public static class ExperimentReader
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(displayPath);
         ArgumentNullException.ThrowIfNull(loadTopology);
-        var context = new YamlReadContext(displayPath);
+        return Read(yamlText, new YamlReadContext(displayPath), loadTopology);
+    }
+
+    /// <summary>Reads experiment YAML into <paramref name="context"/> (which names the file), for callers that listen to it.</summary>
+    internal static ExperimentReadResult Read(string yamlText, YamlReadContext context, Func<string, string, TopologyReadResult?> loadTopology)
+    {
+        var displayPath = context.DisplayPath;
         Experiment? experiment = null;
         TopologyReadResult? topology = null;
         if (YamlDocumentReader.Read(yamlText, context) is { } root)

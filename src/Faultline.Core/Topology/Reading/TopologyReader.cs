@@ -20,7 +20,13 @@ public static class TopologyReader
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(displayPath);
-        var context = new YamlReadContext(displayPath);
+        return Read(yamlText, new YamlReadContext(displayPath));
+    }
+
+    /// <summary>Reads topology YAML into <paramref name="context"/> (which names the file), for callers that listen to it.</summary>
+    internal static TopologyReadResult Read(string yamlText, YamlReadContext context)
+    {
+        var displayPath = context.DisplayPath;
         Topology? topology = null;
         if (YamlDocumentReader.Read(yamlText, context) is { } root)
         {

@@ -1,5 +1,6 @@
 using Faultline.Cli.Tests.Support;
 using Faultline.TestUtils;
+using Faultline.TestUtils.Schemas;
 
 namespace Faultline.Cli.Tests.Commands.Import;
 
@@ -26,6 +27,31 @@ public sealed class ImportFisCommandTests : IDisposable
         Assert.Contains("    fault: latency\n", yaml, StringComparison.Ordinal);
         Assert.Contains("{ name: \"global outage\", metric: \"successRate\", clients: \"all\", below: \"40%\", for: \"1m\" }", yaml, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("plan", output)).ExitCode);
+    }
+
+    [Fact]
+    public async Task ImportFis_NoSchemasFolderAbove_HeaderNamesTheSchemaIdAndTheFileValidates()
+    {
+        var output = Path.Combine(_dir, "experiment.yaml");
+
+        var (code, text) = await CliRun.RunAsync("import", "fis", CommittedTemplate, "--topology", Topology, "--out", output);
+
+        Assert.True(code == ExitCodes.Ok, text);
+        var yaml = await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken);
+        Assert.StartsWith("# yaml-language-server: $schema=https://faultline.invalid/schemas/experiment.schema.json\n# Imported from ", yaml, StringComparison.Ordinal);
+        Assert.Empty(RepoSchemas.Errors(RepoSchemas.Experiment, yaml));
+    }
+
+    [Fact]
+    public async Task ImportFis_IntoAFolderInitWrote_HeaderNamesTheSchemaInit()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("init", _dir)).ExitCode);
+        var output = Path.Combine(_dir, "imported", "experiment.yaml");
+
+        var (code, text) = await CliRun.RunAsync("import", "fis", CommittedTemplate, "--topology", Topology, "--out", output);
+
+        Assert.True(code == ExitCodes.Ok, text);
+        Assert.Equal("# yaml-language-server: $schema=../schemas/experiment.schema.json", File.ReadLines(output).First());
     }
 
     [Fact]
