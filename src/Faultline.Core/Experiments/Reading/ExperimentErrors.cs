@@ -37,14 +37,6 @@ public static class ExperimentErrors
     public static Diagnostic FaultDelayOutOfRange(SourceLocation? at, string problem) =>
         Diagnostic.Error(at, problem, $"give a delay up to {Text.Durations.Format(Faults.FaultLimits.MaximumDelay)}; a longer one outlasts every function's timeout anyway");
 
-    /// <summary>A time scale that is zero or negative.</summary>
-    public static Diagnostic TimeScaleNotPositive(SourceLocation? at, double value) =>
-        Diagnostic.Error(at, $"the experiment has timeScale {Number(value)}, which is not above zero", "set timeScale to a positive number such as 20 (lab seconds per wall second)");
-
-    /// <summary>A positive time scale outside <see cref="Time.TimeScales.Minimum"/>–<see cref="Time.TimeScales.Maximum"/>.</summary>
-    public static Diagnostic TimeScaleOutOfRange(SourceLocation? at, double value) =>
-        Diagnostic.Error(at, $"the experiment has timeScale {Number(value)}, which is out of range", $"set timeScale to {Time.TimeScales.Expected}");
-
     /// <summary>The hypothesis has no checks.</summary>
     public static Diagnostic NoChecks(SourceLocation? at) =>
         Diagnostic.Error(at, "the hypothesis has no checks, so nothing would decide it", "add a check under hypothesis.checks, e.g. - { name: steady state, clients: all, during: baseline, successRate: \">= 99%\" }");
