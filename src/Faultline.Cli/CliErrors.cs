@@ -18,13 +18,9 @@ internal static class CliErrors
     public static string StrayArguments(string command, IEnumerable<string> arguments) =>
         $"'faultline {command}' takes no arguments after '--', but got {string.Join(' ', arguments.Select(a => $"'{Echo.Value(a)}'"))}; remove them";
 
-    /// <summary>A <c>--time-scale</c> that is not a number (or <c>auto</c> where allowed).</summary>
-    public static string TimeScaleNotANumber(string text, bool allowAuto) =>
-        $"--time-scale '{Echo.Value(text)}' is not a time scale; write {TimeScales.Expected}{(allowAuto ? ", or auto (calibrates the highest scale this host keeps)" : string.Empty)}";
-
-    /// <summary>A <c>--time-scale</c> outside the allowed range.</summary>
-    public static string TimeScaleOutOfRange(string text) =>
-        $"--time-scale {Echo.Value(text)} is out of range; write {TimeScales.Expected}";
+    /// <summary>A bad <c>--time-scale</c>: the one time-scale message of <see cref="TimeScales"/>, and <c>auto</c> where allowed.</summary>
+    public static string TimeScale(string text, ParseOutcome outcome, bool allowAuto) =>
+        $"{TimeScales.Problem("--time-scale", text, outcome)}; {TimeScales.Fix}{(allowAuto && outcome != ParseOutcome.OutOfRange ? ", or auto (calibrates the highest scale this host keeps)" : string.Empty)}";
 
     /// <summary><c>--time-scale auto</c> given to a command other than <c>run</c>.</summary>
     public static string TimeScaleAutoOnlyForRun() =>

@@ -33,11 +33,7 @@ internal static class TimeScaleOption
             return allowAuto ? null : CliErrors.TimeScaleAutoOnlyForRun();
         }
 
-        return TimeScales.Parse(text, out _) switch
-        {
-            ParseOutcome.Valid => null,
-            ParseOutcome.OutOfRange => CliErrors.TimeScaleOutOfRange(text),
-            _ => CliErrors.TimeScaleNotANumber(text, allowAuto),
-        };
+        var outcome = TimeScales.Parse(text, out _);
+        return outcome == ParseOutcome.Valid ? null : CliErrors.TimeScale(text, outcome, allowAuto);
     }
 }

@@ -1,11 +1,14 @@
+using Faultline.Core.Text;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Faultline.Cli.Logging;
 
 /// <summary>
-/// Writes the lab's structured logs to the console as one line each, stamped with lab time, so what the
-/// lab does (health flips, DNS answer changes, fault reverts) is visible while it runs.
+/// Writes the lab's structured logs to the console as one line each, stamped with lab time since start
+/// (<c>T+2m30s</c>), so what the lab does (health flips, DNS answer changes, fault reverts) is visible while it
+/// runs. Lines speak the user's language: no logger category (a class name says nothing to a user), and values
+/// as <see cref="LogText"/> writes them (<c>30s</c>, not <c>00:00:30</c>).
 /// </summary>
 internal sealed class AnsiConsoleLoggerProvider(IAnsiConsole console, TimeProvider labTime, LogLevel minimum) : ILoggerProvider
 {
@@ -13,19 +16,13 @@ internal sealed class AnsiConsoleLoggerProvider(IAnsiConsole console, TimeProvid
     private readonly Lock _lock = new();
     private readonly LogLevel _minimum = minimum;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, ShortName(categoryName));
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
 
     public void Dispose()
     {
     }
 
-    private static string ShortName(string category)
-    {
-        var dot = category.LastIndexOf('.');
-        return dot < 0 ? category : category[(dot + 1)..];
-    }
-
-    private void Write(LogLevel level, string category, string message, Exception? exception)
+    private void Write(LogLevel level, string message, Exception? exception)
     {
         var elapsed = labTime.GetUtcNow() - _start;
         var color = level switch
@@ -35,7 +32,8 @@ internal sealed class AnsiConsoleLoggerProvider(IAnsiConsole console, TimeProvid
             LogLevel.Information => "default",
             _ => "grey",
         };
-        var line = $"[grey]T+{(int)elapsed.TotalHours:00}:{elapsed.Minutes:00}:{elapsed.Seconds:00}[/] [dim]{Markup.Escape(category)}[/] [{color}]{Markup.Escape(message)}[/]";
+        var stamp = "T+" + Durations.Format(TimeSpan.FromSeconds(Math.Max(0, Math.Floor(elapsed.TotalSeconds))));
+        var line = $"[grey]{stamp}[/] [{color}]{Markup.Escape(message)}[/]";
         lock (_lock)
         {
             console.MarkupLine(line);
@@ -46,7 +44,7 @@ internal sealed class AnsiConsoleLoggerProvider(IAnsiConsole console, TimeProvid
         }
     }
 
-    private sealed class Logger(AnsiConsoleLoggerProvider owner, string category) : ILogger
+    private sealed class Logger(AnsiConsoleLoggerProvider owner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -57,7 +55,7 @@ internal sealed class AnsiConsoleLoggerProvider(IAnsiConsole console, TimeProvid
         {
             if (IsEnabled(logLevel))
             {
-                owner.Write(logLevel, category, formatter(state, exception), exception);
+                owner.Write(logLevel, LogText.Render(state) ?? formatter(state, exception), exception);
             }
         }
     }

@@ -20,6 +20,20 @@ public static class TimeScales
         CultureInfo.InvariantCulture,
         $"a number of lab seconds per wall second, e.g. 20, from {Minimum} to {Maximum}");
 
+    /// <summary>What every message about a bad time scale says to do, after <see cref="Problem"/>.</summary>
+    public static readonly string Fix = "write " + Expected;
+
+    /// <summary>
+    /// The one message about a bad time scale, wherever it was written (<c>--time-scale</c>, a file's <c>timeScale</c>):
+    /// <c>timeScale 5000 is out of range</c>, <c>--time-scale 'fast' is not a time scale</c>. Follow it with <see cref="Fix"/>.
+    /// </summary>
+    /// <param name="subject">Where the value was written: the option or the key.</param>
+    /// <param name="text">The value as written.</param>
+    /// <param name="outcome">What <see cref="Parse"/> made of it (not <see cref="ParseOutcome.Valid"/>).</param>
+    public static string Problem(string subject, string text, ParseOutcome outcome) => outcome == ParseOutcome.OutOfRange
+        ? $"{subject} {Echo.Value(text)} is out of range"
+        : $"{subject} '{Echo.Value(text)}' is not a time scale";
+
     /// <summary>Whether <paramref name="scale"/> is an allowed time scale.</summary>
     public static bool IsAllowed(double scale) => scale is >= Minimum and <= Maximum;
 

@@ -117,6 +117,24 @@ public sealed class MappingReader
     public SourceLocation? LocationOf(string key) =>
         _entries.TryGetValue(key, out var entry) ? entry.Value.Location : Location;
 
+    /// <summary>An optional time scale, by the one rule and message of <see cref="Faultline.Core.Time.TimeScales"/>.</summary>
+    public double? TimeScale(string key)
+    {
+        if (Get(key) is not { } node || YamlValues.Scalar(node, What, key, _context) is not { } scalar)
+        {
+            return null;
+        }
+
+        var outcome = Faultline.Core.Time.TimeScales.Parse(scalar.Value, out var value);
+        if (outcome == Faultline.Core.Text.ParseOutcome.Valid)
+        {
+            return value;
+        }
+
+        _context.Error(scalar.Location, Faultline.Core.Time.TimeScales.Problem(key, scalar.Value, outcome), Faultline.Core.Time.TimeScales.Fix);
+        return null;
+    }
+
     /// <summary>An optional text value.</summary>
     public string? Text(string key) => Get(key) is { } node ? YamlValues.Text(node, What, key, _context) : null;
 

@@ -277,8 +277,18 @@ public sealed class LabHost : IAsyncDisposable
 
     private void OnProbed(object? sender, HealthProbeResult e) => HealthProbed?.Invoke(this, e);
 
-    private void OnHealthTransitioned(object? sender, HealthTransition e) =>
-        LabHostLog.HealthChanged(_logger, e.CheckId, e.Healthy ? "healthy" : "UNHEALTHY", e.PercentageHealthy);
+    private void OnHealthTransitioned(object? sender, HealthTransition e)
+    {
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var checkers = Topology.HealthChecks.FirstOrDefault(c => string.Equals(c.Id, e.CheckId, StringComparison.Ordinal))?.Checkers ?? Core.Topology.HealthCheckConfig.DefaultCheckers;
+        var healthy = HealthWords.HealthyCheckers(e.PercentageHealthy, checkers);
+        var percent = HealthWords.Percent(e.PercentageHealthy);
+        LabHostLog.HealthChanged(_logger, e.CheckId, e.Healthy ? "healthy" : "unhealthy", healthy, checkers, percent);
+    }
 
     private void OnDnsAnswered(object? sender, DnsAnswerEvent e)
     {

@@ -1,6 +1,7 @@
 using Faultline.Cli.Commands;
 using Faultline.Cli.Commands.Run;
 using Faultline.Cli.Tests.Support;
+using Faultline.Core.Topology.Reading;
 using Faultline.TestUtils;
 
 namespace Faultline.Cli.Tests.Commands;
@@ -93,5 +94,21 @@ public sealed class TimeScaleOptionTests
         {
             Assert.Contains(error, message, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("5000")]
+    [InlineData("fast")]
+    public void TimeScale_OnTheCommandLineAndInAFile_OneRuleOneMessage(string scale)
+    {
+        var yaml = File.ReadAllText(SeedTopology).Replace("name: hello-api", $"name: hello-api\ntimeScale: {scale}", StringComparison.Ordinal);
+
+        var option = TimeScaleOption.Validate(scale, allowAuto: false);
+        var file = Assert.Single(TopologyReader.Read(yaml, "topology.yaml").Diagnostics);
+
+        Assert.NotNull(option);
+        Assert.Equal(option.Replace("--time-scale", "timeScale", StringComparison.Ordinal), $"{file.Message}; {file.Fix}");
     }
 }

@@ -49,8 +49,8 @@ public sealed class HostileInputTests
     }
 
     [Theory]
-    [InlineData("timeScale: 1e400", "topology.yaml:2:12: the topology has timeScale '1e400', which is out of range; write a number from 0.1 to 1000")]
-    [InlineData("timeScale: 5000", "topology.yaml:2:12: the topology has timeScale 5000, which is out of range; set timeScale to a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
+    [InlineData("timeScale: 1e400", "topology.yaml:2:12: timeScale 1e400 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
+    [InlineData("timeScale: 5000", "topology.yaml:2:12: timeScale 5000 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
     public void Topology_HugeTimeScale_IsLocatedWithTheRange(string line, string expected)
     {
         var result = TopologyReader.Read(SeedTopologyYaml.With("name: hello-api", "name: hello-api\n" + line), "topology.yaml");
@@ -104,8 +104,8 @@ public sealed class HostileInputTests
     [Theory]
     [InlineData("percentage: 100", "percentage: 1e400", "has percentage '1e400', which is out of range; write a number from 0 to 100")]
     [InlineData("duration: 10m }", "duration: 1000000000h }", "has duration '1000000000h', which is out of range; write a duration from 0s to 24h")]
-    [InlineData("timeScale: 20", "timeScale: 1e400", "the experiment has timeScale '1e400', which is out of range; write a number from 0.1 to 1000")]
-    [InlineData("timeScale: 20", "timeScale: 0.01", "the experiment has timeScale 0.01, which is out of range; set timeScale to a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
+    [InlineData("timeScale: 20", "timeScale: 1e400", "timeScale 1e400 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
+    [InlineData("timeScale: 20", "timeScale: 0.01", "timeScale 0.01 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
     public void Experiment_HugeNumbers_AreLocatedWithTheRange(string oldText, string newText, string expected)
     {
         var result = SeedExperimentYaml.Read(SeedExperimentYaml.With(oldText, newText));
@@ -123,7 +123,7 @@ public sealed class HostileInputTests
         var result = TopologyReader.Read(SeedTopologyYaml.With("name: hello-api", $"name: hello-api\ntimeScale: x{huge}"), "topology.yaml");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal($"topology.yaml:2:12: the topology has timeScale 'x{new string('9', 79)}…', which is not a number; write a number such as 20 or 0.5", error.ToString());
+        Assert.Equal($"topology.yaml:2:12: timeScale 'x{new string('9', 79)}…' is not a time scale; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000", error.ToString());
     }
 
     [Fact]
@@ -145,6 +145,6 @@ public sealed class HostileInputTests
 
         var error = Assert.Single(result.Diagnostics);
         Assert.False(Echo.HasControlCharacters(error.ToString()));
-        Assert.Equal("topology.yaml:2:12: the topology has timeScale '?]0;pwned??[2J?fast', which is not a number; write a number such as 20 or 0.5", error.ToString());
+        Assert.Equal("topology.yaml:2:12: timeScale '?]0;pwned??[2J?fast' is not a time scale; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000", error.ToString());
     }
 }

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Fault;
 
 /// <summary>Settings of <c>faultline fault add KIND</c>: the kind, its parameters, the target, owner and lease.</summary>
-public sealed class FaultAddSettings : FaultLabSettings
+public sealed class FaultAddSettings : LabConnectionSettings
 {
     /// <summary>The fault kind.</summary>
     [CommandArgument(0, "<KIND>")]

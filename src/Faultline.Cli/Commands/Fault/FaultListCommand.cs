@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Faultline.Cli.Commands.Fault;
 
-/// <summary><c>faultline fault list</c>: a table of the active faults (id, kind, targets, owner, lease left).</summary>
+/// <summary><c>faultline fault list</c>: a table of the active faults (id, kind, options, targets, owner, lease left in lab time).</summary>
 public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultListSettings>
 {
     /// <inheritdoc />
@@ -21,7 +21,7 @@ public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultL
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("id", "kind", "targets", "owner", "lease left");
+            var table = new Table().AddColumns("id", "kind", "options", "targets", "owner", "lease left");
             foreach (var fault in list.Faults)
             {
                 var left = fault.LeaseExpiresAt - list.LabTime;
@@ -29,6 +29,7 @@ public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultL
                 table.AddRow(
                     Markup.Escape(fault.Id),
                     FaultKinds.NameOf(fault.Spec.Kind),
+                    Markup.Escape(FaultOptionsText.Of(fault.Spec)),
                     Markup.Escape(string.Join(", ", fault.Targets)),
                     Markup.Escape(fault.Owner),
                     Durations.Format(leftSeconds));

@@ -1,6 +1,6 @@
 namespace Faultline.Cli.Commands.Fault;
 
 /// <summary>Settings of <c>faultline fault list</c>.</summary>
-public sealed class FaultListSettings : FaultLabSettings
+public sealed class FaultListSettings : LabConnectionSettings
 {
 }

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Fault;
 
 /// <summary>Settings of <c>faultline fault remove [ID] [--owner X]</c>.</summary>
-public sealed class FaultRemoveSettings : FaultLabSettings
+public sealed class FaultRemoveSettings : LabConnectionSettings
 {
     /// <summary>The fault to revert.</summary>
     [CommandArgument(0, "[ID]")]

@@ -1,6 +1,6 @@
 namespace Faultline.Cli.Commands.Fault;
 
 /// <summary>Settings of <c>faultline fault reset</c>.</summary>
-public sealed class FaultResetSettings : FaultLabSettings
+public sealed class FaultResetSettings : LabConnectionSettings
 {
 }

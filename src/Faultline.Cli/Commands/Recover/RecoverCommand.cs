@@ -1,4 +1,3 @@
-using Faultline.Cli.Commands.Fault;
 using Faultline.Lab.Control;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,77 +14,47 @@ public sealed class RecoverCommand(IAnsiConsole console) : AsyncCommand<RecoverS
     public override async Task<int> ExecuteAsync(CommandContext context, RecoverSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var labs = LabConnection.All(settings, out var error);
+        if (labs is null)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {error}");
+            return ExitCodes.InvalidInput;
+        }
+
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var labs = new List<(string Name, Uri Url, string? Token, string? StateFile)>();
-        if (settings.Lab is not null)
-        {
-            var url = new Uri(settings.Lab);
-            labs.Add((url.ToString(), url, FindToken(settings, url), null));
-        }
-        else
-        {
-            var stateDirectory = LabStateDirectory.Resolve();
-            foreach (var (path, descriptor) in LabStateDirectory.FindDescriptors(stateDirectory))
-            {
-                labs.Add((descriptor.Name, descriptor.ControlUrl, File.Exists(descriptor.TokenFile) ? (await File.ReadAllTextAsync(descriptor.TokenFile, cancellationToken).ConfigureAwait(false)).Trim() : null, path));
-            }
-
-            if (labs.Count == 0)
-            {
-                console.MarkupLineInterpolated($"[red]error:[/] no lab found in {Path.Combine(stateDirectory, "labs")}: start one with 'faultline lab up', or pass --lab URL");
-                return ExitCodes.InvalidInput;
-            }
-        }
-
         var reached = 0;
-        foreach (var (name, url, token, stateFile) in labs)
+        foreach (var lab in labs)
         {
-            if (token is null)
+            if (lab.Token is not { } token)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] no token for the lab at {url}: pass --token-file or set {FaultLabSettings.TokenVariable}");
+                console.MarkupLineInterpolated($"[red]error:[/] {lab.TokenError}");
                 continue;
             }
 
             try
             {
-                await RecoverAsync(new FaultControlClient(http, url, token), name, url, settings.Owner, cancellationToken).ConfigureAwait(false);
+                await RecoverAsync(new FaultControlClient(http, lab.Url, token), lab.Label, settings.Owner, cancellationToken).ConfigureAwait(false);
                 reached++;
             }
             catch (HttpRequestException)
             {
-                var stale = stateFile is null ? string.Empty : $" (its state file {stateFile} is left from a lab that stopped)";
-                console.MarkupLineInterpolated($"[yellow]lab {Label(name, url)} is not running[/]{stale}");
+                var stale = lab.StateFile is null ? string.Empty : $" (its state file {lab.StateFile} is left from a lab that stopped)";
+                console.MarkupLineInterpolated($"[yellow]lab {lab.Label} is not running[/]{stale}");
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                console.MarkupLineInterpolated($"[yellow]lab {Label(name, url)} did not answer within 10 s[/]");
+                console.MarkupLineInterpolated($"[yellow]lab {lab.Label} did not answer within 10 s[/]");
             }
             catch (FaultControlException ex)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] the lab at {url} refused ({(int)ex.StatusCode}): {ex.Message}");
+                console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Refused(lab.Url, (int)ex.StatusCode, ex.Message)}");
             }
         }
 
         return reached > 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 
-    private static string Label(string name, Uri url) =>
-        string.Equals(name, url.ToString(), StringComparison.Ordinal) ? name : $"{name} ({url})";
-
-    private static string? FindToken(RecoverSettings settings, Uri url)
-    {
-        if (settings.TokenFile is not null)
-        {
-            // Validation checked the file exists; a read that still fails is the fallback's file-system error.
-            return PathChecks.ReadInputFile("--token-file", settings.TokenFile, out var error)?.Trim()
-                ?? throw new UsageException(error ?? CliErrors.InputMissing("--token-file", settings.TokenFile));
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable(FaultLabSettings.TokenVariable);
-        return !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment.Trim() : LabStateDirectory.TryReadToken(url);
-    }
-
-    private async Task RecoverAsync(FaultControlClient client, string name, Uri url, string? owner, CancellationToken cancellationToken)
+    private async Task RecoverAsync(FaultControlClient client, string label, string? owner, CancellationToken cancellationToken)
     {
         var faults = (await client.ListAsync(cancellationToken).ConfigureAwait(false)).Faults
             .Where(f => owner is null || string.Equals(f.Owner, owner, StringComparison.Ordinal))
@@ -93,7 +62,7 @@ public sealed class RecoverCommand(IAnsiConsole console) : AsyncCommand<RecoverS
         var removed = owner is null
             ? await client.ResetAsync(cancellationToken).ConfigureAwait(false)
             : await client.RemoveByOwnerAsync(owner, cancellationToken).ConfigureAwait(false);
-        console.MarkupLineInterpolated($"Lab {Label(name, url)}: reverted {removed} fault(s)");
+        console.MarkupLineInterpolated($"Lab {label}: reverted {removed} fault(s)");
         foreach (var fault in faults)
         {
             console.MarkupLineInterpolated($"  {fault.Id}  {fault.Spec.Kind.ToString().ToLowerInvariant()} on {string.Join(", ", fault.Targets)}  (owner {fault.Owner})");
@@ -110,7 +79,7 @@ public sealed class RecoverCommand(IAnsiConsole console) : AsyncCommand<RecoverS
             return;
         }
 
-        console.MarkupLineInterpolated($"Lab {Label(name, url)}: restored {restored.Count} function configuration(s)");
+        console.MarkupLineInterpolated($"Lab {label}: restored {restored.Count} function configuration(s)");
         foreach (var change in restored)
         {
             var variables = change.Before.EnvironmentChangesTo(change.After).Select(p => p.Value is null ? $"-{p.Key}" : $"{p.Key}={p.Value}");

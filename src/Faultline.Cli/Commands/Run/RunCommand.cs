@@ -80,15 +80,15 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             DiagnosticWriter.Write(console, warnings);
         }
 
-        Uri? labUrl = settings.Lab is null ? null : new Uri(settings.Lab);
+        Uri? labUrl = settings.LabUrl;
         string? token = null;
         if (labUrl is not null)
         {
-            token = settings.TokenFile is not null ? File.ReadAllText(settings.TokenFile).Trim()
-                : Environment.GetEnvironmentVariable("FAULTLINE_TOKEN") ?? LabStateDirectory.TryReadToken(labUrl);
-            if (string.IsNullOrEmpty(token))
+            var lab = LabConnection.Given(settings);
+            token = lab.Token;
+            if (token is null)
             {
-                console.MarkupLine($"[red]no token for the lab at {Markup.Escape(labUrl.ToString())}[/]: pass --token-file, set FAULTLINE_TOKEN, or run on the machine whose lab wrote it");
+                console.MarkupLineInterpolated($"[red]error:[/] {lab.TokenError}");
                 return ExitCodes.InvalidInput;
             }
         }
@@ -105,12 +105,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             }
             catch (HttpRequestException ex)
             {
-                console.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running there?");
+                console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Unreachable(labUrl, ex.Message)}");
                 return ExitCodes.InvalidInput;
             }
             catch (FaultControlException ex)
             {
-                console.MarkupLine($"[red]the lab at {Markup.Escape(labUrl.ToString())} refused: {Markup.Escape(ex.Message)}[/]");
+                console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Refused(labUrl, (int)ex.StatusCode, ex.Message)}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -185,7 +185,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
         catch (HttpRequestException ex) when (labUrl is not null)
         {
-            console.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running?");
+            console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Unreachable(labUrl, ex.Message)}");
             return ExitCodes.InvalidInput;
         }
 
@@ -200,44 +200,25 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            console.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.RunId)}' to retry[/]");
+            console.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.Directory)}' to retry[/]");
         }
 
-        if (dashboard is not null && (settings.KeepDashboard || console.Profile.Capabilities.Interactive))
+        // The run is over: exit with its code, so 'faultline run a && faultline run b' goes on. Only --keep-dashboard
+        // keeps the page up, and not after Ctrl-C, which asked the whole command to end.
+        if (dashboard is not null && settings.KeepDashboard && !cancellationToken.IsCancellationRequested)
         {
-            await KeepServingAsync(dashboard, cancellationToken);
+            console.MarkupLine($"dashboard: still serving the verdict at [bold]{Markup.Escape(dashboard.Url.ToString())}[/]; press Ctrl-C to exit");
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM ends the serving; the run's exit code stands.
+            }
         }
 
         return ExitCodeOf(outcome);
-    }
-
-    /// <summary>Keeps the dashboard up with the verdict until Ctrl-C (or Enter, at a terminal); the run's exit code stands.</summary>
-    private async Task KeepServingAsync(LiveDashboard dashboard, CancellationToken cancellationToken)
-    {
-        var interactive = console.Profile.Capabilities.Interactive;
-        console.MarkupLine($"dashboard: still serving the verdict at [bold]{Markup.Escape(dashboard.Url.ToString())}[/]; press {(interactive ? "Enter or " : string.Empty)}Ctrl-C to exit");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var waits = new List<Task> { Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token) };
-        if (interactive)
-        {
-            waits.Add(WaitForEnterAsync(stop.Token));
-        }
-
-        await Task.WhenAny(waits).ConfigureAwait(false);
-        await stop.CancelAsync().ConfigureAwait(false);
-    }
-
-    private async Task WaitForEnterAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await console.Input.ReadKeyAsync(intercept: true, cancellationToken).ConfigureAwait(false) is { } key && key.Key != ConsoleKey.Enter)
-            {
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
     /// <summary>The exit code of a finished run (README, "Exit codes").</summary>

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Run;
 
 /// <summary>Settings of <c>faultline run</c>.</summary>
-internal sealed class RunSettings : CommandSettings
+internal sealed class RunSettings : LabConnectionSettings
 {
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
@@ -31,16 +31,6 @@ internal sealed class RunSettings : CommandSettings
     [CommandOption("--seed <N>")]
     [Description("Seed of the run's random source. Default: the experiment's seed, else 42")]
     public int? Seed { get; init; }
-
-    /// <summary>A running lab to use instead of starting one.</summary>
-    [CommandOption("--lab <URL>")]
-    [Description("Use the running lab at this fault control URL (from 'faultline lab up') instead of starting one")]
-    public string? Lab { get; init; }
-
-    /// <summary>A file holding the running lab's token.</summary>
-    [CommandOption("--token-file <FILE>")]
-    [Description("With --lab: a file holding the lab's token. Default: $FAULTLINE_TOKEN, else the token the lab wrote")]
-    public string? TokenFile { get; init; }
 
     /// <summary>Where run folders go.</summary>
     [CommandOption("--out <DIR>")]
@@ -72,9 +62,9 @@ internal sealed class RunSettings : CommandSettings
     [Description("Do not serve the live dashboard")]
     public bool NoDashboard { get; init; }
 
-    /// <summary>Whether the dashboard keeps serving the verdict after the run until Ctrl-C, even without a terminal.</summary>
+    /// <summary>Whether the dashboard keeps serving the verdict after the run until Ctrl-C. Default: <c>false</c>, the run exits after the verdict.</summary>
     [CommandOption("--keep-dashboard")]
-    [Description("After the run, keep serving the dashboard with the verdict until Ctrl-C (the default in an interactive terminal, where Enter also exits)")]
+    [Description("After the verdict, keep serving the dashboard with it until Ctrl-C. Default: exit after the verdict")]
     public bool KeepDashboard { get; init; }
 
     /// <summary><c>--engine</c> as typed: <c>live</c> (default) or <c>simulated</c>.</summary>
@@ -107,14 +97,9 @@ internal sealed class RunSettings : CommandSettings
             return ValidationResult.Error(timeScaleError);
         }
 
-        if (Lab is not null && (!Uri.TryCreate(Lab, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+        if (ValidateConnection() is { } connectionError)
         {
-            return ValidationResult.Error($"--lab '{Echo.Value(Lab)}' is not an http URL; e.g. --lab http://127.0.0.1:8474");
-        }
-
-        if (TokenFile is not null && Lab is null)
-        {
-            return ValidationResult.Error("--token-file goes with --lab");
+            return ValidationResult.Error(connectionError);
         }
 
         if (MetricsPort is < 0 or > 65535)
@@ -137,7 +122,7 @@ internal sealed class RunSettings : CommandSettings
             return ValidationResult.Error($"--otlp '{Echo.Value(Otlp)}' is not an http URL; e.g. --otlp http://127.0.0.1:4317");
         }
 
-        if ((PathChecks.InputFile("--token-file", TokenFile) ?? PathChecks.InputFile("--topology", Topology) ?? PathChecks.OutputFolder("--out", Out)) is { } pathError)
+        if ((PathChecks.InputFile("--topology", Topology) ?? PathChecks.OutputFolder("--out", Out)) is { } pathError)
         {
             return ValidationResult.Error(pathError);
         }

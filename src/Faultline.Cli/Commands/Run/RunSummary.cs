@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Faultline.Core.Text;
 using Faultline.Core.Verdict;
 using Faultline.Lab.Runs;
@@ -7,7 +8,7 @@ using Spectre.Console;
 namespace Faultline.Cli.Commands.Run;
 
 /// <summary>The end of <c>faultline run</c>: checks, timeline, customer impact, run problems, verdict, diagnosis and the files.</summary>
-internal static class RunSummary
+internal static partial class RunSummary
 {
     public static void Write(IAnsiConsole console, RunOutcome outcome)
     {
@@ -35,9 +36,9 @@ internal static class RunSummary
         console.Write(checks);
 
         console.MarkupLine("[bold]timeline[/]");
-        foreach (var entry in verdict.Timeline)
+        foreach (var (offset, text) in TimelineLines(verdict.Timeline))
         {
-            console.MarkupLine($"  [grey]T+{(int)entry.Offset.TotalMinutes:00}:{Math.Max(0, entry.Offset.Seconds):00}[/] {Markup.Escape(entry.Text)}");
+            console.MarkupLine($"  [grey]T+{(int)offset.TotalMinutes:00}:{Math.Max(0, offset.Seconds):00}[/] {Markup.Escape(text)}");
         }
 
         var impact = new Table().Border(TableBorder.Rounded).Title("[bold]customer impact[/]");
@@ -119,6 +120,44 @@ internal static class RunSummary
     /// <summary>The line saying the load generator dropped sends, so a reader knows the failures include them.</summary>
     internal static string DroppedLine(CustomerImpact population) =>
         $"{population.Population}: the load generator dropped {population.Dropped.ToString("N0", CultureInfo.InvariantCulture)} of {population.Attempts.ToString("N0", CultureInfo.InvariantCulture)} sends because too many requests were in flight (the answers were slower than the rate allows); they count as failures";
+
+    /// <summary>
+    /// The timeline as the console prints it: what a health check's checkers probe is one line per check and target,
+    /// not one per checker location (<c>hc-us checkers at 8 locations probe api.us-east-1.example.test at …</c>).
+    /// </summary>
+    internal static IEnumerable<(TimeSpan Offset, string Text)> TimelineLines(IReadOnlyList<TimelineEntry> timeline)
+    {
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var entry = timeline[i];
+            if (entry.Kind != TimelineEntryKind.HealthProbeTarget || ProbeLine().Match(entry.Text) is not { Success: true } first)
+            {
+                yield return (entry.Offset, entry.Text);
+                continue;
+            }
+
+            // A check's checkers at every location learn their target in the same second: gather that burst.
+            var burst = new List<Match> { first };
+            while (i + 1 < timeline.Count
+                && timeline[i + 1].Kind == TimelineEntryKind.HealthProbeTarget
+                && (int)timeline[i + 1].Offset.TotalSeconds == (int)entry.Offset.TotalSeconds
+                && ProbeLine().Match(timeline[i + 1].Text) is { Success: true } next)
+            {
+                burst.Add(next);
+                i++;
+            }
+
+            foreach (var group in burst.GroupBy(m => (Check: m.Groups["check"].Value, Target: m.Groups["target"].Value)))
+            {
+                var locations = group.Select(m => m.Groups["location"].Value).ToList();
+                var where = locations.Count == 1 ? locations[0] : $"{locations.Count} locations";
+                yield return (entry.Offset, $"{group.Key.Check} checkers at {where} probe {group.Key.Target}");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<check>\S+) checkers at (?<location>\S+) probe (?<target>.+)$")]
+    private static partial Regex ProbeLine();
 
     private static string Percent(double? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";

@@ -33,13 +33,6 @@ public static class ExperimentErrors
     public static Diagnostic TopologyNotFound(SourceLocation? at, string reference, string resolved) =>
         Diagnostic.Error(at, $"the experiment names topology '{reference}', which was not found (looked for {resolved})", "write the topology file's path relative to the experiment file's folder, e.g. topology: ./topology.yaml");
 
-    /// <summary>A time scale that is zero or negative.</summary>
-    public static Diagnostic TimeScaleNotPositive(SourceLocation? at, double value) =>
-        Diagnostic.Error(at, $"the experiment has timeScale {Number(value)}, which is not above zero", "set timeScale to a positive number such as 20 (lab seconds per wall second)");
-
-    /// <summary>A positive time scale outside <see cref="Time.TimeScales.Minimum"/>–<see cref="Time.TimeScales.Maximum"/>.</summary>
-    public static Diagnostic TimeScaleOutOfRange(SourceLocation? at, double value) =>
-        Diagnostic.Error(at, $"the experiment has timeScale {Number(value)}, which is out of range", $"set timeScale to {Time.TimeScales.Expected}");
 
     /// <summary>The hypothesis has no checks.</summary>
     public static Diagnostic NoChecks(SourceLocation? at) =>

@@ -1,5 +1,4 @@
 using Faultline.Core.Text;
-using Faultline.Core.Time;
 using Faultline.Core.Topology.Reading;
 using Faultline.Core.Yaml;
 
@@ -46,15 +45,7 @@ internal sealed partial class ExperimentYamlMapper
     {
         var reader = MappingReader.Create(root, "the experiment", string.Empty, _context);
         var topologyPath = ReadTopology(reader);
-        var timeScale = reader.Number("timeScale", TimeScales.Minimum, TimeScales.Maximum);
-        if (timeScale is <= 0)
-        {
-            _context.Add(ExperimentErrors.TimeScaleNotPositive(reader.LocationOf("timeScale"), timeScale.Value));
-        }
-        else if (timeScale is { } scale && !TimeScales.IsAllowed(scale))
-        {
-            _context.Add(ExperimentErrors.TimeScaleOutOfRange(reader.LocationOf("timeScale"), scale));
-        }
+        var timeScale = reader.TimeScale("timeScale");
 
         var seed = reader.WholeNumber("seed");
         var hypothesis = ReadHypothesis(reader);

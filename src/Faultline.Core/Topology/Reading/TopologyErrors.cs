@@ -14,10 +14,6 @@ public static class TopologyErrors
     public static Diagnostic FileNotFound(string path) =>
         Diagnostic.Error(null, $"topology file '{path}' was not found", "check the path, or run 'faultline init' to write the seed topology");
 
-    /// <summary>A positive time scale outside <see cref="Time.TimeScales.Minimum"/>–<see cref="Time.TimeScales.Maximum"/>.</summary>
-    public static Diagnostic TimeScaleOutOfRange(SourceLocation? at, double value) =>
-        Diagnostic.Error(at, $"the topology has timeScale {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which is out of range", $"set timeScale to {Time.TimeScales.Expected}");
-
     /// <summary>A number outside its allowed range.</summary>
     public static Diagnostic OutOfRange(SourceLocation? at, string what, string key, string value, string min, string max, string whose) =>
         Diagnostic.Error(at, $"{what} has {key} {value}, which is outside {min}–{max}", $"set {key} between {min} and {max} ({whose} limits)");
@@ -29,10 +25,6 @@ public static class TopologyErrors
     /// <summary>A negative reserved concurrency.</summary>
     public static Diagnostic NegativeReservedConcurrency(SourceLocation? at, string what, int value) =>
         Diagnostic.Error(at, $"{what} has reservedConcurrency {value}, which is negative", "set reservedConcurrency to 0 or more, or remove it for unreserved concurrency");
-
-    /// <summary>A time scale that is zero or negative.</summary>
-    public static Diagnostic TimeScaleNotPositive(SourceLocation? at, double value) =>
-        Diagnostic.Error(at, $"the topology has timeScale {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which is not above zero", "set timeScale to a positive number such as 20 (lab seconds per wall second)");
 
     /// <summary>A client rate that does not parse.</summary>
     public static Diagnostic BadRate(SourceLocation? at, string what, string text) =>

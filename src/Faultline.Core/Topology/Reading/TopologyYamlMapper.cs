@@ -1,5 +1,4 @@
 using Faultline.Core.Text;
-using Faultline.Core.Time;
 using Faultline.Core.Yaml;
 
 namespace Faultline.Core.Topology.Reading;
@@ -59,15 +58,7 @@ internal sealed partial class TopologyYamlMapper
     {
         var reader = MappingReader.Create(root, "the topology", string.Empty, _context);
         var name = reader.RequiredString("name", "hello-api") ?? string.Empty;
-        var timeScale = reader.Number("timeScale", TimeScales.Minimum, TimeScales.Maximum);
-        if (timeScale is <= 0)
-        {
-            _context.Add(TopologyErrors.TimeScaleNotPositive(reader.LocationOf("timeScale"), timeScale.Value));
-        }
-        else if (timeScale is { } scale && !TimeScales.IsAllowed(scale))
-        {
-            _context.Add(TopologyErrors.TimeScaleOutOfRange(reader.LocationOf("timeScale"), scale));
-        }
+        var timeScale = reader.TimeScale("timeScale");
 
         var locations = ReadLocations(reader);
         var latency = ReadLatency(reader, locations);

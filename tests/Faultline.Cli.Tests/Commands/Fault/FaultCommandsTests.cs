@@ -1,4 +1,4 @@
-using Faultline.Cli.Commands.Fault;
+using Faultline.Cli.Commands;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Dns;
 using Faultline.Core.Faults.HealthOverride;
@@ -200,6 +200,7 @@ public sealed class FaultCommandsTests : IAsyncLifetime
         Assert.Contains("eu-west-1/hello", output, StringComparison.Ordinal);
         Assert.Contains("run-7", output, StringComparison.Ordinal);
         Assert.Contains("9m5", output, StringComparison.Ordinal);
+        Assert.Contains("delay 5s", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,9 +234,9 @@ public sealed class FaultCommandsTests : IAsyncLifetime
     public async Task List_NoTokenAnywhere_ExplainsWhereTokensComeFrom()
     {
         // A port no lab of this test wrote a token for; the environment variable may not be set in CI.
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(FaultLabSettings.TokenVariable)))
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(LabConnectionSettings.TokenVariable)))
         {
-            Assert.Fail($"{FaultLabSettings.TokenVariable} is set in the test environment; unset it to run this test");
+            Assert.Fail($"{LabConnectionSettings.TokenVariable} is set in the test environment; unset it to run this test");
         }
 
         var (exitCode, output) = await RunAsync(["fault", "list", "--lab", "http://127.0.0.1:1"]);

@@ -103,6 +103,6 @@ public sealed class RecoverCommandTests : IAsyncLifetime
         var (exitCode, output) = await RunAsync(["recover", "--token-file", Lab.TokenFile]);
 
         Assert.Equal(ExitCodes.InvalidInput, exitCode);
-        Assert.Contains("--token-file needs --lab", output, StringComparison.Ordinal);
+        Assert.Contains("--token-file goes with --lab", output, StringComparison.Ordinal);
     }
 }

@@ -577,7 +577,7 @@ public sealed class ExperimentReaderTests
 
         Assert.Equal(
             [
-                "experiment.yaml:2:12: the experiment has timeScale 0, which is not above zero; set timeScale to a positive number such as 20 (lab seconds per wall second)",
+                "experiment.yaml:2:12: timeScale 0 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000",
                 "experiment.yaml:3:7: the experiment has seed '4.2', which is not a whole number; write a whole number such as 3",
             ],
             SeedExperimentYaml.Render(SeedExperimentYaml.Read(yaml)));

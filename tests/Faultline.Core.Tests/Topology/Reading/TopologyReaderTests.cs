@@ -766,12 +766,12 @@ public sealed class TopologyReaderTests
     [Theory]
     [InlineData("0")]
     [InlineData("-2")]
-    public void Read_TimeScaleNotPositive_Reported(string timeScale)
+    public void Read_TimeScaleNotPositive_IsOutOfRangeAsOnTheCommandLine(string timeScale)
     {
         var yaml = SeedTopologyYaml.With("name: hello-api", $"name: hello-api\ntimeScale: {timeScale}");
 
         Assert.Equal(
-            [$"topology.yaml:2:12: the topology has timeScale {timeScale}, which is not above zero; set timeScale to a positive number such as 20 (lab seconds per wall second)"],
+            [$"topology.yaml:2:12: timeScale {timeScale} is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000"],
             Render(TopologyReader.Read(yaml, File)));
     }
 
