@@ -1,3 +1,4 @@
+using Faultline.Cli.Output;
 using Faultline.Core.Faults;
 using Faultline.Core.Text;
 using Spectre.Console;
@@ -12,9 +13,21 @@ public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultL
     public override Task<int> ExecuteAsync(CommandContext context, FaultListSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return FaultCommandRunner.RunAsync(console, settings, async client =>
+        var output = CommandOutput.Begin(console, settings.Json ? OutputFormat.Json : OutputFormat.Text, settings.Quiet);
+        return FaultCommandRunner.RunAsync(output.Problems, settings, async client =>
         {
             var list = await client.ListAsync(cancellationToken).ConfigureAwait(false);
+            if (output.IsJson)
+            {
+                output.WriteJson(FaultListJson.Document(list));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var fault in list.Faults)
+            {
+                output.WriteVerdictLine(fault.Id);
+            }
+
             if (list.Faults.Count == 0)
             {
                 console.WriteLine("No active faults.");

@@ -48,8 +48,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         if (settings.Simulated)
         {
             // The same as 'faultline simulate EXPERIMENT': one run in virtual time.
-            return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology }, cancellationToken);
+            return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology, OutputText = settings.OutputText, Quiet = settings.Quiet }, cancellationToken);
         }
+
+        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
 
         string? importedYaml = null;
         ExperimentReadResult read;
@@ -66,7 +68,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         if (!File.Exists(settings.Experiment) || read.HasErrors || read.Experiment is null || read.Topology is null)
         {
-            DiagnosticWriter.Write(console, read.Diagnostics.Count > 0 ? read.Diagnostics : [Diagnostic.Error(null, $"{settings.Experiment}: the experiment file does not exist", "check the path")]);
+            DiagnosticWriter.Write(output.Problems, read.Diagnostics.Count > 0 ? read.Diagnostics : [Diagnostic.Error(null, $"{settings.Experiment}: the experiment file does not exist", "check the path")]);
             return ExitCodes.InvalidInput;
         }
 
@@ -77,7 +79,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             .ToList();
         if (warnings.Count > 0)
         {
-            DiagnosticWriter.Write(console, warnings);
+            DiagnosticWriter.Write(output.Problems, warnings);
         }
 
         Uri? labUrl = settings.Lab is null ? null : new Uri(settings.Lab);
@@ -88,7 +90,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
                 : Environment.GetEnvironmentVariable("FAULTLINE_TOKEN") ?? LabStateDirectory.TryReadToken(labUrl);
             if (string.IsNullOrEmpty(token))
             {
-                console.MarkupLine($"[red]no token for the lab at {Markup.Escape(labUrl.ToString())}[/]: pass --token-file, set FAULTLINE_TOKEN, or run on the machine whose lab wrote it");
+                output.Problems.MarkupLine($"[red]no token for the lab at {Markup.Escape(labUrl.ToString())}[/]: pass --token-file, set FAULTLINE_TOKEN, or run on the machine whose lab wrote it");
                 return ExitCodes.InvalidInput;
             }
         }
@@ -105,12 +107,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             }
             catch (HttpRequestException ex)
             {
-                console.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running there?");
+                output.Problems.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running there?");
                 return ExitCodes.InvalidInput;
             }
             catch (FaultControlException ex)
             {
-                console.MarkupLine($"[red]the lab at {Markup.Escape(labUrl.ToString())} refused: {Markup.Escape(ex.Message)}[/]");
+                output.Problems.MarkupLine($"[red]the lab at {Markup.Escape(labUrl.ToString())} refused: {Markup.Escape(ex.Message)}[/]");
                 return ExitCodes.InvalidInput;
             }
 
@@ -118,7 +120,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             {
                 if (settings.TimeScale is { } asked && Math.Abs(asked - labScale) > 1e-9)
                 {
-                    console.MarkupLine($"[red]--time-scale {asked.ToString(CultureInfo.InvariantCulture)} differs from the lab's {labScale.ToString(CultureInfo.InvariantCulture)}[/]: a run against a running lab uses the lab's clock; drop --time-scale, or start the lab with it");
+                    output.Problems.MarkupLine($"[red]--time-scale {asked.ToString(CultureInfo.InvariantCulture)} differs from the lab's {labScale.ToString(CultureInfo.InvariantCulture)}[/]: a run against a running lab uses the lab's clock; drop --time-scale, or start the lab with it");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -151,7 +153,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         // Load must never run the process out of descriptors: check before the dashboard, metrics or lab start.
         var populations = RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout);
-        if (!DescriptorGate.Pass(console, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
+        if (!DescriptorGate.Pass(output.Problems, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
         {
             return ExitCodes.InvalidInput;
         }
@@ -161,7 +163,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         using var loggers = LoggerFactory.Create(logging =>
         {
             logging.ClearProviders();
-            logging.AddProvider(new AnsiConsoleLoggerProvider(console, wall, LogLevel.Warning));
+            // Warnings are problems: -q keeps them, on standard error.
+            logging.AddProvider(new AnsiConsoleLoggerProvider(settings.Quiet ? output.Problems : console, wall, LogLevel.Warning));
             logging.SetMinimumLevel(LogLevel.Warning);
         });
 
@@ -175,17 +178,17 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
         catch (InvalidOperationException ex) when (labUrl is not null)
         {
-            console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            output.Problems.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
             return ExitCodes.InvalidInput;
         }
         catch (FaultControlException ex)
         {
-            console.MarkupLine($"[red]the lab refused: {Markup.Escape(ex.Message)}[/]");
+            output.Problems.MarkupLine($"[red]the lab refused: {Markup.Escape(ex.Message)}[/]");
             return ExitCodes.InvalidInput;
         }
         catch (HttpRequestException ex) when (labUrl is not null)
         {
-            console.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running?");
+            output.Problems.MarkupLine($"[red]cannot reach the lab at {Markup.Escape(labUrl.ToString())}: {Markup.Escape(ex.Message)}[/]; is 'faultline lab up' running?");
             return ExitCodes.InvalidInput;
         }
 
@@ -195,14 +198,20 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             var files = ReportWriter.WriteAll(RunDirectory.Open(outcome.Directory));
             console.MarkupLine($"report: [bold]{Markup.Escape(files.Html)}[/] (also {Markup.Escape(Path.GetFileName(files.JUnit))}, {Markup.Escape(Path.GetFileName(files.Result))})");
             dashboard?.ServeReport(files.Html);
+            if (output.IsJson)
+            {
+                // The file the run wrote, read back: the JSON on standard output is result.json, whatever it carries.
+                output.WriteJson(File.ReadAllText(files.Result));
+            }
         }
 #pragma warning disable CA1031 // The verdict stands without its report; 'faultline report' can write it again.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            console.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.RunId)}' to retry[/]");
+            output.Problems.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.RunId)}' to retry[/]");
         }
 
+        output.WriteVerdictLine(RunSummary.VerdictLine(outcome));
         if (dashboard is not null && (settings.KeepDashboard || console.Profile.Capabilities.Interactive))
         {
             await KeepServingAsync(dashboard, cancellationToken);

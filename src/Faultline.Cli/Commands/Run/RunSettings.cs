@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Run;
 
 /// <summary>Settings of <c>faultline run</c>.</summary>
-internal sealed class RunSettings : CommandSettings
+internal sealed class RunSettings : OutputSettings
 {
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
@@ -87,6 +87,12 @@ internal sealed class RunSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        var output = base.Validate();
+        if (!output.Successful)
+        {
+            return output;
+        }
+
         if (!string.Equals(Engine, "live", StringComparison.OrdinalIgnoreCase) && !Simulated)
         {
             return ValidationResult.Error($"--engine '{Echo.Value(Engine)}' is not an engine; use live (real sockets, the default) or simulated (virtual time)");

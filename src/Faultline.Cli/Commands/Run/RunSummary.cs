@@ -80,11 +80,6 @@ internal static class RunSummary
             VerdictKind.Refuted => "red",
             _ => "yellow",
         };
-        var kind = verdict.Kind switch
-        {
-            VerdictKind.NotRun => "not-run",
-            _ => verdict.Kind.ToString().ToLowerInvariant(),
-        };
         if (verdict.Problems.Count > 0)
         {
             console.MarkupLine("[bold]problems[/]");
@@ -94,7 +89,7 @@ internal static class RunSummary
             }
         }
 
-        console.MarkupLine($"[bold {color}]verdict: {kind}[/] — {Markup.Escape(verdict.Summary)}");
+        console.MarkupLine($"[bold {color}]verdict: {KindName(verdict.Kind)}[/] — {Markup.Escape(verdict.Summary)}");
         foreach (var finding in verdict.Diagnosis)
         {
             console.MarkupLine($"[bold]why:[/] {Markup.Escape(finding.Headline)} [grey][[{Markup.Escape(finding.Code)}]][/]");
@@ -116,9 +111,14 @@ internal static class RunSummary
         }
     }
 
+    /// <summary>The verdict line, plain: <c>verdict: refuted — Refuted: 4 of 6 checks failed (…)</c>; all that <c>run -q</c> prints.</summary>
+    internal static string VerdictLine(RunOutcome outcome) => $"verdict: {KindName(outcome.Verdict.Kind)} — {outcome.Verdict.Summary}";
+
     /// <summary>The line saying the load generator dropped sends, so a reader knows the failures include them.</summary>
     internal static string DroppedLine(CustomerImpact population) =>
         $"{population.Population}: the load generator dropped {population.Dropped.ToString("N0", CultureInfo.InvariantCulture)} of {population.Attempts.ToString("N0", CultureInfo.InvariantCulture)} sends because too many requests were in flight (the answers were slower than the rate allows); they count as failures";
+
+    private static string KindName(VerdictKind kind) => kind == VerdictKind.NotRun ? "not-run" : kind.ToString().ToLowerInvariant();
 
     private static string Percent(double? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";
