@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faultline.Cli.Commands.Lint;
 using Faultline.Cli.Commands.Run;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
@@ -32,12 +33,12 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
 
         var experiment = read.Experiment!;
         var topology = read.Topology!;
-        var warnings = read.Diagnostics
-            .Concat(TopologyLinter.Lint(topology, read.TopologyResult?.SourceMap).Select(f => f.ToDiagnostic()))
+        var warnings = read.Diagnostics.Select(LintItem.Of)
+            .Concat(TopologyLinter.Lint(topology, read.TopologyResult?.SourceMap).Select(LintItem.Of))
             .ToList();
         if (warnings.Count > 0)
         {
-            DiagnosticWriter.Write(output.Problems, warnings);
+            DiagnosticWriter.Write(output.Problems, [.. warnings.Select(w => w.Diagnostic)]);
         }
 
         var plan = ExperimentPlan.Build(experiment, topology);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Faultline.Cli.Commands.Lint;
-using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
 using Faultline.Core.Planning;
 
@@ -26,7 +25,7 @@ internal static class PlanJson
         string path,
         ExperimentPlan plan,
         double timeScale,
-        IReadOnlyList<Diagnostic> warnings,
+        IReadOnlyList<LintItem> warnings,
         IReadOnlyList<ConstructionFinding> findings,
         PlanPrediction? prediction,
         string? unavailable)
@@ -44,7 +43,7 @@ internal static class PlanJson
             ["checks"] = Items(plan.Checks.Select(Check)),
             ["stopConditions"] = Items(plan.StopConditions.Select(StopCondition)),
             ["constructionProblems"] = Items(findings.OrderBy(f => f.Severity).Select(f => LintJson.Finding(f.Location, f.Severity, f.Code, f.Message, f.Fix))),
-            ["warnings"] = Items(warnings.Select(w => LintJson.Finding(w.Location, w.Severity, null, w.Message, w.Fix))),
+            ["warnings"] = Items(warnings.Select(w => LintJson.Finding(w.Diagnostic.Location, w.Diagnostic.Severity, w.Code, w.Message, w.Diagnostic.Fix))),
             ["prediction"] = Prediction(prediction, unavailable),
         };
     }
