@@ -6,7 +6,10 @@ using Spectre.Console.Cli;
 
 namespace Faultline.Cli.Commands.Fault;
 
-/// <summary><c>faultline fault list</c>: a table of the active faults (id, kind, targets, owner, lease left).</summary>
+/// <summary>
+/// <c>faultline fault list</c>: a table of the active faults (id, kind, targets, owner, lease left); with
+/// <c>--output json</c> the document of <see cref="FaultListJson"/>, with <c>-q</c> only their ids.
+/// </summary>
 public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultListSettings>
 {
     /// <inheritdoc />

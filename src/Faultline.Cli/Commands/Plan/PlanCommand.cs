@@ -18,7 +18,8 @@ namespace Faultline.Cli.Commands.Plan;
 /// <c>faultline plan EXPERIMENT</c>: a dry run. Resolves the targets, prints the action schedule in lab time, the
 /// checks with their windows, the stop conditions, the checks that cannot pass by construction (with the
 /// arithmetic), and the predictor's prediction over <see cref="PlanPrediction.DefaultSeeds"/> seeds when one is
-/// registered. Nothing starts. Exit codes: 0 planned, 1 a check cannot pass by construction, 2 invalid input.
+/// registered; with <c>--output json</c> the document of <see cref="PlanJson"/>, with <c>-q</c> one summary line.
+/// Nothing starts. Exit codes: 0 planned, 1 a check cannot pass by construction, 2 invalid input.
 /// </summary>
 internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistration registration) : Command<PlanSettings>
 {

@@ -13,7 +13,8 @@ namespace Faultline.Cli.Commands.Report;
 /// <summary>
 /// <c>faultline report RUN</c> regenerates a run's <c>report.html</c>, <c>junit.xml</c> and <c>result.json</c> from
 /// its journal (a killed run's too, marked partial); <c>faultline report --compare A B</c> writes <c>compare.html</c>
-/// and prints what changed.
+/// and prints what changed. With <c>--output json</c> it prints the run's result.json, or with <c>--compare</c> the
+/// document of <see cref="CompareJson"/>; with <c>-q</c> only the verdict line.
 /// </summary>
 internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
 {

@@ -31,7 +31,8 @@ namespace Faultline.Cli.Commands.Run;
 
 /// <summary>
 /// <c>faultline run EXPERIMENT</c>: validates everything first (invalid input injects nothing), runs the
-/// experiment on its own lab or a running one, shows progress, and ends with the verdict and its reasons.
+/// experiment on its own lab or a running one, shows progress, and ends with the verdict and its reasons. With
+/// <c>--output json</c> standard output carries only the result.json the run wrote; with <c>-q</c> only the verdict line.
 /// Exit codes: 0 held, 1 refuted / inconclusive / not-run, 2 invalid input, 3 stopped, 4 the run failed (an internal
 /// failure, or the lab given by <c>--lab</c> stopped answering; the verdict is then inconclusive).
 /// </summary>

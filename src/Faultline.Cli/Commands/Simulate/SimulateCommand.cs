@@ -14,7 +14,8 @@ namespace Faultline.Cli.Commands.Simulate;
 /// <summary>
 /// <c>faultline simulate EXPERIMENT</c>: the same experiment on the simulated engine, in virtual time. One run writes
 /// what a live run writes (journal.db, result.json, report.html, junit.xml, marked <c>engine: simulated</c>) and
-/// exits like <c>run</c>; the same experiment and seed give the same bytes on any machine.
+/// exits like <c>run</c>; the same experiment and seed give the same bytes on any machine. With <c>--output json</c> it
+/// prints the result.json it wrote (a batch: its summary.json), with <c>-q</c> only the verdict line.
 /// </summary>
 internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<SimulateSettings>
 {
