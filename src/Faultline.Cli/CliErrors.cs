@@ -50,6 +50,18 @@ internal static class CliErrors
     public static string FileSystem(string reason) =>
         $"{reason}; check the path and its permissions";
 
+    /// <summary>An <c>--output</c> that names no format.</summary>
+    public static string OutputFormatUnknown(string text) =>
+        $"--output '{Echo.Value(text)}' is not an output format; use text (for people, the default) or json (one JSON document on standard output)";
+
+    /// <summary><c>report --output FILE</c>, the option's meaning before <c>--output</c> became the format.</summary>
+    public static string ReportOutputIsAFile(string text) =>
+        $"--output '{Echo.Value(text)}' is not an output format; use text or json, and name the comparison page's file with --html, e.g. --html {Echo.Value(text)}";
+
+    /// <summary>A command group (<c>lab</c>, <c>fault</c>, …), or <c>faultline</c> itself, given without one of its commands.</summary>
+    public static string MissingCommand(string path, IReadOnlyList<string> commands) =>
+        $"'{path}' needs a command: {string.Join(", ", commands)}";
+
     /// <summary>The hint printed under every usage error.</summary>
     public const string UsageHint = "run 'faultline --help' or 'faultline COMMAND --help' for usage";
 }

@@ -13,6 +13,7 @@ using Faultline.Cli.Commands.Recover;
 using Faultline.Cli.Commands.Report;
 using Faultline.Cli.Commands.Run;
 using Faultline.Cli.Commands.Simulate;
+using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Planning;
 using Faultline.Core.Text;
@@ -26,7 +27,7 @@ public static class FaultlineApp
 {
     /// <summary>Runs the CLI with the given arguments and returns the exit code. Ctrl-C and SIGTERM cancel the command once; a second one ends the process.</summary>
     /// <param name="args">The command line.</param>
-    /// <param name="console">Where output goes. Default: the process's console.</param>
+    /// <param name="console">Where output goes, standard error included. Default: the process's standard output, and its standard error for errors and, with <c>--output json</c>, every line but the JSON document.</param>
     /// <param name="predictor">What <c>faultline plan</c> predicts with; default none (the plan says "Prediction: not available").</param>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, IPlanPredictor? predictor = null)
     {
@@ -40,32 +41,36 @@ public static class FaultlineApp
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var errors = console ?? StandardError();
         console ??= AnsiConsole.Console;
-        if (!console.Profile.Capabilities.Interactive && console.Profile.Width <= 80)
+        foreach (var stream in new[] { console, errors })
         {
-            // Redirected output (a log, a pipe, CI) has no width: don't wrap `file:line:column: …` lines at 80.
-            console.Profile.Width = 400;
+            if (!stream.Profile.Capabilities.Interactive && stream.Profile.Width <= 80)
+            {
+                // Redirected output (a log, a pipe, CI) has no width: don't wrap `file:line:column: …` lines at 80.
+                stream.Profile.Width = 400;
+            }
         }
 
-        return await Create(console, predictor).RunAsync(EmfArgument.Normalize(args), cancellation.Token).ConfigureAwait(false);
+        return await Create(console, predictor, errors).RunAsync(EmfArgument.Normalize(args), cancellation.Token).ConfigureAwait(false);
     }
 
     /// <summary>Builds the application (for tests: run it with a test console).</summary>
-    /// <param name="console">Where output goes. Default: the process's console.</param>
+    /// <param name="console">Standard output. Default: the process's console.</param>
     /// <param name="predictor">What <c>faultline plan</c> predicts with; default none (the plan says "Prediction: not available").</param>
-    public static CommandApp Create(IAnsiConsole? console = null, IPlanPredictor? predictor = null)
+    /// <param name="errors">Standard error: errors, and with <c>--output json</c> every line but the JSON document. Default: <paramref name="console"/>.</param>
+    public static ICommandApp Create(IAnsiConsole? console = null, IPlanPredictor? predictor = null, IAnsiConsole? errors = null)
     {
+        console ??= AnsiConsole.Console;
+        var routed = new CliConsole(console, errors ?? console);
         var app = new CommandApp();
+        CommandRequiredHelpProvider? help = null;
         app.Configure(config =>
         {
             config.SetApplicationName("faultline");
             config.SetApplicationVersion(typeof(FaultlineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
-            if (console is not null)
-            {
-                config.ConfigureConsole(console);
-            }
-
-            config.SetExceptionHandler((exception, _) => HandleException(console ?? AnsiConsole.Console, exception));
+            config.ConfigureConsole(routed);
+            config.SetExceptionHandler((exception, _) => HandleException(routed.Error, exception));
             config.SetInterceptor(new StrictOptionsInterceptor());
             config.Settings.Registrar.RegisterInstance(new PlanPredictorRegistration(predictor));
 
@@ -118,9 +123,17 @@ public static class FaultlineApp
             config.AddFaultCommands();
             config.AddRecoverCommand();
             config.AddReportCommand();
+            help = new CommandRequiredHelpProvider(config.Settings);
+            config.SetHelpProvider(help);
         });
-        return app;
+        return new FaultlineCommandApp(app, help!);
     }
+
+    // The process's standard error, as a console of its own (colour and width detected for it, not for standard output).
+    private static IAnsiConsole StandardError() =>
+#pragma warning disable RS0030 // The one place the process's standard error is opened; everything else writes through IAnsiConsole.
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+#pragma warning restore RS0030
 
     private static int HandleException(IAnsiConsole console, Exception exception)
     {

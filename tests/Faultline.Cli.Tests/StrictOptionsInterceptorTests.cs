@@ -22,7 +22,7 @@ public sealed class StrictOptionsInterceptorTests : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains(
-            "error: unknown option '--dry-run' for 'faultline run'; its options: --time-scale, --seed, --out, --topology, --metrics-port, --otlp, --dashboard-port, --no-dashboard, --keep-dashboard, --engine, --lab, --token-file, --help",
+            "error: unknown option '--dry-run' for 'faultline run'; its options: --time-scale, --seed, --lab, --token-file, --out, --topology, --metrics-port, --otlp, --dashboard-port, --no-dashboard, --keep-dashboard, --engine, --output, --quiet, -q, --help",
             output,
             StringComparison.Ordinal);
         Assert.False(Directory.Exists(runs), "no run may start");
@@ -34,7 +34,7 @@ public sealed class StrictOptionsInterceptorTests : IDisposable
         var (code, output) = await CliRun.RunAsync("lint", SeedTopology, "--bogus");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("error: unknown option '--bogus' for 'faultline lint'; its options: --strict, --help", output, StringComparison.Ordinal);
+        Assert.Contains("error: unknown option '--bogus' for 'faultline lint'; its options: --strict, --output, --quiet, -q, --help", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class StrictOptionsInterceptorTests : IDisposable
         var (code, output) = await CliRun.RunAsync("lint", SeedTopology, "--stric");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("error: unknown option '--stric' for 'faultline lint'; did you mean '--strict'? its options: --strict, --help", output, StringComparison.Ordinal);
+        Assert.Contains("error: unknown option '--stric' for 'faultline lint'; did you mean '--strict'? its options: --strict, --output, --quiet, -q, --help", output, StringComparison.Ordinal);
     }
 
     [Theory]

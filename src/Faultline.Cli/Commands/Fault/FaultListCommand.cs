@@ -1,3 +1,4 @@
+using Faultline.Cli.Output;
 using Faultline.Core.Faults;
 using Faultline.Core.Text;
 using Spectre.Console;
@@ -5,16 +6,31 @@ using Spectre.Console.Cli;
 
 namespace Faultline.Cli.Commands.Fault;
 
-/// <summary><c>faultline fault list</c>: a table of the active faults (id, kind, options, targets, owner, lease left in lab time).</summary>
+/// <summary>
+/// <c>faultline fault list</c>: a table of the active faults (id, kind, options, targets, owner, lease left in lab
+/// time); with <c>--output json</c> the document of <see cref="FaultListJson"/>, with <c>-q</c> only their ids.
+/// </summary>
 public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultListSettings>
 {
     /// <inheritdoc />
     public override Task<int> ExecuteAsync(CommandContext context, FaultListSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return FaultCommandRunner.RunAsync(console, settings, async client =>
+        var output = CommandOutput.Begin(console, settings.Json ? OutputFormat.Json : OutputFormat.Text, settings.Quiet);
+        return FaultCommandRunner.RunAsync(output.Problems, settings, async client =>
         {
             var list = await client.ListAsync(cancellationToken).ConfigureAwait(false);
+            if (output.IsJson)
+            {
+                output.WriteJson(FaultListJson.Document(list));
+                return ExitCodes.Ok;
+            }
+
+            foreach (var fault in list.Faults)
+            {
+                output.WriteVerdictLine(fault.Id);
+            }
+
             if (list.Faults.Count == 0)
             {
                 console.WriteLine("No active faults.");

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Lint;
 
 /// <summary>Settings of <c>faultline lint</c>.</summary>
-internal sealed class LintSettings : CommandSettings
+internal sealed class LintSettings : OutputSettings
 {
     /// <summary>The topology or experiment file to check.</summary>
     [CommandArgument(0, "<file>")]
@@ -17,6 +17,14 @@ internal sealed class LintSettings : CommandSettings
     [Description("Exit 1 when there are warnings, not only errors.")]
     public bool Strict { get; init; }
 
-    public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Input) ? ValidationResult.Error("name the topology or experiment file to check, e.g. faultline lint topology.yaml") : ValidationResult.Success();
+    public override ValidationResult Validate()
+    {
+        var output = base.Validate();
+        if (!output.Successful)
+        {
+            return output;
+        }
+
+        return string.IsNullOrWhiteSpace(Input) ? ValidationResult.Error("name the topology or experiment file to check, e.g. faultline lint topology.yaml") : ValidationResult.Success();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Faultline.Cli.Logging;
+using Faultline.Cli.Output;
 using Faultline.Core.Randomness;
 using Faultline.Core.Text;
 using Faultline.Core.Topology;
@@ -29,18 +30,19 @@ internal sealed class LoadCommand(IAnsiConsole console) : AsyncCommand<LoadSetti
         var perUrl = settings.Rate / targets.Count;
         var clients = targets.Select((url, i) => new ClientConfig { Name = $"url-{i + 1}", Location = Location, Url = url, RatePerSecond = perUrl }).ToList();
         var writeLock = new Lock();
+        var output = CommandOutput.Begin(console, OutputFormat.Text, settings.Quiet);
 
         // Open the EMF file before anything is sent: a path that cannot be written is the user's input, not a failed run.
         TextWriter? emfOut;
         try
         {
             emfOut = settings.Emf is null ? null
-                : settings.EmfToStdout ? new ConsoleLineWriter(console, writeLock)
+                : settings.EmfToStdout ? new ConsoleLineWriter(output.StandardOutput, writeLock)
                 : new StreamWriter(settings.Emf, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(LoadErrors.EmfUnwritable(settings.Emf!, ex.Message))}");
+            output.Problems.MarkupLine($"[red]error:[/] {Markup.Escape(LoadErrors.EmfUnwritable(settings.Emf!, ex.Message))}");
             return ExitCodes.InvalidInput;
         }
 
@@ -50,12 +52,15 @@ internal sealed class LoadCommand(IAnsiConsole console) : AsyncCommand<LoadSetti
         using var loggers = LoggerFactory.Create(logging =>
         {
             logging.ClearProviders();
-            logging.AddProvider(new AnsiConsoleLoggerProvider(console, wall, LogLevel.Warning));
+            // Warnings are problems: -q keeps them, on standard error.
+            logging.AddProvider(new AnsiConsoleLoggerProvider(settings.Quiet ? output.Problems : console, wall, LogLevel.Warning));
             logging.SetMinimumLevel(LogLevel.Warning);
         });
 
-        await using var metrics = await StartMetricsAsync(settings, clients, loggers, cancellationToken);
-        var progress = new LoadProgress(console, writeLock);
+        await using var metrics = await StartMetricsAsync(settings, output, clients, loggers, cancellationToken);
+
+        // With -q the lines per second go nowhere; the summary is the result, on standard output unless EMF is.
+        var progress = new LoadProgress(console, writeLock, !settings.Quiet ? console : settings.EmfToStdout ? output.Problems : output.StandardOutput);
         await using var generator = new LoadGenerator(clients, wall, new RandomSource(0), new LoadGeneratorOptions(), loggers.CreateLogger<LoadGenerator>());
         generator.SecondCompleted += (_, second) =>
         {
@@ -94,7 +99,7 @@ internal sealed class LoadCommand(IAnsiConsole console) : AsyncCommand<LoadSetti
     }
 
     /// <summary>Starts the metrics export the options ask for; a port that cannot be bound is reported and the load goes on without it (STYLE habit 9).</summary>
-    private async Task<RunMetrics?> StartMetricsAsync(LoadSettings settings, IReadOnlyList<ClientConfig> clients, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private async Task<RunMetrics?> StartMetricsAsync(LoadSettings settings, CommandOutput output, IReadOnlyList<ClientConfig> clients, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (settings.MetricsPort is null && settings.Otlp is null)
         {
@@ -124,7 +129,7 @@ internal sealed class LoadCommand(IAnsiConsole console) : AsyncCommand<LoadSetti
         }
         catch (IOException ex)
         {
-            console.MarkupLine($"[yellow]metrics: cannot listen on 127.0.0.1:{settings.MetricsPort}: {Markup.Escape(ex.Message.TrimEnd('.'))}[/]; the load goes on without metrics");
+            output.Problems.MarkupLine($"[yellow]metrics: cannot listen on 127.0.0.1:{settings.MetricsPort}: {Markup.Escape(ex.Message.TrimEnd('.'))}[/]; the load goes on without metrics");
             return null;
         }
     }

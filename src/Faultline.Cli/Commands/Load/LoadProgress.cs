@@ -8,9 +8,10 @@ namespace Faultline.Cli.Commands.Load;
 
 /// <summary>
 /// The console view of <c>faultline load</c>: a line per URL per second (sent, status classes, errors, regions that
-/// answered, p99), and at the end a summary per URL over the whole run.
+/// answered, p99) on <paramref name="console"/>, and at the end a summary per URL over the whole run on
+/// <paramref name="summary"/> (the same console, unless <c>-q</c> silenced the lines per second).
 /// </summary>
-internal sealed class LoadProgress(IAnsiConsole console, Lock writeLock)
+internal sealed class LoadProgress(IAnsiConsole console, Lock writeLock, IAnsiConsole summary)
 {
     private readonly Dictionary<Uri, List<LoadStats>> _seconds = [];
 
@@ -48,11 +49,11 @@ internal sealed class LoadProgress(IAnsiConsole console, Lock writeLock)
         var totals = Totals();
         lock (writeLock)
         {
-            console.MarkupLine($"[bold]load {(interrupted ? "stopped by Ctrl-C" : "finished")} after {Markup.Escape(Durations.Describe(elapsed))}[/]");
+            summary.MarkupLine($"[bold]load {(interrupted ? "stopped by Ctrl-C" : "finished")} after {Markup.Escape(Durations.Describe(elapsed))}[/]");
             foreach (var (url, s) in totals)
             {
                 var success = s.SuccessRate is { } rate ? $" ({(rate * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of attempts)" : string.Empty;
-                Line($"  {url}: {s.Attempts} attempts, 2xx {s.Status2xx}{success}, 3xx {s.Status3xx}, 4xx {s.Status4xx}, 5xx {s.Status5xx}, errors {s.Errors} (connect {s.ConnectErrors}, dns {s.DnsErrors}, timeout {s.Timeouts}, other {s.OtherErrors}, dropped {s.DroppedSends}); regions {Regions(s)}");
+                summary.Write(new UnwrappedLine($"  {url}: {s.Attempts} attempts, 2xx {s.Status2xx}{success}, 3xx {s.Status3xx}, 4xx {s.Status4xx}, 5xx {s.Status5xx}, errors {s.Errors} (connect {s.ConnectErrors}, dns {s.DnsErrors}, timeout {s.Timeouts}, other {s.OtherErrors}, dropped {s.DroppedSends}); regions {Regions(s)}", Style.Plain));
             }
         }
     }

@@ -53,6 +53,11 @@ internal sealed class LoadSettings : CommandSettings
     [Description("CloudWatch namespace of the EMF metrics. Default: Faultline")]
     public string Namespace { get; init; } = EmbeddedMetricFormat.DefaultNamespace;
 
+    /// <summary>Whether only the closing summary (and the EMF lines of <c>--emf -</c>) is printed. Default: <c>false</c>.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description("Print only the closing summary, no banner and no line per second (with --emf -, standard output carries only the EMF lines and the summary goes to standard error); errors still go to standard error")]
+    public bool Quiet { get; init; }
+
     /// <summary>The port of the Prometheus scrape endpoint on 127.0.0.1; 0 picks a free one. Default: none.</summary>
     [CommandOption("--metrics-port <PORT>")]
     [Description("Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while sending (0 picks a free port; the URL is printed). Default: off")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faultline.Cli.Commands.Lint;
 using Faultline.Cli.Commands.Run;
 using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
@@ -17,13 +18,15 @@ namespace Faultline.Cli.Commands.Plan;
 /// <c>faultline plan EXPERIMENT</c>: a dry run. Resolves the targets, prints the action schedule in lab time, the
 /// checks with their windows, the stop conditions, the checks that cannot pass by construction (with the
 /// arithmetic), and the predictor's prediction over <see cref="PlanPrediction.DefaultSeeds"/> seeds when one is
-/// registered. Nothing starts. Exit codes: 0 planned, 1 a check cannot pass by construction, 2 invalid input.
+/// registered; with <c>--output json</c> the document of <see cref="PlanJson"/>, with <c>-q</c> one summary line.
+/// Nothing starts. Exit codes: 0 planned, 1 a check cannot pass by construction, 2 invalid input.
 /// </summary>
 internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistration registration) : Command<PlanSettings>
 {
     public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
-        var read = ExperimentLoader.Load(console, settings.Experiment, settings.Topology);
+        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
+        var read = ExperimentLoader.Load(output.Problems, settings.Experiment, settings.Topology);
         if (read is null)
         {
             return ExitCodes.InvalidInput;
@@ -31,12 +34,12 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
 
         var experiment = read.Experiment!;
         var topology = read.Topology!;
-        var warnings = read.Diagnostics
-            .Concat(TopologyLinter.Lint(topology, read.TopologyResult?.SourceMap).Select(f => f.ToDiagnostic()))
+        var warnings = read.Diagnostics.Select(LintItem.Of)
+            .Concat(TopologyLinter.Lint(topology, read.TopologyResult?.SourceMap).Select(LintItem.Of))
             .ToList();
         if (warnings.Count > 0)
         {
-            DiagnosticWriter.Write(console, warnings);
+            DiagnosticWriter.Write(output.Problems, [.. warnings.Select(w => w.Diagnostic)]);
         }
 
         var plan = ExperimentPlan.Build(experiment, topology);
@@ -49,8 +52,33 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
         WriteChecks(plan);
         WriteStopConditions(plan);
         WriteFindings(findings);
-        WritePrediction(experiment, topology, settings.Seed ?? experiment.Seed ?? RunCommand.DefaultSeed, cancellationToken);
-        return findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? ExitCodes.Refuted : ExitCodes.Ok;
+        if (output.Quiet)
+        {
+            // -q silences the plan, not its problems: they still reach standard error.
+            foreach (var finding in findings.OrderBy(f => f.Severity))
+            {
+                UnwrappedLine.Write(output.Problems, finding.ToDiagnostic());
+            }
+        }
+
+        var (prediction, unavailable) = WritePrediction(experiment, topology, settings.Seed ?? experiment.Seed ?? RunCommand.DefaultSeed, cancellationToken);
+        if (output.IsJson)
+        {
+            output.WriteJson(PlanJson.Document(settings.Experiment, plan, timeScale, warnings, findings, prediction, unavailable));
+        }
+
+        var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
+        output.WriteVerdictLine(QuietLine(plan, errors, prediction));
+        return errors > 0 ? ExitCodes.Refuted : ExitCodes.Ok;
+    }
+
+    /// <summary>The line <c>plan -q</c> prints: the run's length, the checks, how many cannot pass, the prediction's verdicts.</summary>
+    internal static string QuietLine(ExperimentPlan plan, int cannotPass, PlanPrediction? prediction)
+    {
+        var predicted = prediction is null
+            ? "prediction: not available"
+            : $"prediction over {prediction.Seeds} seeds: {string.Join(", ", prediction.Verdicts.Where(v => v.Value > 0).OrderBy(v => v.Key).Select(v => $"{PlanJson.VerdictName(v.Key)} {v.Value}"))}";
+        return $"plan: a run of {Durations.Format(plan.RunEnd)} of lab time; {plan.Checks.Count} check(s), {(cannotPass == 0 ? "none" : cannotPass.ToString(CultureInfo.InvariantCulture))} cannot pass by construction; {predicted}";
     }
 
     private void Heading(string text)
@@ -70,7 +98,7 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
 
         foreach (var target in plan.Targets)
         {
-            console.MarkupLine($"  {Markup.Escape(target.Name)} ({TypeName(target.Type)}): {Markup.Escape(target.Describe())}");
+            console.MarkupLine($"  {Markup.Escape(target.Name)} ({PlanJson.TypeName(target.Type)}): {Markup.Escape(target.Describe())}");
         }
     }
 
@@ -148,13 +176,14 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
         }
     }
 
-    private void WritePrediction(Experiment experiment, Topology topology, int firstSeed, CancellationToken cancellationToken)
+    // Returns the prediction, or null and why there is none.
+    private (PlanPrediction? Prediction, string? Unavailable) WritePrediction(Experiment experiment, Topology topology, int firstSeed, CancellationToken cancellationToken)
     {
         Heading("Prediction");
         if (registration.Predictor is not { } predictor)
         {
             console.WriteLine("  Prediction: not available");
-            return;
+            return (null, "no predictor is registered");
         }
 
         PlanPrediction prediction;
@@ -165,8 +194,9 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
         catch (InvalidInputException ex)
         {
             // What the engine cannot model (e.g. functions with upstream:) does not make the plan wrong.
-            console.MarkupLine($"  Prediction: not available: {Markup.Escape(string.Join("; ", ex.Diagnostics.Select(d => d.ToString())))}");
-            return;
+            var reason = string.Join("; ", ex.Diagnostics.Select(d => d.ToString()));
+            console.MarkupLine($"  Prediction: not available: {Markup.Escape(reason)}");
+            return (null, reason);
         }
 
         var verdicts = string.Join(", ", Enum.GetValues<VerdictKind>()
@@ -183,16 +213,9 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
         {
             console.MarkupLine(Markup.Escape($"  time to DNS moving, {Describe(timing, prediction.Seeds)}"));
         }
-    }
 
-    // As written in the experiment's targets (type: healthCheck).
-    private static string TypeName(TargetType type) => type switch
-    {
-        TargetType.Function => "function",
-        TargetType.Region => "region",
-        TargetType.Record => "record",
-        _ => "healthCheck",
-    };
+        return (prediction, null);
+    }
 
     private static string Describe(PlanTiming timing, int seeds) => timing.Median is { } median
         ? $"{timing.Subject}: median {Durations.Format(Round(median))} (p10 {Format(timing.P10)}, p90 {Format(timing.P90)}) after the fault phase's start, in {timing.Runs} of {seeds} runs"

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Plan;
 
 /// <summary>Settings of <c>faultline plan</c>.</summary>
-internal sealed class PlanSettings : CommandSettings
+internal sealed class PlanSettings : OutputSettings
 {
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
@@ -24,6 +24,12 @@ internal sealed class PlanSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        var output = base.Validate();
+        if (!output.Successful)
+        {
+            return output;
+        }
+
         if (string.IsNullOrWhiteSpace(Experiment))
         {
             return ValidationResult.Error("name the experiment file to plan, e.g. faultline plan experiment.yaml");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faultline.Cli.Output;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Journal;
 using Faultline.Core.Verdict;
@@ -12,40 +13,43 @@ namespace Faultline.Cli.Commands.Report;
 /// <summary>
 /// <c>faultline report RUN</c> regenerates a run's <c>report.html</c>, <c>junit.xml</c> and <c>result.json</c> from
 /// its journal (a killed run's too, marked partial); <c>faultline report --compare A B</c> writes <c>compare.html</c>
-/// and prints what changed.
+/// and prints what changed. With <c>--output json</c> it prints the run's result.json, or with <c>--compare</c> the
+/// document of <see cref="CompareJson"/>; with <c>-q</c> only the verdict line.
 /// </summary>
 internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
 {
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
+        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
         try
         {
-            return settings.Compare ? Compare(settings) : Single(settings);
+            return settings.Compare ? Compare(settings, output) : Single(settings, output);
         }
         catch (InvalidInputException e)
         {
             var lines = e.Diagnostics.Count > 0 ? e.Diagnostics.Select(d => d.ToString()) : [e.Message];
             foreach (var line in lines)
             {
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(line)}");
+                output.Problems.MarkupLine($"[red]error:[/] {Markup.Escape(line)}");
             }
 
             return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            output.Problems.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return ExitCodes.InvalidInput;
         }
     }
 
-    private int Single(ReportSettings settings)
+    private int Single(ReportSettings settings, CommandOutput output)
     {
         var directory = RunDirectory.Find(settings.Runs[0], settings.OutDir);
         var files = ReportWriter.WriteAll(directory);
         if (settings.OpenPath)
         {
             console.WriteLine(files.Html);
+            output.WriteVerdictLine(files.Html);
             return ExitCodes.Ok;
         }
 
@@ -54,26 +58,34 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
         console.MarkupLine($"report  {Markup.Escape(files.Html)}");
         console.MarkupLine($"junit   {Markup.Escape(files.JUnit)}");
         console.MarkupLine($"result  {Markup.Escape(files.Result)}");
+        if (output.IsJson)
+        {
+            output.WriteJson(File.ReadAllText(files.Result));
+        }
+
+        output.WriteVerdictLine($"{report.RunId}: verdict {Word(report.Verdict.Kind)}{(report.Partial ? " (partial — the run did not finish)" : string.Empty)}");
         return ExitCodes.Ok;
     }
 
-    private int Compare(ReportSettings settings)
+    private int Compare(ReportSettings settings, CommandOutput output)
     {
         var a = RunDirectory.Find(settings.Runs[0], settings.OutDir);
         var b = RunDirectory.Find(settings.Runs[1], settings.OutDir);
         var comparison = RunComparison.Create(ReportBuilder.Build(a.JournalPath), ReportBuilder.Build(b.JournalPath));
-        var output = Path.GetFullPath(settings.Output ?? Path.Combine(b.FullPath, CompareFileName));
-        CompareWriter.Write(comparison, output);
+        var html = Path.GetFullPath(settings.Html ?? Path.Combine(b.FullPath, CompareFileName));
+        CompareWriter.Write(comparison, html);
         if (settings.OpenPath)
         {
-            console.WriteLine(output);
+            console.WriteLine(html);
+            output.WriteVerdictLine(html);
             return ExitCodes.Ok;
         }
 
         var (before, after) = (comparison.Before, comparison.After);
         console.MarkupLine($"A {Markup.Escape(before.RunId)}{(before.Partial ? " [yellow](partial)[/]" : string.Empty)}");
         console.MarkupLine($"B {Markup.Escape(after.RunId)}{(after.Partial ? " [yellow](partial)[/]" : string.Empty)}");
-        console.MarkupLine($"verdict: [{Color(before.Verdict.Kind)}]{Word(before.Verdict.Kind)}[/] → [{Color(after.Verdict.Kind)}]{Word(after.Verdict.Kind)}[/]{(comparison.VerdictChanged ? string.Empty : " (unchanged)")}");
+        var unchanged = comparison.VerdictChanged ? string.Empty : " (unchanged)";
+        console.MarkupLine($"verdict: [{Color(before.Verdict.Kind)}]{Word(before.Verdict.Kind)}[/] → [{Color(after.Verdict.Kind)}]{Word(after.Verdict.Kind)}[/]{unchanged}");
         console.WriteLine();
         var checks = new Table().AddColumns("check", "threshold", "A", "B");
         foreach (var c in comparison.Checks)
@@ -98,7 +110,13 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
         }
 
         console.Write(timelines);
-        console.MarkupLine($"compare {Markup.Escape(output)}");
+        console.MarkupLine($"compare {Markup.Escape(html)}");
+        if (output.IsJson)
+        {
+            output.WriteJson(CompareJson.Document(comparison, html));
+        }
+
+        output.WriteVerdictLine($"verdict: {Word(before.Verdict.Kind)} → {Word(after.Verdict.Kind)}{unchanged}");
         return ExitCodes.Ok;
     }
 
@@ -116,7 +134,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
 
     private static string Cell(Core.Checks.CheckResult? check) => check is null
         ? "—"
-        : $"{(check.Passed switch { true => "passed", false => "FAILED", _ => "undecided" })} {check.Measured ?? string.Empty}".TrimEnd();
+        : $"{(check.Passed == false ? "FAILED" : CompareJson.Outcome(check.Passed))} {check.Measured ?? string.Empty}".TrimEnd();
 
     private static string Count(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
 

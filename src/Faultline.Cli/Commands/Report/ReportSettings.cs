@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Faultline.Cli.Output;
 using Faultline.Core.Journal;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -6,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Report;
 
 /// <summary>Settings of <c>faultline report</c>.</summary>
-internal sealed class ReportSettings : CommandSettings
+internal sealed class ReportSettings : OutputSettings
 {
     /// <summary>The run (or, with <c>--compare</c>, the two runs).</summary>
     [CommandArgument(0, "[runs]")]
@@ -23,10 +24,10 @@ internal sealed class ReportSettings : CommandSettings
     [Description("The runs folder to look ids up in (the --out of 'faultline run'). Default: runs")]
     public string OutDir { get; init; } = RunDirectory.DefaultRoot;
 
-    /// <summary>Where <c>compare.html</c> goes.</summary>
-    [CommandOption("--output")]
+    /// <summary>Where <c>compare.html</c> goes. Default: <c>compare.html</c> in run B's folder.</summary>
+    [CommandOption("--html <FILE>")]
     [Description("With --compare: the HTML file to write. Default: compare.html in run B's folder")]
-    public string? Output { get; init; }
+    public string? Html { get; init; }
 
     /// <summary>Whether to print only the HTML path.</summary>
     [CommandOption("--open-path")]
@@ -35,14 +36,31 @@ internal sealed class ReportSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        if (OutputOptions.Parse(OutputText) is null && (OutputText.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || OutputText.Contains('/', StringComparison.Ordinal)))
+        {
+            // --output used to name the comparison page's file.
+            return ValidationResult.Error(CliErrors.ReportOutputIsAFile(OutputText));
+        }
+
+        var output = base.Validate();
+        if (!output.Successful)
+        {
+            return output;
+        }
+
+        if (OpenPath && Output == OutputFormat.Json)
+        {
+            return ValidationResult.Error("--open-path prints only the HTML file's path, and --output json only a JSON document; drop one");
+        }
+
         if (Compare)
         {
             return Runs.Length == 2 ? ValidationResult.Success() : ValidationResult.Error("name two runs to compare, e.g. faultline report --compare RUN-A RUN-B");
         }
 
-        if (Output is not null)
+        if (Html is not null)
         {
-            return ValidationResult.Error("--output goes with --compare; a run's report is written into its folder");
+            return ValidationResult.Error("--html goes with --compare; a run's report is written into its folder");
         }
 
         return Runs.Length == 1 ? ValidationResult.Success() : ValidationResult.Error("name one run, e.g. faultline report 20261126-153012-hello-api-7f3a (or a run folder)");

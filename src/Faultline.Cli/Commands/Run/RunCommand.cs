@@ -31,7 +31,8 @@ namespace Faultline.Cli.Commands.Run;
 
 /// <summary>
 /// <c>faultline run EXPERIMENT</c>: validates everything first (invalid input injects nothing), runs the
-/// experiment on its own lab or a running one, shows progress, and ends with the verdict and its reasons.
+/// experiment on its own lab or a running one, shows progress, and ends with the verdict and its reasons. With
+/// <c>--output json</c> standard output carries only the result.json the run wrote; with <c>-q</c> only the verdict line.
 /// Exit codes: 0 held, 1 refuted / inconclusive / not-run, 2 invalid input, 3 stopped, 4 the run failed (an internal
 /// failure, or the lab given by <c>--lab</c> stopped answering; the verdict is then inconclusive).
 /// </summary>
@@ -48,8 +49,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         if (settings.Simulated)
         {
             // The same as 'faultline simulate EXPERIMENT': one run in virtual time.
-            return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology }, cancellationToken);
+            return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology, OutputText = settings.OutputText, Quiet = settings.Quiet }, cancellationToken);
         }
+
+        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
 
         string? importedYaml = null;
         ExperimentReadResult read;
@@ -66,7 +69,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         if (!File.Exists(settings.Experiment) || read.HasErrors || read.Experiment is null || read.Topology is null)
         {
-            DiagnosticWriter.Write(console, read.Diagnostics.Count > 0 ? read.Diagnostics : [Diagnostic.Error(null, $"{settings.Experiment}: the experiment file does not exist", "check the path")]);
+            DiagnosticWriter.Write(output.Problems, read.Diagnostics.Count > 0 ? read.Diagnostics : [Diagnostic.Error(null, $"{settings.Experiment}: the experiment file does not exist", "check the path")]);
             return ExitCodes.InvalidInput;
         }
 
@@ -77,7 +80,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             .ToList();
         if (warnings.Count > 0)
         {
-            DiagnosticWriter.Write(console, warnings);
+            DiagnosticWriter.Write(output.Problems, warnings);
         }
 
         Uri? labUrl = settings.LabUrl;
@@ -88,7 +91,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             token = lab.Token;
             if (token is null)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {lab.TokenError}");
+                output.Problems.MarkupLineInterpolated($"[red]error:[/] {lab.TokenError}");
                 return ExitCodes.InvalidInput;
             }
         }
@@ -105,12 +108,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             }
             catch (HttpRequestException ex)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Unreachable(labUrl, ex.Message)}");
+                output.Problems.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Unreachable(labUrl, ex.Message)}");
                 return ExitCodes.InvalidInput;
             }
             catch (FaultControlException ex)
             {
-                console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Refused(labUrl, (int)ex.StatusCode, ex.Message)}");
+                output.Problems.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Refused(labUrl, (int)ex.StatusCode, ex.Message)}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -118,7 +121,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             {
                 if (settings.TimeScale is { } asked && Math.Abs(asked - labScale) > 1e-9)
                 {
-                    console.MarkupLine($"[red]--time-scale {asked.ToString(CultureInfo.InvariantCulture)} differs from the lab's {labScale.ToString(CultureInfo.InvariantCulture)}[/]: a run against a running lab uses the lab's clock; drop --time-scale, or start the lab with it");
+                    output.Problems.MarkupLine($"[red]--time-scale {asked.ToString(CultureInfo.InvariantCulture)} differs from the lab's {labScale.ToString(CultureInfo.InvariantCulture)}[/]: a run against a running lab uses the lab's clock; drop --time-scale, or start the lab with it");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -151,7 +154,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         // Load must never run the process out of descriptors: check before the dashboard, metrics or lab start.
         var populations = RunPopulations.Of(experiment, topology, LoadGeneratorOptions.DefaultRequestTimeout);
-        if (!DescriptorGate.Pass(console, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
+        if (!DescriptorGate.Pass(output.Problems, DescriptorNeed.ForRun(populations, topology, ownLab: labUrl is null), topologyPath))
         {
             return ExitCodes.InvalidInput;
         }
@@ -161,7 +164,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         using var loggers = LoggerFactory.Create(logging =>
         {
             logging.ClearProviders();
-            logging.AddProvider(new AnsiConsoleLoggerProvider(console, wall, LogLevel.Warning));
+            // Warnings are problems: -q keeps them, on standard error.
+            logging.AddProvider(new AnsiConsoleLoggerProvider(settings.Quiet ? output.Problems : console, wall, LogLevel.Warning));
             logging.SetMinimumLevel(LogLevel.Warning);
         });
 
@@ -175,17 +179,17 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
         catch (InvalidOperationException ex) when (labUrl is not null)
         {
-            console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            output.Problems.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
             return ExitCodes.InvalidInput;
         }
         catch (FaultControlException ex)
         {
-            console.MarkupLine($"[red]the lab refused: {Markup.Escape(ex.Message)}[/]");
+            output.Problems.MarkupLine($"[red]the lab refused: {Markup.Escape(ex.Message)}[/]");
             return ExitCodes.InvalidInput;
         }
         catch (HttpRequestException ex) when (labUrl is not null)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Unreachable(labUrl, ex.Message)}");
+            output.Problems.MarkupLineInterpolated($"[red]error:[/] {LabConnectionErrors.Unreachable(labUrl, ex.Message)}");
             return ExitCodes.InvalidInput;
         }
 
@@ -195,13 +199,20 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             var files = ReportWriter.WriteAll(RunDirectory.Open(outcome.Directory));
             console.MarkupLine($"report: [bold]{Markup.Escape(files.Html)}[/] (also {Markup.Escape(Path.GetFileName(files.JUnit))}, {Markup.Escape(Path.GetFileName(files.Result))})");
             dashboard?.ServeReport(files.Html);
+            if (output.IsJson)
+            {
+                // The file the run wrote, read back: the JSON on standard output is result.json, whatever it carries.
+                output.WriteJson(File.ReadAllText(files.Result));
+            }
         }
 #pragma warning disable CA1031 // The verdict stands without its report; 'faultline report' can write it again.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            console.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.Directory)}' to retry[/]");
+            output.Problems.MarkupLine($"[yellow]the report could not be written: {Markup.Escape(ex.Message)}; run 'faultline report {Markup.Escape(outcome.Directory)}' to retry[/]");
         }
+
+        output.WriteVerdictLine(RunSummary.VerdictLine(outcome));
 
         // The run is over: exit with its code, so 'faultline run a && faultline run b' goes on. Only --keep-dashboard
         // keeps the page up, and not after Ctrl-C, which asked the whole command to end.

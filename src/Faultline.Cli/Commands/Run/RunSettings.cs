@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Faultline.Cli.Output;
 using Faultline.Core.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -8,6 +9,20 @@ namespace Faultline.Cli.Commands.Run;
 /// <summary>Settings of <c>faultline run</c>.</summary>
 internal sealed class RunSettings : LabConnectionSettings
 {
+    /// <summary><c>--output</c> as typed: <c>text</c> (default) or <c>json</c>. Read it through <see cref="Output"/>.</summary>
+    [CommandOption("--output <FORMAT>")]
+    [Description(OutputOptions.OutputDescription)]
+    [DefaultValue(OutputOptions.DefaultOutput)]
+    public string OutputText { get; init; } = OutputOptions.DefaultOutput;
+
+    /// <summary>Whether only the verdict line (or the JSON document) is printed. Default: <c>false</c>.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description(OutputOptions.QuietDescription)]
+    public bool Quiet { get; init; }
+
+    /// <summary>The output format (valid after validation); <see cref="OutputFormat.Text"/> when none was given.</summary>
+    public OutputFormat Output => OutputOptions.Parse(OutputText) ?? OutputFormat.Text;
+
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
     [Description("The experiment file, e.g. samples/seed/experiment.yaml, or an FIS template (.json) with --topology.")]
@@ -77,6 +92,12 @@ internal sealed class RunSettings : LabConnectionSettings
 
     public override ValidationResult Validate()
     {
+        // Run settings derive from the lab connection's, so the output options are declared here rather than inherited.
+        if (OutputOptions.Validate(OutputText) is { } outputError)
+        {
+            return ValidationResult.Error(outputError);
+        }
+
         if (!string.Equals(Engine, "live", StringComparison.OrdinalIgnoreCase) && !Simulated)
         {
             return ValidationResult.Error($"--engine '{Echo.Value(Engine)}' is not an engine; use live (real sockets, the default) or simulated (virtual time)");

@@ -81,11 +81,6 @@ internal static partial class RunSummary
             VerdictKind.Refuted => "red",
             _ => "yellow",
         };
-        var kind = verdict.Kind switch
-        {
-            VerdictKind.NotRun => "not-run",
-            _ => verdict.Kind.ToString().ToLowerInvariant(),
-        };
         if (verdict.Problems.Count > 0)
         {
             console.MarkupLine("[bold]problems[/]");
@@ -95,7 +90,7 @@ internal static partial class RunSummary
             }
         }
 
-        console.MarkupLine($"[bold {color}]verdict: {kind}[/] — {Markup.Escape(verdict.Summary)}");
+        console.MarkupLine($"[bold {color}]verdict: {KindName(verdict.Kind)}[/] — {Markup.Escape(verdict.Summary)}");
         foreach (var finding in verdict.Diagnosis)
         {
             console.MarkupLine($"[bold]why:[/] {Markup.Escape(finding.Headline)} [grey][[{Markup.Escape(finding.Code)}]][/]");
@@ -116,6 +111,9 @@ internal static partial class RunSummary
             console.MarkupLine($"[yellow]{outcome.FailedJournalWrites} journal write(s) failed; the journal is incomplete[/]");
         }
     }
+
+    /// <summary>The verdict line, plain: <c>verdict: refuted — Refuted: 4 of 6 checks failed (…)</c>; all that <c>run -q</c> prints.</summary>
+    internal static string VerdictLine(RunOutcome outcome) => $"verdict: {KindName(outcome.Verdict.Kind)} — {outcome.Verdict.Summary}";
 
     /// <summary>The line saying the load generator dropped sends, so a reader knows the failures include them.</summary>
     internal static string DroppedLine(CustomerImpact population) =>
@@ -158,6 +156,8 @@ internal static partial class RunSummary
 
     [GeneratedRegex(@"^(?<check>\S+) checkers at (?<location>\S+) probe (?<target>.+)$")]
     private static partial Regex ProbeLine();
+
+    private static string KindName(VerdictKind kind) => kind == VerdictKind.NotRun ? "not-run" : kind.ToString().ToLowerInvariant();
 
     private static string Percent(double? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "-";

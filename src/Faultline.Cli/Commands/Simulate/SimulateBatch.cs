@@ -25,19 +25,20 @@ namespace Faultline.Cli.Commands.Simulate;
 internal static class SimulateBatch
 {
 
-    public static async Task<int> RunAsync(IAnsiConsole console, ExperimentInput input, SimulateSettings settings, int firstSeed, CancellationToken cancellationToken)
+    /// <summary>Runs the batch, writes its summary files, and prints the table (or, with <c>--output json</c>, summary.json).</summary>
+    public static async Task<int> RunAsync(IAnsiConsole console, CommandOutput output, ExperimentInput input, SimulateSettings settings, int firstSeed, CancellationToken cancellationToken)
     {
         var plan = SweepPlan.Parse(settings.Set);
         if (plan.HasErrors || plan.Plan is null)
         {
-            DiagnosticWriter.Write(console, plan.Diagnostics);
+            DiagnosticWriter.Write(output.Problems, plan.Diagnostics);
             return ExitCodes.InvalidInput;
         }
 
         var applied = SweepApplier.ApplyAll(new SweepSources(input.ExperimentText, input.ExperimentPath, input.TopologyText, input.TopologyPath), plan.Plan);
         if (applied.HasErrors)
         {
-            DiagnosticWriter.Write(console, applied.Diagnostics);
+            DiagnosticWriter.Write(output.Problems, applied.Diagnostics);
             return ExitCodes.InvalidInput;
         }
 
@@ -45,7 +46,7 @@ internal static class SimulateBatch
         var points = applied.Applications;
         if ((long)points.Count * seeds.Length > SimulateSettings.MaxRuns)
         {
-            console.MarkupLine($"[red]error:[/] {points.Count:N0} sweep points × {seeds.Length:N0} seeds is {(long)points.Count * seeds.Length:N0} runs; at most {SimulateSettings.MaxRuns:N0}: fewer --runs or fewer values");
+            output.Problems.MarkupLine($"[red]error:[/] {points.Count:N0} sweep points × {seeds.Length:N0} seeds is {(long)points.Count * seeds.Length:N0} runs; at most {SimulateSettings.MaxRuns:N0}: fewer --runs or fewer values");
             return ExitCodes.InvalidInput;
         }
 
@@ -115,7 +116,21 @@ internal static class SimulateBatch
             },
             html);
         console.MarkupLine($"report: [bold]{Markup.Escape(html)}[/]{(settings.KeepRuns ? " (and each kept run's report.html)" : string.Empty)}");
+        if (output.IsJson)
+        {
+            output.WriteJson(File.ReadAllText(json));
+        }
+
+        output.WriteVerdictLine(QuietLine(summaries));
         return heldEverywhere ? ExitCodes.Ok : ExitCodes.Refuted;
+    }
+
+    /// <summary>The line <c>simulate --runs N -q</c> prints: how many runs reached each verdict, over every point.</summary>
+    internal static string QuietLine(IReadOnlyList<SimulationSummary> summaries)
+    {
+        var verdicts = summaries.SelectMany(s => s.Verdicts).GroupBy(v => v.Key).OrderBy(g => g.Key).Select(g => $"{VerdictName(g.Key)} {g.Sum(v => v.Value).ToString(CultureInfo.InvariantCulture)}");
+        var runs = summaries.Sum(s => s.Seeds.Count);
+        return $"verdicts: {string.Join(", ", verdicts)} of {runs.ToString(CultureInfo.InvariantCulture)} simulated run{(runs == 1 ? string.Empty : "s")}{(summaries.Count > 1 ? $" at {summaries.Count.ToString(CultureInfo.InvariantCulture)} points" : string.Empty)}";
     }
 
     // Kept runs get what a single simulated run gets (report.html, junit.xml, result.json), so the batch page links to them.

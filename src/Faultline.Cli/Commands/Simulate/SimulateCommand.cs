@@ -14,22 +14,24 @@ namespace Faultline.Cli.Commands.Simulate;
 /// <summary>
 /// <c>faultline simulate EXPERIMENT</c>: the same experiment on the simulated engine, in virtual time. One run writes
 /// what a live run writes (journal.db, result.json, report.html, junit.xml, marked <c>engine: simulated</c>) and
-/// exits like <c>run</c>; the same experiment and seed give the same bytes on any machine.
+/// exits like <c>run</c>; the same experiment and seed give the same bytes on any machine. With <c>--output json</c> it
+/// prints the result.json it wrote (a batch: its summary.json), with <c>-q</c> only the verdict line.
 /// </summary>
 internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<SimulateSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
     {
+        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
         var (input, diagnostics) = ExperimentInput.Read(settings.Experiment, settings.Topology);
         if (input is null)
         {
-            DiagnosticWriter.Write(console, diagnostics);
+            DiagnosticWriter.Write(output.Problems, diagnostics);
             return ExitCodes.InvalidInput;
         }
 
         if (input.Warnings.Count > 0)
         {
-            DiagnosticWriter.Write(console, input.Warnings);
+            DiagnosticWriter.Write(output.Problems, input.Warnings);
         }
 
         var seed = settings.Seed ?? input.Experiment.Seed ?? RunCommand.DefaultSeed;
@@ -38,11 +40,11 @@ internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simul
         {
             try
             {
-                return await SimulateBatch.RunAsync(console, input, settings, seed, cancellationToken);
+                return await SimulateBatch.RunAsync(console, output, input, settings, seed, cancellationToken);
             }
             catch (SimulationNotSupportedException ex)
             {
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(input.TopologyPath)}: {Markup.Escape(ex.Message)}");
+                output.Problems.MarkupLine($"[red]error:[/] {Markup.Escape(input.TopologyPath)}: {Markup.Escape(ex.Message)}");
                 return ExitCodes.InvalidInput;
             }
         }
@@ -54,7 +56,7 @@ internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simul
         }
         catch (SimulationNotSupportedException ex)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(input.TopologyPath)}: {Markup.Escape(ex.Message)}");
+            output.Problems.MarkupLine($"[red]error:[/] {Markup.Escape(input.TopologyPath)}: {Markup.Escape(ex.Message)}");
             return ExitCodes.InvalidInput;
         }
 
@@ -62,6 +64,13 @@ internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simul
         RunSummary.Write(console, outcome);
         var files = ReportWriter.WriteAll(RunDirectory.Open(outcome.Directory));
         console.MarkupLine($"report: [bold]{Markup.Escape(files.Html)}[/] (also {Markup.Escape(Path.GetFileName(files.JUnit))}, {Markup.Escape(Path.GetFileName(files.Result))})");
+        if (output.IsJson)
+        {
+            // The file the run wrote, read back: the JSON on standard output is result.json, whatever it carries.
+            output.WriteJson(File.ReadAllText(files.Result));
+        }
+
+        output.WriteVerdictLine(RunSummary.VerdictLine(outcome));
         return RunCommand.ExitCodeOf(outcome);
     }
 

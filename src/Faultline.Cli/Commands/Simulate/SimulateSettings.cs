@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Simulate;
 
 /// <summary>Settings of <c>faultline simulate</c>.</summary>
-internal sealed class SimulateSettings : CommandSettings
+internal sealed class SimulateSettings : OutputSettings
 {
     /// <summary>The most runs one command makes (seeds × sweep points).</summary>
     public const int MaxRuns = 100_000;
@@ -48,6 +48,12 @@ internal sealed class SimulateSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        var output = base.Validate();
+        if (!output.Successful)
+        {
+            return output;
+        }
+
         if (Runs is < 1 or > MaxRuns)
         {
             return ValidationResult.Error($"--runs {Runs}: give a number of seeds from 1 to {MaxRuns:N0}");

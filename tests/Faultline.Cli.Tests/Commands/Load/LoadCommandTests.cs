@@ -169,6 +169,36 @@ public sealed class LoadCommandTests : IAsyncLifetime
         Assert.Matches(new Regex($@"^faultline_region_responses_total\{{(?=[^}}]*region=""us-east-1"")[^}}]*url=""{Regex.Escape(us.ToString())}""", RegexOptions.Multiline), scraped);
     }
 
+    [Fact]
+    public async Task Load_Quiet_PrintsOnlyTheSummary()
+    {
+        var us = Target.Url("/us");
+
+        var (code, output, error) = await CliRun.RunSplitAsync("load", us.ToString(), "--rate", "10", "--duration", "1s", "-q");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^load finished after 1(\.\d+)?s$", lines[0]);
+        Assert.StartsWith($"  {us}: {Target.Count("/us")} attempts, 2xx {Target.Count("/us")} ", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task Load_QuietWithEmfToStandardOutput_KeepsStandardOutputForTheEmfLines()
+    {
+        var us = Target.Url("/us");
+
+        var (code, output, error) = await CliRun.RunSplitAsync("load", us.ToString(), "--rate", "10", "--duration", "1s", "--emf=-", "--quiet");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Empty(EmfSpec.Problems(l)));
+        Assert.Equal(Target.Count("/us"), Sum(Lines(lines), "requests"));
+        Assert.StartsWith("load finished after ", error, StringComparison.Ordinal);
+    }
+
     // Runs the CLI with a token the test cancels (Ctrl-C), into a console nobody reads while it runs.
     private static Task<int> CliRunWith(CancellationToken token, params string[] args)
     {

@@ -86,7 +86,7 @@ public sealed class PlanCommandTests : IDisposable
         var (code, output) = await CliRun.RunAsync("plan", Seed(), "--seeds", "3");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("unknown option '--seeds' for 'faultline plan'; did you mean '--seed'? its options: --topology, --seed, --help", output, StringComparison.Ordinal);
+        Assert.Contains("unknown option '--seeds' for 'faultline plan'; did you mean '--seed'? its options: --topology, --seed, --output, --quiet, -q, --help", output, StringComparison.Ordinal);
     }
 
     [Fact]
