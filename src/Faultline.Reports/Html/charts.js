@@ -69,6 +69,12 @@ var FaultlineCharts = (function () {
     return [lo, hi === lo ? lo * 10 : hi];
   }
 
+  // Counts start a little below 0, so a series that stays at 0 is a visible line above the axis, not hidden in it.
+  function countRange(min, max) {
+    var hi = max == null || max <= 0 ? 1 : max * 1.08;
+    return [Math.min(0, min == null ? 0 : min) - hi * 0.03, hi];
+  }
+
   // Marker labels sit in a strip above the plot area, never on the data; a label that would touch another moves to
   // the next row. The lines are drawn on the canvas.
   function markersPlugin(markers) {
@@ -152,7 +158,7 @@ var FaultlineCharts = (function () {
     } else if (shared && shared.y) {
       scaleY = { range: shared.y };
     } else {
-      scaleY = { range: function (u, min, max) { return [Math.min(0, min == null ? 0 : min), max == null || max <= 0 ? 1 : max * 1.08]; } };
+      scaleY = { range: function (u, min, max) { return countRange(min, max); } };
     }
     var scaleX = { time: false };
     if (shared && shared.x) { scaleX.range = shared.x; }
@@ -214,7 +220,7 @@ var FaultlineCharts = (function () {
     if (x[0] <= x[1]) { shared.x = x[0] === x[1] ? [x[0], x[0] + 1] : x; }
     if (y[0] <= y[1]) {
       var logScale = list.some(function (c) { return c.logScale; });
-      shared.y = logScale ? logRange(y[0], y[1]) : [Math.min(0, y[0]), y[1] <= 0 ? 1 : y[1] * 1.08];
+      shared.y = logScale ? logRange(y[0], y[1]) : countRange(y[0], y[1]);
     }
     return shared;
   }

@@ -50,9 +50,10 @@ internal static class ChartProbe
                 const counts = {};
                 for (let p = 0; p < data.length; p += 4) {
                   if (data[p + 3] < 160) { continue; }
+                  // Markers are near-black or dark red (anti-aliased a shade off); they are not the series.
+                  const near = (r, g, b) => Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) < 40;
+                  if (near(0x1f, 0x23, 0x28) || near(0x82, 0x07, 0x1e)) { continue; }
                   const c = hex(data[p], data[p + 1], data[p + 2]);
-                  // Markers are near-black or dark red; they are not the series.
-                  if (c === '#1f2328' || c === '#82071e') { continue; }
                   counts[c] = (counts[c] || 0) + 1;
                 }
                 const top1 = Object.entries(counts).sort((a, b) => b[1] - a[1])[0] || [null, 0];
