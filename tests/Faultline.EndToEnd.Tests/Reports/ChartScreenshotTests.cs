@@ -56,7 +56,7 @@ public sealed class ChartScreenshotTests : IDisposable
                     // A line hidden under another, or at a plot edge, leaves a few anti-aliased pixels: not a colour.
                     if (s.Pixels > 20)
                     {
-                        Assert.True(s.PixelColor == expected, $"{chart}: '{s.Label}' is drawn in {s.PixelColor} ({s.Pixels} px), not {expected}");
+                        Assert.True(ChartProbe.Close(s.PixelColor, expected), $"{chart}: '{s.Label}' is drawn in {s.PixelColor} ({s.Pixels} px), not {expected}");
                     }
                 }
 
@@ -66,7 +66,7 @@ public sealed class ChartScreenshotTests : IDisposable
 
             if (name == "misconfigured")
             {
-                Assert.Contains(await ChartProbe.SeriesAsync(page, "chart-run-status"), s => s.Label == "5xx responses" && s.Pixels > 50 && s.PixelColor == "#cf222e");
+                Assert.Contains(await ChartProbe.SeriesAsync(page, "chart-run-status"), s => s.Label == "5xx responses" && s.Pixels > 50 && ChartProbe.Close(s.PixelColor, "#cf222e"));
             }
 
             // (b) No label overlaps another, and no marker label lies on the plot.

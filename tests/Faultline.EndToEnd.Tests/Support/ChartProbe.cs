@@ -130,6 +130,21 @@ internal static class ChartProbe
         return json.Deserialize<PlotScales>(Json)!;
     }
 
+    /// <summary>
+    /// Whether a pixel's colour is the expected one, give or take the rounding of canvas colour management (a unit
+    /// or two per channel: #cf212d for #cf222e); two colours of the meaning table differ by far more.
+    /// </summary>
+    public static bool Close(string? actual, string expected)
+    {
+        if (actual is null)
+        {
+            return false;
+        }
+
+        static int Channel(string hex, int i) => Convert.ToInt32(hex.Substring(1 + (2 * i), 2), 16);
+        return Enumerable.Range(0, 3).Sum(i => Math.Abs(Channel(actual, i) - Channel(expected, i))) <= 12;
+    }
+
     /// <summary>Pairs of boxes that overlap (by more than half a pixel each way), described.</summary>
     public static IReadOnlyList<string> Overlaps(IReadOnlyList<LabelBox> boxes)
     {
