@@ -4,23 +4,16 @@
 #   docker run --rm faultline load https://api.example.com/api/hello --rate 10 --duration 15m --emf -
 # (docs/aws.md, "Load against real endpoints").
 
-# 1. The report charts' library (uPlot, pinned in package-lock.json), which the Faultline.Reports build embeds.
-FROM node:22-bookworm-slim AS web
-WORKDIR /web
-COPY src/Faultline.Reports/web/package.json src/Faultline.Reports/web/package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
-
-# 2. The CLI, published framework-dependent (the runtime image below carries ASP.NET Core, which the CLI needs).
+# 1. The CLI, published framework-dependent (the runtime image below carries ASP.NET Core, which the CLI needs).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig README.md ./
 COPY eng/ eng/
 COPY samples/ samples/
 COPY src/ src/
-COPY --from=web /web/node_modules/ src/Faultline.Reports/web/node_modules/
 RUN dotnet publish src/Faultline.Cli/Faultline.Cli.csproj -c Release -o /opt/faultline --nologo
 
-# 3. The runtime image: the published CLI on the PATH as 'faultline', run as the image's non-root user.
+# 2. The runtime image: the published CLI on the PATH as 'faultline', run as the image's non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 COPY --from=build /opt/faultline/ /opt/faultline/
 RUN ln -s /opt/faultline/faultline /usr/local/bin/faultline

@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 need=()
 command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)   # the build installs the report charts (uPlot) with npm ci
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)   # the tests' tools (cfn-lint below); the build needs no Node.js
 # AWS's own service models with botocore's offline parameter validator check what `faultline export aws` writes.
 python3 -c 'import botocore' >/dev/null 2>&1 || need+=(python3-botocore)
 if [ ${#need[@]} -gt 0 ]; then

@@ -44,7 +44,7 @@ internal static class DashboardPage
             </div>
             <section id="live-checks-section"><h2>Checks</h2><div id="live-checks"><p class="empty">No check evaluated yet.</p></div></section>
             <section><h2>Charts</h2>
-            <p class="kind">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>
+            <p class="note">Lab time since the run's start, ticks on whole minutes. Colours mean the same in every chart: 2xx green, 4xx amber, 5xx red, errors grey, and one colour per region (a population and a health check take their region's). Dashed level lines are thresholds of checks and stop conditions. Markers, labelled above each chart, in black so they never read as a status or a region: fault start and end (solid), health flips (dashed), DNS answer changes (dotted), stop (thick, dark red).</p>
             <div id="charts" class="charts"></div>
             </section>
             <section id="cloudwatch-section"><h2>What CloudWatch would show</h2>

@@ -128,7 +128,7 @@ public sealed class DashboardState : IRunObserver
             Checks = now.Verdict is { } verdict
                 ? [.. verdict.Checks.Select(c => new DashboardCheck(c.Name, c.Passed, c.Measured, c.Expected))]
                 : [.. now.Checks.Select(c => new DashboardCheck(c.Check, c.Passed, c.Measured, c.Expected))],
-            Charts = ChartBuilder.Build(now.Phases, now.Events, now.Traffic, [.. now.Health.Select(h => h.Id)]),
+            Charts = ChartBuilder.Build(now.Phases, now.Events, now.Traffic, run.Topology, run.Experiment),
             CloudWatch = CloudWatchCharts.Build(run.Experiment, run.Topology, now.Phases, now.Events, now.Traffic, CloudWatchUntil(now)),
             Markers = ChartBuilder.Markers(now.Phases, now.Events),
             Problems = [.. now.Problems.Select(p => new DashboardProblem(

@@ -37,7 +37,6 @@ public static class ReportBuilder
                 ExperimentReader.Read(text, path, (_, _) => TopologyReader.Read(header.TopologyText, header.TopologyPath)).ThrowIfInvalid()));
         }
 
-        var healthChecks = topology?.HealthChecks.Select(h => h.Id).ToList() ?? [];
         return new RunReport
         {
             Header = header,
@@ -47,7 +46,7 @@ public static class ReportBuilder
             Partial = contents.Partial,
             FinalState = contents.FinalState ?? contents.Events.OfType<RunStateChanged>().LastOrDefault()?.State ?? RunState.Running,
             Phases = contents.Phases,
-            Charts = ChartBuilder.Build(contents.Phases, contents.Events, contents.Traffic, healthChecks),
+            Charts = ChartBuilder.Build(contents.Phases, contents.Events, contents.Traffic, topology, experiment),
             CloudWatch = CloudWatchCharts.Build(experiment, topology, contents.Phases, contents.Events, contents.Traffic, CloudWatchCharts.End(contents.Phases, contents.Events, contents.Traffic)),
             Markers = ChartBuilder.Markers(contents.Phases, contents.Events),
             Problems = contents.Problems,
@@ -63,7 +62,6 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(verdict);
-        var healthChecks = observations.Topology.HealthChecks.Select(h => h.Id).ToList();
         return new RunReport
         {
             Header = header,
@@ -72,7 +70,7 @@ public static class ReportBuilder
             Partial = observations.Partial,
             FinalState = observations.FinalState,
             Phases = observations.Phases,
-            Charts = ChartBuilder.Build(observations.Phases, observations.Events, observations.Traffic, healthChecks),
+            Charts = ChartBuilder.Build(observations.Phases, observations.Events, observations.Traffic, observations.Topology, observations.Experiment),
             CloudWatch = CloudWatchCharts.Build(observations.Experiment, observations.Topology, observations.Phases, observations.Events, observations.Traffic, CloudWatchCharts.End(observations.Phases, observations.Events, observations.Traffic)),
             Markers = ChartBuilder.Markers(observations.Phases, observations.Events),
         };

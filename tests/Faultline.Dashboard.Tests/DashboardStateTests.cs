@@ -48,7 +48,7 @@ public sealed class DashboardStateTests
         Assert.Empty(snapshot.Faults);
         Assert.Empty(snapshot.Markers);
         Assert.Null(snapshot.Verdict);
-        Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], snapshot.Charts.Select(c => c.Id));
+        Assert.Equal(["health", "checkers", "regions", "status", "success", "latency", "dns"], snapshot.Charts.Select(c => c.Id));
     }
 
     [Fact]

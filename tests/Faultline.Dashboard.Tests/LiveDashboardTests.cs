@@ -76,7 +76,7 @@ public sealed class LiveDashboardTests : IAsyncLifetime
         Assert.Equal("f-1", fault.GetProperty("id").GetString());
         Assert.True(fault.GetProperty("active").GetBoolean());
         Assert.Contains(root.GetProperty("markers").EnumerateArray(), m => m.GetProperty("kind").GetString() == "fault-start");
-        Assert.Equal(6, root.GetProperty("charts").GetArrayLength());
+        Assert.Equal(7, root.GetProperty("charts").GetArrayLength());
     }
 
     [Theory]

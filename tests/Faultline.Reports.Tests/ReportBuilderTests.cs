@@ -40,7 +40,7 @@ public sealed class ReportBuilderTests : IDisposable
     {
         var report = ReportBuilder.Build(_journals.Correct().JournalPath);
 
-        Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], report.Charts.Select(c => c.Id));
+        Assert.Equal(["health", "checkers", "regions", "status", "success", "latency", "dns"], report.Charts.Select(c => c.Id));
         var checkers = report.Charts.Single(c => c.Id == "checkers").Series.Single(s => s.Label == "hc-us").Values;
         Assert.Equal(100, checkers[0]);
         Assert.Contains(checkers, v => v < HealthCheckState.HealthyAbovePercentage);

@@ -6,6 +6,8 @@
   var charts = {};
   var markers = [];
   var finished = false;
+  // The drawn plots by figure id, for whoever inspects the page (the screenshot tests read their series).
+  window.FaultlinePlots = {};
 
   function $(id) { return document.getElementById(id); }
 
@@ -75,7 +77,7 @@
     replace($('health'), s.health.map(function (h) {
       return tile(h.healthy ? 'ok' : 'bad', { 'data-check': h.id, 'data-healthy': h.healthy ? '1' : '0' },
         h.id, (h.healthy ? '1 healthy' : '0 unhealthy'),
-        h.percentageHealthy == null ? 'checkers: —' : number(h.percentageHealthy, 0) + '% of checkers see it healthy');
+        h.percentageHealthy == null ? 'checkers: no data' : number(h.percentageHealthy, 0) + '% of checkers see it healthy');
     }), 'No health check.');
   }
 
@@ -89,9 +91,10 @@
   function renderPopulations(s) {
     replace($('populations'), s.populations.map(function (p) {
       var regions = Object.keys(p.regions).sort().map(function (r) { return 'region_' + r + ' ' + p.regions[r]; }).join(', ');
-      var ok = p.successRate == null || p.successRate >= 99;
-      return tile(ok ? 'ok' : 'bad', { 'data-population': p.name }, p.name,
-        number(p.successRate, 1) + '% 2xx',
+      // A second with no finished request has no success rate: say so, in grey, rather than a green "—%".
+      var state = p.successRate == null ? 'nodata' : p.successRate >= 99 ? 'ok' : 'bad';
+      return tile(state, { 'data-population': p.name, 'data-state': state }, p.name,
+        p.successRate == null ? 'no data' : number(p.successRate, 1) + '% 2xx',
         p.attempts + ' req/s · p50 ' + number(p.p50Ms, 1) + ' ms · p99 ' + number(p.p99Ms, 1) + ' ms' + (regions ? ' · ' + regions : ''));
     }), 'No traffic yet.');
   }
@@ -102,7 +105,7 @@
       var state = c.fired ? 'bad' : c.streak > 0 ? 'warn' : 'ok';
       var value = c.fired ? 'fired' : c.streak > 0 ? 'breaching ' + c.streak + 's of ' + c.secondsNeeded + 's' : 'armed';
       return tile(state, { 'data-stop-condition': c.name, 'data-fired': c.fired ? 'true' : 'false' }, c.name, value,
-        'now ' + (c.measured == null ? '—' : c.measured) + ' · stops when ' + c.alarm);
+        'now ' + (c.measured == null ? 'no data' : c.measured) + ' · stops when ' + c.alarm);
     }), null);
   }
 
@@ -188,7 +191,7 @@
           var holder = entry.figure.querySelector('.plot');
           holder.textContent = '';
           var width = Math.max(320, (holder.clientWidth || container.clientWidth || 900) - 4);
-          entry.plot = new uPlot(FaultlineCharts.options(chart, function () { return markers; }, width), FaultlineCharts.columns(chart), holder);
+          entry.plot = window.FaultlinePlots[entry.figure.id] = new uPlot(FaultlineCharts.options(chart, function () { return markers; }, width), FaultlineCharts.columns(chart), holder);
           entry.shape = shape;
         }
         entry.figure.setAttribute('data-rendered', 'true');

@@ -1,3 +1,4 @@
+using Faultline.Core.Experiments;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Verdict;
@@ -6,8 +7,9 @@ namespace Faultline.Reports.Charts;
 
 /// <summary>
 /// Builds the seed dashboard's charts from a run's seconds and events: health per check, the share of checkers that
-/// see each check healthy, requests per serving region (<c>region_*</c>), status classes, latency per population and
-/// DNS answers per location — plus the markers.
+/// see each check healthy, requests per serving region (<c>region_*</c>), status classes, success rate and latency per
+/// population and DNS answers per location — plus the markers. Colours follow <see cref="ChartColors"/>; thresholds of
+/// checks and stop conditions that map to a chart are drawn on it as dashed series.
 /// </summary>
 public static class ChartBuilder
 {
@@ -15,13 +17,13 @@ public static class ChartBuilder
     /// <param name="phases">The run's phases (the x axis starts at <see cref="PhaseTimes.RunStart"/>).</param>
     /// <param name="events">The run's events, in time order.</param>
     /// <param name="traffic">Per-second traffic of every population.</param>
-    /// <param name="healthChecks">The topology's health check ids (checks that never flipped still get a line).</param>
-    public static IReadOnlyList<ReportChart> Build(PhaseTimes phases, IReadOnlyList<RunEvent> events, IReadOnlyList<LoadSecond> traffic, IReadOnlyList<string> healthChecks)
+    /// <param name="topology">The run's topology (health checks that never flipped still get a line; regions of checks and clients give colours), or <c>null</c>.</param>
+    /// <param name="experiment">The run's experiment (its checks and stop conditions give threshold lines), or <c>null</c>.</param>
+    public static IReadOnlyList<ReportChart> Build(PhaseTimes phases, IReadOnlyList<RunEvent> events, IReadOnlyList<LoadSecond> traffic, Core.Topology.Topology? topology, Experiment? experiment)
     {
         ArgumentNullException.ThrowIfNull(phases);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(traffic);
-        ArgumentNullException.ThrowIfNull(healthChecks);
         var start = phases.RunStart;
         var length = Length(phases, events, traffic);
         var seconds = Enumerable.Range(0, length + 1).Select(s => (double)s).ToList();
@@ -29,13 +31,17 @@ public static class ChartBuilder
             .GroupBy(s => Second(start, s.Start))
             .Where(g => g.Key >= 0 && g.Key <= length)
             .ToDictionary(g => g.Key, g => g.ToList());
+        var healthChecks = topology?.HealthChecks.Select(h => h.Id).ToList() ?? [];
+        var thresholds = new ChartThresholds(experiment, phases, seconds);
+        var colors = new SeriesColors(topology);
         return
         [
-            Health(seconds, start, events, healthChecks),
-            Checkers(seconds, start, events, healthChecks),
+            Health(seconds, start, events, healthChecks, colors),
+            Checkers(seconds, start, events, healthChecks, colors),
             Regions(seconds, bySecond, traffic),
             Statuses(seconds, bySecond),
-            Latency(seconds, traffic, start),
+            Success(seconds, traffic, start, colors, thresholds),
+            Latency(seconds, traffic, start, colors, thresholds),
             Dns(seconds, start, events),
         ];
     }
@@ -102,7 +108,7 @@ public static class ChartBuilder
 
     private static int Second(DateTimeOffset start, DateTimeOffset at) => (int)Math.Floor((at - start).TotalSeconds);
 
-    private static ReportChart Health(List<double> seconds, DateTimeOffset start, IReadOnlyList<RunEvent> events, IReadOnlyList<string> healthChecks)
+    private static ReportChart Health(List<double> seconds, DateTimeOffset start, IReadOnlyList<RunEvent> events, IReadOnlyList<string> healthChecks, SeriesColors colors)
     {
         var flips = events.OfType<HealthChanged>().ToList();
         var ids = healthChecks.Concat(flips.Select(f => f.HealthCheck)).Distinct(StringComparer.Ordinal).ToList();
@@ -112,14 +118,14 @@ public static class ChartBuilder
 
             // A health check starts healthy; each second shows the state at its end.
             var values = seconds.Select(s => (double?)((own.LastOrDefault(f => (f.At - start).TotalSeconds <= s)?.Healthy ?? true) ? 1 : 0)).ToList();
-            return new ChartSeries(id, values);
+            return new ChartSeries(id, values) { Legend = $"{id}{colors.Guards(id)}", Color = colors.HealthCheck(id) };
         }).ToList();
         return new ReportChart { Id = "health", Title = "Health check status (1 healthy, 0 unhealthy)", Unit = "status", Seconds = seconds, Series = series, Stepped = true };
     }
 
     // Every checker starts seeing its check healthy; the share moves with each checker's flip (journals written before
     // share events were recorded have it only at the check's own flips).
-    private static ReportChart Checkers(List<double> seconds, DateTimeOffset start, IReadOnlyList<RunEvent> events, IReadOnlyList<string> healthChecks)
+    private static ReportChart Checkers(List<double> seconds, DateTimeOffset start, IReadOnlyList<RunEvent> events, IReadOnlyList<string> healthChecks, SeriesColors colors)
     {
         var samples = events
             .Select(e => e switch
@@ -148,8 +154,13 @@ public static class ChartBuilder
                 values.Add(current);
             }
 
-            return new ChartSeries(id, values);
+            return new ChartSeries(id, values) { Legend = $"checkers that see {id} healthy", Color = colors.HealthCheck(id) };
         }).ToList();
+        if (series.Count > 0)
+        {
+            series.Add(ChartThresholds.Route53(seconds));
+        }
+
         return new ReportChart { Id = "checkers", Title = "Checkers that see each health check healthy (%)", Unit = "%", Seconds = seconds, Series = series, Stepped = true };
     }
 
@@ -158,43 +169,86 @@ public static class ChartBuilder
         var regions = traffic.SelectMany(s => s.Stats.Regions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var series = regions.Select(region => new ChartSeries(
             $"region_{region}",
-            seconds.Select(s => bySecond.TryGetValue((int)s, out var list) ? (double?)list.Sum(x => x.Stats.RegionCount(region)) : null).ToList())).ToList();
+            seconds.Select(s => bySecond.TryGetValue((int)s, out var list) ? (double?)list.Sum(x => x.Stats.RegionCount(region)) : null).ToList())
+        {
+            Legend = $"requests served by {region}",
+            Color = ChartColors.Region(region),
+        }).ToList();
         return new ReportChart { Id = "regions", Title = "Requests per serving region", Unit = "responses/s", Seconds = seconds, Series = series };
     }
 
     private static ReportChart Statuses(List<double> seconds, Dictionary<int, List<LoadSecond>> bySecond)
     {
-        ChartSeries Sum(string label, Func<LoadStats, long> pick) => new(
+        ChartSeries Sum(string label, string legend, string color, Func<LoadStats, long> pick) => new(
             label,
-            seconds.Select(s => bySecond.TryGetValue((int)s, out var list) ? (double?)list.Sum(x => pick(x.Stats)) : null).ToList());
+            seconds.Select(s => bySecond.TryGetValue((int)s, out var list) ? (double?)list.Sum(x => pick(x.Stats)) : null).ToList())
+        {
+            Legend = legend,
+            Color = color,
+        };
         return new ReportChart
         {
             Id = "status",
             Title = "Status codes",
             Unit = "requests/s",
             Seconds = seconds,
-            Series = [Sum("status_2xx", s => s.Status2xx), Sum("status_4xx", s => s.Status4xx), Sum("status_5xx", s => s.Status5xx), Sum("errors", s => s.Errors + s.Status3xx)],
+            Series =
+            [
+                Sum("status_2xx", "2xx responses", ChartColors.Status2xx, s => s.Status2xx),
+                Sum("status_4xx", "4xx responses", ChartColors.Status4xx, s => s.Status4xx),
+                Sum("status_5xx", "5xx responses", ChartColors.Status5xx, s => s.Status5xx),
+                Sum("errors", "errors and timeouts (no response; 3xx too)", ChartColors.Errors, s => s.Errors + s.Status3xx),
+            ],
         };
     }
 
-    private static ReportChart Latency(List<double> seconds, IReadOnlyList<LoadSecond> traffic, DateTimeOffset start)
+    // Each population's share of attempts answered 2xx, per second: what successRate checks and stop conditions judge.
+    private static ReportChart Success(List<double> seconds, IReadOnlyList<LoadSecond> traffic, DateTimeOffset start, SeriesColors colors, ChartThresholds thresholds)
     {
         var series = new List<ChartSeries>();
         foreach (var population in traffic.Select(s => s.Population).Distinct(StringComparer.Ordinal))
         {
-            var own = traffic.Where(s => string.Equals(s.Population, population, StringComparison.Ordinal))
-                .GroupBy(s => Second(start, s.Start))
-                .ToDictionary(g => g.Key, g => LoadStats.Merge(g.Select(x => x.Stats)));
+            var own = PerSecond(traffic, population, start);
+            series.Add(new ChartSeries(
+                $"{population} success",
+                seconds.Select(s => own.TryGetValue((int)s, out var stats) && stats.SuccessRate is { } rate ? Math.Round(rate * 100, 2) : (double?)null).ToList())
+            {
+                Legend = $"{population}: requests answered 2xx",
+                Color = colors.Population(population),
+            });
+        }
+
+        series.AddRange(thresholds.For(ChartThresholds.SuccessChart));
+        return new ReportChart { Id = "success", Title = "Success rate per population (%), with the thresholds of checks and stop conditions", Unit = "%", Seconds = seconds, Series = series };
+    }
+
+    private static ReportChart Latency(List<double> seconds, IReadOnlyList<LoadSecond> traffic, DateTimeOffset start, SeriesColors colors, ChartThresholds thresholds)
+    {
+        var series = new List<ChartSeries>();
+        foreach (var population in traffic.Select(s => s.Population).Distinct(StringComparer.Ordinal))
+        {
+            var own = PerSecond(traffic, population, start);
             foreach (var percentile in new[] { 50, 99 })
             {
                 series.Add(new ChartSeries(
                     $"{population} p{percentile}",
-                    seconds.Select(s => own.TryGetValue((int)s, out var stats) && stats.LatencyCount > 0 ? (double?)Math.Round(stats.Latency(percentile).TotalMilliseconds, 3) : null).ToList()));
+                    seconds.Select(s => own.TryGetValue((int)s, out var stats) && stats.LatencyCount > 0 ? (double?)Math.Round(stats.Latency(percentile).TotalMilliseconds, 3) : null).ToList())
+                {
+                    Legend = $"{population} p{percentile}",
+                    Color = colors.Population(population),
+                    Dashed = percentile == 99,
+                });
             }
         }
 
-        return new ReportChart { Id = "latency", Title = "Latency per population", Unit = "ms", Seconds = seconds, Series = series };
+        series.AddRange(thresholds.For(ChartThresholds.LatencyChart));
+        return new ReportChart { Id = "latency", Title = "Latency per population (ms, log scale; p99 dashed)", Unit = "ms", Seconds = seconds, Series = series, LogScale = true };
     }
+
+    private static Dictionary<int, LoadStats> PerSecond(IReadOnlyList<LoadSecond> traffic, string population, DateTimeOffset start) =>
+        traffic.Where(s => string.Equals(s.Population, population, StringComparison.Ordinal))
+            .GroupBy(s => Second(start, s.Start))
+            .ToDictionary(g => g.Key, g => LoadStats.Merge(g.Select(x => x.Stats)));
 
     private static ReportChart Dns(List<double> seconds, DateTimeOffset start, IReadOnlyList<RunEvent> events)
     {
@@ -207,7 +261,11 @@ public static class ChartBuilder
             {
                 var own = group.ToList();
                 var values = seconds.Select(s => own.LastOrDefault(a => (a.At - start).TotalSeconds <= s) is { } answer ? (double?)categories.IndexOf(Answer(answer)) : null).ToList();
-                return new ChartSeries($"{group.Key.Location}: {group.Key.Name}", values);
+                return new ChartSeries($"{group.Key.Location}: {group.Key.Name}", values)
+                {
+                    Legend = $"where {group.Key.Name} sends clients in {group.Key.Location}",
+                    Color = ChartColors.Region(group.Key.Location),
+                };
             }).ToList();
         return new ReportChart { Id = "dns", Title = "DNS answer per location (the region each location is sent to)", Unit = "region", Seconds = seconds, Series = series, Stepped = true, Categories = categories };
     }

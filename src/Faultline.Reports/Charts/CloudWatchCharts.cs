@@ -63,14 +63,21 @@ public static class CloudWatchCharts
 
         IEnumerable<MetricDataSeries> Of(Func<MetricQuery, bool> pick) => pairs.Where(p => pick(p.First)).Select(p => p.Second);
 
+        // The same colours and words as the per-second charts: a region, a status class reads the same in both.
+        var colors = new SeriesColors(topology);
         var health = topology.HealthChecks
-            .Select(h => Line(h.Id, Of(q => q.Kind == MetricQueryKind.HealthCheckStatus && string.Equals(q.HealthCheck, h.Id, StringComparison.Ordinal))))
+            .Select(h => Line(h.Id, Of(q => q.Kind == MetricQueryKind.HealthCheckStatus && string.Equals(q.HealthCheck, h.Id, StringComparison.Ordinal))) with { Legend = $"{h.Id}{colors.Guards(h.Id)}", Color = colors.HealthCheck(h.Id) })
             .ToList();
         var regions = topology.Regions
-            .Select(r => Line(AwsMetricConventions.RegionPrefix + r.Name, Of(q => q.Kind == MetricQueryKind.Region && string.Equals(q.ServedRegion, r.Name, StringComparison.Ordinal))))
+            .Select(r => Line(AwsMetricConventions.RegionPrefix + r.Name, Of(q => q.Kind == MetricQueryKind.Region && string.Equals(q.ServedRegion, r.Name, StringComparison.Ordinal))) with { Legend = $"requests served by {r.Name}", Color = ChartColors.Region(r.Name) })
             .ToList();
-        var statuses = new[] { (MetricQueryKind.Status2xx, AwsMetricConventions.Status2xx), (MetricQueryKind.Status4xx, AwsMetricConventions.Status4xx), (MetricQueryKind.Status5xx, AwsMetricConventions.Status5xx) }
-            .Select(k => Line(k.Item2, Of(q => q.Kind == k.Item1)))
+        var statuses = new[]
+            {
+                (MetricQueryKind.Status2xx, AwsMetricConventions.Status2xx, "2xx responses", ChartColors.Status2xx),
+                (MetricQueryKind.Status4xx, AwsMetricConventions.Status4xx, "4xx responses", ChartColors.Status4xx),
+                (MetricQueryKind.Status5xx, AwsMetricConventions.Status5xx, "5xx responses", ChartColors.Status5xx),
+            }
+            .Select(k => Line(k.Item2, Of(q => q.Kind == k.Item1)) with { Legend = k.Item3, Color = k.Item4 })
             .ToList();
         return
         [

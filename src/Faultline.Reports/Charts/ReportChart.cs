@@ -27,6 +27,9 @@ public sealed record ReportChart
     /// </summary>
     public double? PeriodSeconds { get; init; }
 
+    /// <summary>Whether the y axis is logarithmic (latency: 8 ms and 10 s both read). Default <c>false</c>.</summary>
+    public bool LogScale { get; init; }
+
     /// <summary>Names for integer y values (e.g. DNS answers: 1 = <c>us-east-1</c>); empty for plain numbers.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 }

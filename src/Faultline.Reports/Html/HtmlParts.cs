@@ -187,9 +187,17 @@ internal static class HtmlParts
     public static string TimelineTable(IReadOnlyList<TimelineEntry> timeline)
     {
         var html = new StringBuilder("<table class=\"timeline\">\n<thead><tr><th>When</th><th>What</th><th>Kind</th></tr></thead>\n<tbody>\n");
-        foreach (var t in timeline)
+        foreach (var row in TimelineRows.Collapse(timeline))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{Offset(t.Offset)}</td><td>{E(t.Text)}</td><td class=\"kind\">{E(Kebab(t.Kind.ToString()))}</td></tr>\n");
+            var t = row[0];
+            if (row.Count == 1)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"num\">{Offset(t.Offset)}</td><td>{E(t.Text)}</td><td class=\"kind\">{E(Kebab(t.Kind.ToString()))}</td></tr>\n");
+                continue;
+            }
+
+            var where = string.Join(", ", row.Select(e => $"{TimelineRows.Location(e)} {Offset(e.Offset)}"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"collapsed\" data-count=\"{row.Count}\"><td class=\"num\">{Offset(t.Offset)}</td><td><details><summary>{E(TimelineRows.Text(row))}</summary>{E(where)}</details></td><td class=\"kind\">{E(Kebab(t.Kind.ToString()))}</td></tr>\n");
         }
 
         return html.Append("</tbody>\n</table>\n").ToString();
@@ -204,7 +212,8 @@ internal static class HtmlParts
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{whole / 60}m{whole % 60:00}s");
     }
 
-    public static string Percent(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>A percentage, or "no data" (greyed) when there was nothing to measure.</summary>
+    public static string Percent(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : "<span class=\"nodata\">no data</span>";
 
     public static string PartialBanner(RunReport report) => report.Partial
         ? $"<div class=\"partial-banner\" id=\"partial\">Partial — the run did not finish (last state: {E(Kebab(report.FinalState.ToString()))}). The journal ends early, so the evidence below ends early too.</div>\n"

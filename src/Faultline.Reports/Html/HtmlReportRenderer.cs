@@ -35,7 +35,7 @@ public static class HtmlReportRenderer
         }
 
         body.Append("<section id=\"checks\"><h2>Checks</h2>\n").Append(ChecksTable(v.Checks)).Append("</section>\n");
-        body.Append("<section id=\"charts\"><h2>Charts</h2>\n<p class=\"kind\">Lab time since the run's start. Markers: fault start (red), fault end (green), health flips (purple, dashed), DNS answer changes (blue, dashed), stop (black).</p>\n")
+        body.Append("<section id=\"charts\"><h2>Charts</h2>\n<p class=\"note\">Lab time since the run's start, ticks on whole minutes. Colours mean the same in every chart: 2xx green, 4xx amber, 5xx red, errors grey, and one colour per region (a population and a health check take their region's). Dashed level lines are thresholds of checks and stop conditions. Markers, labelled above each chart, in black so they never read as a status or a region: fault start and end (solid), health flips (dashed), DNS answer changes (dotted), stop (thick, dark red).</p>\n")
             .Append(HtmlParts.Charts(report, "run")).Append("</section>\n");
         body.Append(CloudWatch(report, "run"));
         body.Append("<section id=\"impact\"><h2>Customer impact</h2>\n").Append(ImpactTable(v.Impact)).Append("</section>\n");

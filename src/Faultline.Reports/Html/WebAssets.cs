@@ -23,7 +23,7 @@ internal static class WebAssets
     private static string Read(string name)
     {
         using var stream = typeof(WebAssets).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The report asset {name} is not embedded; rebuild Faultline.Reports (it runs npm ci in src/Faultline.Reports/web).");
+            ?? throw new InvalidOperationException($"The report asset {name} is not embedded; rebuild Faultline.Reports (it embeds src/Faultline.Reports/Html and web/vendor).");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -1,16 +1,35 @@
 // Draws every <figure data-chart> of a Faultline report with uPlot (through charts.js), from the JSON inlined in the page.
+// In a comparison (two runs) a chart of one kind gets the same x and y scales in both runs, so they read side by side.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('faultline-data').textContent);
+  var runs = Object.keys(data.runs);
   var rendered = 0;
+  // The drawn plots by figure id, for whoever inspects the page (the screenshot tests read their series and scales).
+  window.FaultlinePlots = {};
+
+  function find(run, id) {
+    return data.runs[run] && data.runs[run].charts.filter(function (c) { return c.id === id; })[0];
+  }
+
+  function prepared(run, id) {
+    var chart = find(run, id);
+    if (!chart || runs.length < 2) { return { chart: chart, shared: null }; }
+    var all = runs.map(function (r) { return find(r, id); }).filter(function (c) { return c; });
+    if (all.length < 2) { return { chart: chart, shared: null }; }
+    var aligned = FaultlineCharts.align(all);
+    return { chart: aligned[all.indexOf(chart)], shared: FaultlineCharts.sharedScales(aligned) };
+  }
+
   document.querySelectorAll('figure[data-chart]').forEach(function (figure) {
-    var run = data.runs[figure.getAttribute('data-run')];
-    var chart = run && run.charts.filter(function (c) { return c.id === figure.getAttribute('data-chart'); })[0];
+    var runId = figure.getAttribute('data-run');
+    var run = data.runs[runId];
     var plot = figure.querySelector('.plot');
     try {
-      if (!chart) { throw new Error('no data for this chart'); }
+      var p = prepared(runId, figure.getAttribute('data-chart'));
+      if (!p.chart) { throw new Error('no data for this chart'); }
       var width = Math.max(320, (plot.clientWidth || figure.clientWidth || 900) - 4);
-      new uPlot(FaultlineCharts.options(chart, function () { return run.markers; }, width), FaultlineCharts.columns(chart), plot);
+      window.FaultlinePlots[figure.id] = new uPlot(FaultlineCharts.options(p.chart, function () { return run.markers; }, width, p.shared), FaultlineCharts.columns(p.chart), plot);
       figure.setAttribute('data-rendered', 'true');
       rendered++;
     } catch (e) {

@@ -56,14 +56,14 @@ public sealed partial class DashboardTests : IDisposable
         });
         await page.GotoAsync(url.AbsoluteUri);
 
-        // Every widget fills: both health checks, both locations' answers, both populations, the stop condition, all six
+        // Every widget fills: both health checks, both locations' answers, both populations, the stop condition, all seven
         // charts with points.
         await page.WaitForFunctionAsync("""
             () => document.querySelectorAll('#health [data-check]').length === 2
               && document.querySelectorAll('#dns [data-location]').length === 2
               && document.querySelectorAll('#populations [data-population]').length === 2
               && document.querySelectorAll('#stop-conditions [data-stop-condition="global outage"][data-fired="false"]').length === 1
-              && document.body.dataset.chartsRendered === '6'
+              && document.body.dataset.chartsRendered === '7'
               && Number(document.querySelector('figure[data-chart="regions"]').dataset.points) > 5
               && Number(document.querySelector('figure[data-chart="latency"]').dataset.series) === 4
             """);

@@ -68,13 +68,13 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("us health check turns unhealthy", compare, StringComparison.Ordinal);
         var compareHtml = Path.Combine(seed, "compare.html");
         Assert.True(File.Exists(compareHtml), compare);
-        await ScreenshotOfflineAsync(browser, compareHtml, "compare.png", expectedCharts: 12);
+        await ScreenshotOfflineAsync(browser, compareHtml, "compare.png", expectedCharts: 14);
     }
 
     private static async Task AssertRendersOfflineAsync(IBrowser browser, string html, string verdict, string screenshot)
     {
-        // The six per-second charts and the three of "What CloudWatch would show" (1-minute datapoints).
-        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 9);
+        // The seven per-second charts and the three of "What CloudWatch would show" (1-minute datapoints).
+        var page = await ScreenshotOfflineAsync(browser, html, screenshot, expectedCharts: 10);
         foreach (var chart in new[] { "cloudwatch-health", "cloudwatch-regions", "cloudwatch-status" })
         {
             Assert.Equal("true", await page.GetAttributeAsync($"#chart-run-{chart}", "data-rendered"));

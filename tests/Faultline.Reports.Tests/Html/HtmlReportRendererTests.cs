@@ -132,7 +132,7 @@ public sealed partial class HtmlReportRendererTests : IDisposable
         var html = HtmlReportRenderer.Render(report);
 
         // The per-second charts are as they were; the 1-minute view comes after them, statistic and period stated.
-        Assert.Equal(["health", "checkers", "regions", "status", "latency", "dns"], report.Charts.Select(c => c.Id));
+        Assert.Equal(["health", "checkers", "regions", "status", "success", "latency", "dns"], report.Charts.Select(c => c.Id));
         Assert.Equal(["cloudwatch-health", "cloudwatch-regions", "cloudwatch-status"], report.CloudWatch.Select(c => c.Id));
         var section = html.IndexOf("<section id=\"cloudwatch\">", StringComparison.Ordinal);
         Assert.True(section > html.IndexOf("<section id=\"charts\">", StringComparison.Ordinal), "the CloudWatch view follows the charts");
