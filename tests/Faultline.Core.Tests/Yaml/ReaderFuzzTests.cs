@@ -68,8 +68,10 @@ public sealed partial class ReaderFuzzTests
         var random = new Random(seed);
         var started = TimeProvider.System.GetTimestamp();
         var errorsSeen = 0;
+        var tried = 0;
         for (var i = 0; i < Mutations && TimeProvider.System.GetElapsedTime(started) < Budget; i++)
         {
+            tried++;
             var text = original;
             var count = 1 + random.Next(3);
             for (var m = 0; m < count; m++)
@@ -113,7 +115,8 @@ public sealed partial class ReaderFuzzTests
             }
         }
 
-        Assert.True(errorsSeen > Mutations / 10, $"the mutations should mostly break the file; only {errorsSeen} errors were seen");
+        // Against the mutations tried, not the planned count: on a loaded machine the time budget ends the loop early.
+        Assert.True(errorsSeen > tried / 10, $"the mutations should mostly break the file; only {errorsSeen} errors were seen in {tried} mutations");
     }
 
     private static string Mutate(string text, Random random)

@@ -8,27 +8,40 @@ using Microsoft.Playwright;
 namespace Faultline.EndToEnd.Tests.Reports;
 
 /// <summary>
-/// <c>faultline report</c> on real runs: the seed and the misconfigured experiment run as processes, their reports
-/// opened from disk in headless Chromium with the network off, charts and verdict checked, screenshots kept.
+/// <c>faultline report</c> on real runs: the assembly's shared seed and misconfigured runs (<see cref="SharedRuns"/>),
+/// copied here because reporting writes into a run's folder, their reports opened from disk in headless Chromium with
+/// the network off, charts and verdict checked, screenshots kept.
 /// </summary>
 [Collection(RunCollection.Name)]
 public sealed class ReportTests : IDisposable
 {
-    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan ReportDeadline = TimeSpan.FromMinutes(1);
     private readonly string _home = Directory.CreateTempSubdirectory("faultline-report-").FullName;
+    private readonly SharedRuns _shared;
+
+    public ReportTests(SharedRuns shared)
+    {
+        _shared = shared;
+    }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     private string Out => Path.Combine(_home, "runs");
 
-    private async Task<string> RunAsync(string sample)
+    /// <summary>Copies a shared run's folder into this test's runs folder and returns the copy.</summary>
+    private string Copy(SharedRun run)
     {
-        var before = Directory.Exists(Out) ? Directory.GetDirectories(Out).ToHashSet(StringComparer.Ordinal) : [];
-        var (code, output) = await FaultlineProcess.RunAsync(
-            _home, RunDeadline, TestContext.Current.CancellationToken, ["run", RepoPaths.Combine(["samples", .. sample.Split('/'), "experiment.yaml"]), "--out", Out]);
-        Assert.True(code is 0 or 1, output);
-        return Assert.Single(Directory.GetDirectories(Out), d => !before.Contains(d));
+        Assert.True(run.ExitCode is 0 or 1, run.Output);
+        var source = run.Folder;
+        var copy = Path.Combine(Out, Path.GetFileName(source));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
     }
 
     private static async Task<string> ReportAsync(string home, params string[] args)
@@ -41,8 +54,8 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task Report_SeedAndMisconfiguredRuns_RenderOfflineInChromiumAndCompare()
     {
-        var misconfigured = await RunAsync("seed/misconfigured");
-        var seed = await RunAsync("seed");
+        var misconfigured = Copy(await _shared.MisconfiguredAsync(TestContext.Current.CancellationToken));
+        var seed = Copy(await _shared.SeedAsync(TestContext.Current.CancellationToken));
 
         // Works whether or not `run` already wrote the report: this regenerates it from the journal.
         var output = await ReportAsync(_home, Path.GetFileName(misconfigured), "--out-dir", Out);

@@ -5,12 +5,21 @@ using Faultline.TestUtils;
 
 namespace Faultline.EndToEnd.Tests.Runs;
 
-/// <summary><c>faultline run</c> as a process on real sockets: the blog's story found, explained and confirmed fixed.</summary>
+/// <summary>
+/// <c>faultline run</c> as a process on real sockets: the blog's story found, explained and confirmed fixed. The seed and
+/// misconfigured runs are the assembly's shared ones (<see cref="SharedRuns"/>); the other samples run here.
+/// </summary>
 [Collection(RunCollection.Name)]
 public sealed class RunTests : IDisposable
 {
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(4);
     private readonly string _home = Directory.CreateTempSubdirectory("faultline-run-").FullName;
+    private readonly SharedRuns _shared;
+
+    public RunTests(SharedRuns shared)
+    {
+        _shared = shared;
+    }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
@@ -30,11 +39,12 @@ public sealed class RunTests : IDisposable
     [Fact]
     public async Task Run_SeedExperiment_HoldsWithEveryCheckPassedAndExitsZero()
     {
-        var (code, output) = await RunAsync(Sample("seed", "experiment.yaml"));
+        var seed = await _shared.SeedAsync(TestContext.Current.CancellationToken);
+        var (code, output) = (seed.ExitCode, seed.Output);
 
         Assert.True(code == 0, output);
         Assert.Contains("verdict: held", output, StringComparison.Ordinal);
-        var verdict = Result().GetProperty("verdict");
+        var verdict = seed.Result().GetProperty("verdict");
         Assert.Equal("held", verdict.GetProperty("kind").GetString(), ignoreCase: true);
         Assert.All(verdict.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("passed").GetBoolean(), c.ToString()));
 
@@ -48,11 +58,12 @@ public sealed class RunTests : IDisposable
     [Fact]
     public async Task Run_MisconfiguredExperiment_RefutedAndTheDiagnosisNamesTheCheckItsDomainAndItsRegion()
     {
-        var (code, output) = await RunAsync(Sample("seed", "misconfigured", "experiment.yaml"));
+        var misconfigured = await _shared.MisconfiguredAsync(TestContext.Current.CancellationToken);
+        var (code, output) = (misconfigured.ExitCode, misconfigured.Output);
 
         Assert.True(code == 1, output);
         Assert.Contains("verdict: refuted", output, StringComparison.Ordinal);
-        var diagnosis = Result().GetProperty("verdict").GetProperty("diagnosis").EnumerateArray().First();
+        var diagnosis = misconfigured.Result().GetProperty("verdict").GetProperty("diagnosis").EnumerateArray().First();
         Assert.Equal("health-check-probes-other-region", diagnosis.GetProperty("code").GetString());
         var headline = diagnosis.GetProperty("headline").GetString();
         Assert.Contains("hc-us", headline, StringComparison.Ordinal);

@@ -25,6 +25,7 @@ public sealed class GatewayServerTests : IAsyncLifetime
     private static readonly TimeSpan Lease = FaultLimits.MaximumLease;
     private static readonly IPAddress UsCustomer = IPAddress.Parse("127.0.1.100");
     private static readonly IPAddress EuCustomer = IPAddress.Parse("127.0.2.100");
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private GatewayServer? _server;
     private FaultStore? _faults;
 
@@ -42,10 +43,10 @@ public sealed class GatewayServerTests : IAsyncLifetime
         }
     }
 
-    private async Task StartAsync(Topology? topology = null, double scale = 10, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0, GatewayServerOptions? options = null)
+    private async Task StartAsync(Topology? topology = null, double scale = 10, ILogger<GatewayServer>? logger = null, HttpClient? upstream = null, int port = 0, GatewayServerOptions? options = null, TimeProvider? clock = null)
     {
         topology ??= Some.Topology();
-        var time = new ScaledTimeProvider(TimeProvider.System, scale);
+        var time = clock ?? new ScaledTimeProvider(TimeProvider.System, scale);
         _faults = new FaultStore(topology, time, new RandomSource(1));
         var handlers = upstream is null ? null : UpstreamHandler.Factory(upstream, time);
         var fleet = new FunctionFleet(topology, _faults, time, new RandomSource(2), handlers);
@@ -211,27 +212,33 @@ public sealed class GatewayServerTests : IAsyncLifetime
                 new(("eu-west-1", "us-east-1"), TimeSpan.FromMilliseconds(400)),
             ]),
         };
-        await StartAsync(topology, scale: 1);
+        // On the fake clock: the delays are the lab's timers, not wall time a busy machine would stretch.
+        var clock = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await StartAsync(topology, clock: clock);
         using var eu = ClientFrom(EuCustomer);
         using var us = ClientFrom(UsCustomer);
+        var oneWay = TimeSpan.FromMilliseconds(400);
+        var ct = TestContext.Current.CancellationToken;
 
-        // Warm both connections so only the gateway's delays are measured.
-        (await eu.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken)).Dispose();
-        (await us.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken)).Dispose();
-        var euElapsed = await TimeAsync(eu);
-        var usElapsed = await TimeAsync(us);
-
-        // Two 400 ms delays; timers may fire a few milliseconds early on the wall clock, hence the 50 ms allowance.
-        Assert.True(euElapsed >= TimeSpan.FromMilliseconds(750), $"eu took {euElapsed}, expected about 2 x 400ms");
-        Assert.True(usElapsed < TimeSpan.FromMilliseconds(800), $"us took {usElapsed}, expected no added latency");
-
-        async Task<TimeSpan> TimeAsync(HttpClient client)
+        // us-east-1's own customers are answered while the lab clock stands still.
+        using (var response = await us.GetAsync(Url("us-east-1", "/api/hello"), ct).WaitAsync(Deadline, ct))
         {
-            var start = TimeProvider.System.GetTimestamp();
-            using var response = await client.GetAsync(Url("us-east-1", "/api/hello"), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return TimeProvider.System.GetElapsedTime(start);
         }
+
+        Assert.Equal(0, clock.Created(oneWay));
+
+        // eu-west-1's wait 400 ms on the way in, and only once that has passed 400 ms on the way out.
+        var euAnswer = eu.GetAsync(Url("us-east-1", "/api/hello"), ct);
+        await Eventually.TrueAsync(() => clock.Created(oneWay) == 1, Deadline, "the request's 400 ms on its way in", ct);
+        clock.Advance(oneWay - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, clock.Created(oneWay));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Eventually.TrueAsync(() => clock.Created(oneWay) == 2, Deadline, "the response's 400 ms on its way out", ct);
+        Assert.False(euAnswer.IsCompleted);
+        clock.Advance(oneWay);
+        using var answered = await euAnswer.WaitAsync(Deadline, ct);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
 
     [Fact]

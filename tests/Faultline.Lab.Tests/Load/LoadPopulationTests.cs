@@ -139,7 +139,10 @@ public sealed class LoadPopulationTests : IAsyncLifetime
     {
         // A blackholed gateway never answers: without a bound every send opens another connection.
         var client = TestLab.Client("us-east-1", 200) with { MaxConnections = 8 };
-        _lab = await TestLab.StartAsync(TestLab.WithClients(client), 1);
+
+        // Stopping waits for in-flight requests up to the stop timeout, on the lab clock (here the wall clock): the
+        // blackholed ones never answer, so the default 10 s would be 10 s of this test spent waiting at its end.
+        _lab = await TestLab.StartAsync(TestLab.WithClients(client), 1, new LoadGeneratorOptions { StopTimeout = TimeSpan.FromMilliseconds(200) });
         Lab.AddFault(new NetworkFaultOptions { Mode = NetworkMode.Blackhole }, new FaultTarget { Region = "us-east-1" });
         var population = Lab.Load["us-customers"];
 
