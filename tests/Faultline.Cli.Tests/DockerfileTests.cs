@@ -55,14 +55,16 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void ChartLibrary_LandsWhereTheReportsBuildLooksForIt()
+    public void ChartLibrary_IsVendored_SoTheImageBuildsWithoutNode()
     {
-        // Faultline.Reports skips its own npm step when uPlot is already in its web folder's node_modules.
+        // uPlot is checked in under the reports' web folder, which the build stage copies with src/; no Node.js stage.
         var reports = File.ReadAllText(RepoPaths.Combine("src", "Faultline.Reports", "Faultline.Reports.csproj"));
-        Assert.Contains("<ReportWebDir>$(MSBuildThisFileDirectory)web/</ReportWebDir>", reports, StringComparison.Ordinal);
-        Assert.Contains("Condition=\"!Exists('$(UPlotDist)uPlot.iife.min.js')\"", reports, StringComparison.Ordinal);
+        Assert.Contains("<UPlotDist>$(MSBuildThisFileDirectory)web/vendor/uplot-1.6.32/</UPlotDist>", reports, StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoPaths.Combine("src", "Faultline.Reports", "web", "vendor", "uplot-1.6.32", "uPlot.iife.min.js")));
 
-        Assert.Contains("COPY --from=web /web/node_modules/ src/Faultline.Reports/web/node_modules/", Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("COPY src/ src/", Dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("npm", Dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("node:", Dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]

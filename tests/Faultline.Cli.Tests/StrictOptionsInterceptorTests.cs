@@ -22,7 +22,7 @@ public sealed class StrictOptionsInterceptorTests : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains(
-            "error: unknown option '--dry-run' for 'faultline run'; its options: --time-scale, --seed, --lab, --token-file, --out, --topology, --metrics-port, --otlp, --dashboard-port, --no-dashboard, --keep-dashboard, --engine, --output, --quiet, -q, --help",
+            "error: unknown option '--dry-run' for 'faultline run'; its options: --output, --quiet, -q, --time-scale, --seed, --out, --topology, --metrics-port, --otlp, --dashboard-port, --no-dashboard, --keep-dashboard, --engine, --lab, --token-file, --help",
             output,
             StringComparison.Ordinal);
         Assert.False(Directory.Exists(runs), "no run may start");

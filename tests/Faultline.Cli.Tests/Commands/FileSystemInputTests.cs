@@ -78,7 +78,7 @@ public sealed class FileSystemInputTests : IDisposable
     [Fact]
     public async Task Fault_TokenFileIsAFolder_ExitsTwo()
     {
-        var (code, output) = await CliRun.RunAsync("fault", "list", "--token-file", _dir);
+        var (code, output) = await CliRun.RunAsync("fault", "list", "--lab", "http://127.0.0.1:1", "--token-file", _dir);
 
         Assert.Equal(ExitCodes.InvalidInput, code);
         Assert.Contains($"error: --token-file '{_dir}' is a folder, but must be a file; name the file itself", output, StringComparison.Ordinal);
