@@ -78,7 +78,7 @@ public sealed partial class DashboardTests : IDisposable
         await page.WaitForFunctionAsync("() => Number(document.body.dataset.faultMarkers) >= 1 && document.querySelector('#faults tr[data-active=\"true\"]') !== null");
         Assert.Equal("running", await page.GetAttributeAsync("body", "data-state"));
         Assert.Contains("latency", await page.InnerTextAsync("#faults tr[data-fault-id='f1']"), StringComparison.Ordinal);
-        Assert.Equal(6, await Chromium.PaintedCanvasesAsync(page, "#charts figure canvas"));
+        Assert.Equal(7, await Chromium.PaintedCanvasesAsync(page, "#charts figure canvas"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "dashboard-live.png"), FullPage = true });
 
         // The run ends: the page shows the run's verdict and links the report, and faultline keeps serving it.
