@@ -99,7 +99,7 @@ public sealed partial class DashboardTests : IDisposable
         Assert.False(run.HasExited, run.Output);
         var report = await page.GotoAsync(new Uri(url, "report").AbsoluteUri);
         Assert.Equal(200, report!.Status);
-        await page.WaitForSelectorAsync("body[data-charts-rendered='9']", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("body[data-charts-rendered='10']", new() { State = WaitForSelectorState.Attached });
 
         // Ctrl-C ends it with the run's exit code.
         run.Interrupt();
