@@ -69,9 +69,10 @@ public sealed class LoadCommandTests : IAsyncLifetime
         Assert.InRange(Target.Count("/us"), 15, 25);
         Assert.InRange(Target.Count("/fail"), 15, 25);
 
-        // One line per URL per second, a second apart, over the 2 s asked for (and the last partial second).
+        // One line per URL per second, a second apart, over the 2 s asked for (and the last partial second, and on a
+        // busy machine one more for the answers of the last sends, which can arrive after that second has closed).
         var stamps = usLines.Select(l => l.GetProperty("_aws").GetProperty("Timestamp").GetInt64()).ToList();
-        Assert.InRange(stamps.Count, 2, 3);
+        Assert.InRange(stamps.Count, 2, 4);
         Assert.All(stamps.Zip(stamps.Skip(1)), p => Assert.Equal(1000, p.Second - p.First));
 
         // The progress: a line per URL per second (the counts of a busy machine's second may shift by a send or two).
