@@ -1,7 +1,7 @@
 namespace Faultline.Core.Faults.Network;
 
 /// <summary><c>network</c>: a region's gateway is blackholed, reset or slowed (the gateway's network policy injects it).</summary>
-public sealed class NetworkFaultKind : FaultKindDescriptor<NetworkFaultOptions>
+public sealed class NetworkFaultKind : ModeAndDelayFaultKind<NetworkFaultOptions, NetworkMode>
 {
     /// <summary>What happens to a request.</summary>
     public static readonly FaultOptionDefinition Mode = new()
@@ -26,32 +26,30 @@ public sealed class NetworkFaultKind : FaultKindDescriptor<NetworkFaultOptions>
     public override FaultScope ActsOn => FaultScope.Region;
 
     /// <inheritdoc />
-    public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [Mode, Delay];
+    /// <remarks>FIS has no action that blackholes, resets or slows an API Gateway region: the AWS export reports the action as one it cannot export.</remarks>
+    public override Aws.Fis.IFisFaultMapping? Fis => null;
 
     /// <inheritdoc />
-    public override FaultOptions Read(IFaultOptionReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        return new NetworkFaultOptions { Mode = FaultChoices.Parse(reader.Choice(Mode), NetworkMode.Blackhole), Delay = reader.Duration(Delay) };
-    }
+    public override Injection.IFaultInjector Injector { get; } = new NetworkFaultInjector();
 
     /// <inheritdoc />
-    protected override void Validate(NetworkFaultOptions options, FaultOptionSpelling spelling, List<FaultOptionProblem> problems)
-    {
-        Add(problems, FaultChoices.Check(Mode, spelling, options.Mode));
-        Add(problems, FaultOptionErrors.Delay(Delay, spelling, options.Delay));
-        if (problems.Count > 0)
-        {
-            return;
-        }
+    protected override FaultOptionDefinition ModeOption => Mode;
 
-        if (options.Mode == NetworkMode.Latency && options.Delay is null)
-        {
-            problems.Add(FaultOptionErrors.ModeNeedsDelay(Mode, Delay, spelling, FaultChoices.NameOf(options.Mode)));
-        }
-        else if (options.Mode != NetworkMode.Latency && options.Delay is not null)
-        {
-            problems.Add(FaultOptionErrors.DelayWithoutDelayMode(Mode, Delay, spelling, FaultChoices.NameOf(options.Mode), FaultChoices.NameOf(NetworkMode.Latency)));
-        }
-    }
+    /// <inheritdoc />
+    protected override FaultOptionDefinition DelayOption => Delay;
+
+    /// <inheritdoc />
+    protected override NetworkMode DefaultMode => NetworkMode.Blackhole;
+
+    /// <inheritdoc />
+    protected override NetworkMode DelayMode => NetworkMode.Latency;
+
+    /// <inheritdoc />
+    protected override NetworkFaultOptions Create(NetworkMode mode, TimeSpan? delay) => new() { Mode = mode, Delay = delay };
+
+    /// <inheritdoc />
+    protected override NetworkMode ModeOf(NetworkFaultOptions options) => options.Mode;
+
+    /// <inheritdoc />
+    protected override TimeSpan? DelayOf(NetworkFaultOptions options) => options.Delay;
 }
