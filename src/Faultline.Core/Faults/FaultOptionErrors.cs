@@ -29,6 +29,21 @@ public static class FaultOptionErrors
         return new FaultOptionProblem(option.Name, $"{spelling.Name(option)} is '{Echo.Value(text)}', which is not {expected}", $"write {example}");
     }
 
+    /// <summary>A value too large for its type to hold (<c>1e400</c>, twenty digits for a whole number, <c>1000000000h</c>): the range the option takes.</summary>
+    public static FaultOptionProblem OutOfRange(FaultOptionDefinition option, FaultOptionSpelling spelling, string text)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(spelling);
+        var range = option.Type switch
+        {
+            // Durations are delays (FaultOptionDefinition.Maximum).
+            FaultOptionType.Duration => $"a duration from 0s to {Durations.Format(FaultLimits.MaximumDelay)}",
+            FaultOptionType.WholeNumber => YamlValues.WholeNumberRange((int)Math.Max(option.Minimum, int.MinValue), (int)Math.Min(option.Maximum, int.MaxValue)),
+            _ => YamlValues.NumberRange(option.Minimum, option.Maximum),
+        };
+        return new FaultOptionProblem(option.Name, $"{spelling.Name(option)} is '{Echo.Value(text)}', which is out of range", $"write {range}");
+    }
+
     /// <summary>An option of another kind given to <paramref name="kind"/> (e.g. <c>fault add latency --status 503</c>): what it belongs to, and what the kind takes.</summary>
     public static FaultOptionProblem NotTakenBy(IFaultKind kind, FaultOptionDefinition option, FaultOptionSpelling spelling)
     {

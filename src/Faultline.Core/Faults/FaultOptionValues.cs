@@ -10,20 +10,29 @@ namespace Faultline.Core.Faults;
 /// </summary>
 public static class FaultOptionValues
 {
-    /// <summary>A duration (<see cref="Durations"/>), also one longer than <see cref="Durations.Maximum"/>: fault delays have a tighter bound whose message says more (<see cref="FaultLimits.MaximumDelay"/>).</summary>
+    /// <summary>
+    /// A duration (<see cref="Durations"/>), also one longer than <see cref="Durations.Maximum"/>: fault delays have a
+    /// tighter bound whose message says more (<see cref="FaultLimits.MaximumDelay"/>); one no <see cref="TimeSpan"/> holds is out of range.
+    /// </summary>
     public static TimeSpan? Duration(FaultOptionDefinition option, FaultOptionSpelling spelling, string text, out FaultOptionProblem? problem)
     {
         problem = null;
-        if (Durations.TryParse(text, out var value))
+        var outcome = Durations.Parse(text, out var value);
+        if (outcome == ParseOutcome.Valid)
         {
             return value;
         }
 
-        problem = FaultOptionErrors.Malformed(option, spelling, text);
+        if (outcome == ParseOutcome.OutOfRange && Durations.TryParse(text, out var longer))
+        {
+            return longer;
+        }
+
+        problem = outcome == ParseOutcome.OutOfRange ? FaultOptionErrors.OutOfRange(option, spelling, text) : FaultOptionErrors.Malformed(option, spelling, text);
         return null;
     }
 
-    /// <summary>A whole number; one too large for the option is reported against its bounds.</summary>
+    /// <summary>A whole number; one no <see cref="int"/> holds is out of range.</summary>
     public static int? WholeNumber(FaultOptionDefinition option, FaultOptionSpelling spelling, string text, out FaultOptionProblem? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -33,13 +42,11 @@ public static class FaultOptionValues
             return value;
         }
 
-        problem = IsWholeNumberText(text) && double.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var huge)
-            ? FaultOptionErrors.Number(option, spelling, huge) ?? FaultOptionErrors.Malformed(option, spelling, text)
-            : FaultOptionErrors.Malformed(option, spelling, text);
+        problem = IsWholeNumberText(text) ? FaultOptionErrors.OutOfRange(option, spelling, text) : FaultOptionErrors.Malformed(option, spelling, text);
         return null;
     }
 
-    /// <summary>A finite number, integer or decimal (invariant culture, decimal point).</summary>
+    /// <summary>A finite number, integer or decimal (invariant culture, decimal point); one no <see cref="double"/> holds is out of range.</summary>
     public static double? Number(FaultOptionDefinition option, FaultOptionSpelling spelling, string text, out FaultOptionProblem? problem)
     {
         problem = null;
@@ -48,7 +55,8 @@ public static class FaultOptionValues
             return value;
         }
 
-        problem = FaultOptionErrors.Malformed(option, spelling, text);
+        // 1e400 parses, as infinity: a number, only too large.
+        problem = double.IsInfinity(value) ? FaultOptionErrors.OutOfRange(option, spelling, text) : FaultOptionErrors.Malformed(option, spelling, text);
         return null;
     }
 

@@ -8,63 +8,54 @@ namespace Faultline.Core.Faults;
 /// <typeparam name="TOptions">The kind's options.</typeparam>
 /// <typeparam name="TMode">The kind's modes.</typeparam>
 public abstract class ModeAndDelayFaultKind<TOptions, TMode> : FaultKindDescriptor<TOptions>
-    where TOptions : FaultOptions
+    where TOptions : FaultOptions, IModeAndDelayOptions<TMode>, new()
     where TMode : struct, Enum
 {
-    private IReadOnlyList<FaultOptionDefinition>? _options;
+    private readonly FaultOptionDefinition _mode;
+    private readonly FaultOptionDefinition _delay;
+    private readonly TMode _defaultMode;
+    private readonly TMode _delayMode;
+
+    /// <summary>Creates the kind of the <paramref name="mode"/> and <paramref name="delay"/> options; <paramref name="delayMode"/> is the one that takes the delay.</summary>
+    protected ModeAndDelayFaultKind(FaultOptionDefinition mode, FaultOptionDefinition delay, TMode defaultMode, TMode delayMode)
+    {
+        _mode = mode;
+        _delay = delay;
+        _defaultMode = defaultMode;
+        _delayMode = delayMode;
+        Options = [mode, delay];
+    }
 
     /// <inheritdoc />
-    public sealed override IReadOnlyList<FaultOptionDefinition> Options => _options ??= [ModeOption, DelayOption];
-
-    /// <summary>The mode option.</summary>
-    protected abstract FaultOptionDefinition ModeOption { get; }
-
-    /// <summary>The delay option.</summary>
-    protected abstract FaultOptionDefinition DelayOption { get; }
-
-    /// <summary>The mode when none is given.</summary>
-    protected abstract TMode DefaultMode { get; }
-
-    /// <summary>The one mode that delays, and so takes the delay.</summary>
-    protected abstract TMode DelayMode { get; }
+    public sealed override IReadOnlyList<FaultOptionDefinition> Options { get; }
 
     /// <inheritdoc />
     public sealed override FaultOptions Read(IFaultOptionReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return Create(FaultChoices.Parse(reader.Choice(ModeOption), DefaultMode), reader.Duration(DelayOption));
+        return new TOptions { Mode = FaultChoices.Parse(reader.Choice(_mode), _defaultMode), Delay = reader.Duration(_delay) };
     }
-
-    /// <summary>The options of <paramref name="mode"/> and <paramref name="delay"/>.</summary>
-    protected abstract TOptions Create(TMode mode, TimeSpan? delay);
-
-    /// <summary>The mode of <paramref name="options"/>.</summary>
-    protected abstract TMode ModeOf(TOptions options);
-
-    /// <summary>The delay of <paramref name="options"/>.</summary>
-    protected abstract TimeSpan? DelayOf(TOptions options);
 
     /// <inheritdoc />
     protected sealed override void Validate(TOptions options, FaultOptionSpelling spelling, List<FaultOptionProblem> problems)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
-        var mode = ModeOf(options);
-        var delay = DelayOf(options);
-        Add(problems, FaultChoices.Check(ModeOption, spelling, mode));
-        Add(problems, FaultOptionErrors.Delay(DelayOption, spelling, delay));
+        Add(problems, FaultChoices.Check(_mode, spelling, options.Mode));
+        Add(problems, FaultOptionErrors.Delay(_delay, spelling, options.Delay));
         if (problems.Count > 0)
         {
             return;
         }
 
-        var delays = EqualityComparer<TMode>.Default.Equals(mode, DelayMode);
-        if (delays && delay is null)
+        var delays = EqualityComparer<TMode>.Default.Equals(options.Mode, _delayMode);
+        if (delays && options.Delay is null)
         {
-            problems.Add(FaultOptionErrors.ModeNeedsDelay(ModeOption, DelayOption, spelling, FaultChoices.NameOf(mode)));
+            problems.Add(FaultOptionErrors.ModeNeedsDelay(_mode, _delay, spelling, FaultChoices.NameOf(options.Mode)));
         }
-        else if (!delays && delay is not null)
+        else if (!delays && options.Delay is not null)
         {
-            problems.Add(FaultOptionErrors.DelayWithoutDelayMode(ModeOption, DelayOption, spelling, FaultChoices.NameOf(mode), FaultChoices.NameOf(DelayMode)));
+            problems.Add(FaultOptionErrors.DelayWithoutDelayMode(_mode, _delay, spelling, FaultChoices.NameOf(options.Mode), FaultChoices.NameOf(_delayMode)));
         }
     }
 }

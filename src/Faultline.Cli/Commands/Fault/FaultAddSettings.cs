@@ -185,7 +185,7 @@ public sealed class FaultAddSettings : LabConnectionSettings
         var subject = $"{kind.Name}: ";
         var values = OptionValues();
         ThrowIfNotTakenBy(kind, values);
-        var reader = new FlagFaultOptionReader(values, subject);
+        var reader = new FlagFaultOptionReader(new Dictionary<string, object?>(values, StringComparer.Ordinal) { [FaultKindRegistry.Percentage.Name] = Percentage }, subject);
         var percentage = reader.Number(FaultKindRegistry.Percentage) ?? 100;
         var options = kind.Read(reader);
         if (reader.Failed)
@@ -230,7 +230,6 @@ public sealed class FaultAddSettings : LabConnectionSettings
         ["concurrency"] = Concurrency,
         ["mode"] = Mode,
         ["status"] = Status,
-        ["percentage"] = Percentage,
     };
 
     // A flag of another kind is a mistake, not something to ignore (fault add latency --status 503 would inject a
@@ -238,7 +237,7 @@ public sealed class FaultAddSettings : LabConnectionSettings
     private static void ThrowIfNotTakenBy(IFaultKind kind, IReadOnlyDictionary<string, object?> values)
     {
         var problems = values
-            .Where(v => v.Value is not null && !string.Equals(v.Key, FaultKindRegistry.Percentage.Name, StringComparison.Ordinal) && kind.Options.All(o => !string.Equals(o.Name, v.Key, StringComparison.Ordinal)))
+            .Where(v => v.Value is not null && kind.Options.All(o => !string.Equals(o.Name, v.Key, StringComparison.Ordinal)))
             .Select(v => FaultOptionErrors.NotTakenBy(kind, FaultKindRegistry.AllOptions.First(o => string.Equals(o.Name, v.Key, StringComparison.Ordinal)), FaultOptionSpelling.Flags))
             .Select(p => p.ToDiagnostic(null, string.Empty))
             .ToArray();

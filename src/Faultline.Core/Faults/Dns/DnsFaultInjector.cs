@@ -8,21 +8,11 @@ namespace Faultline.Core.Faults.Dns;
 public sealed class DnsFaultInjector : IDnsFaultInjector
 {
     /// <inheritdoc />
-    public DnsFaultEffect? Apply(ActiveFault fault, RandomSource random)
+    public DnsFaultEffect? Apply(ActiveFault fault, RandomSource random) => FaultDraw.Options<DnsFaultOptions>(fault, random) switch
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        ArgumentNullException.ThrowIfNull(random);
-        if (!random.Chance(fault.Spec.Percentage))
-        {
-            return null;
-        }
-
-        var options = (DnsFaultOptions)fault.Spec.Options;
-        return options.Mode switch
-        {
-            DnsFaultMode.Servfail => new DnsFaultEffect(DnsOutcomeKind.ServFail, TimeSpan.Zero),
-            DnsFaultMode.Nxdomain => new DnsFaultEffect(DnsOutcomeKind.NxDomain, TimeSpan.Zero),
-            _ => new DnsFaultEffect(null, options.Delay ?? TimeSpan.Zero),
-        };
-    }
+        null => null,
+        { Mode: DnsFaultMode.Servfail } => new DnsFaultEffect(DnsOutcomeKind.ServFail, TimeSpan.Zero),
+        { Mode: DnsFaultMode.Nxdomain } => new DnsFaultEffect(DnsOutcomeKind.NxDomain, TimeSpan.Zero),
+        var options => new DnsFaultEffect(null, options.Delay ?? TimeSpan.Zero),
+    };
 }

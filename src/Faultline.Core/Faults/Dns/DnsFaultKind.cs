@@ -13,6 +13,12 @@ public sealed class DnsFaultKind : ModeAndDelayFaultKind<DnsFaultOptions, DnsFau
     /// <summary>The delay of mode delay.</summary>
     public static readonly FaultOptionDefinition Delay = new() { Name = "delay", Type = FaultOptionType.Duration, Help = "mode delay: how late the answer is", Example = "2s" };
 
+    /// <summary>Creates the descriptor.</summary>
+    public DnsFaultKind()
+        : base(Mode, Delay, DnsFaultMode.Servfail, DnsFaultMode.Delay)
+    {
+    }
+
     /// <inheritdoc />
     public override FaultKind Kind => FaultKind.Dns;
 
@@ -31,25 +37,4 @@ public sealed class DnsFaultKind : ModeAndDelayFaultKind<DnsFaultOptions, DnsFau
 
     /// <inheritdoc />
     public override Injection.IFaultInjector Injector { get; } = new DnsFaultInjector();
-
-    /// <inheritdoc />
-    protected override FaultOptionDefinition ModeOption => Mode;
-
-    /// <inheritdoc />
-    protected override FaultOptionDefinition DelayOption => Delay;
-
-    /// <inheritdoc />
-    protected override DnsFaultMode DefaultMode => DnsFaultMode.Servfail;
-
-    /// <inheritdoc />
-    protected override DnsFaultMode DelayMode => DnsFaultMode.Delay;
-
-    /// <inheritdoc />
-    protected override DnsFaultOptions Create(DnsFaultMode mode, TimeSpan? delay) => new() { Mode = mode, Delay = delay };
-
-    /// <inheritdoc />
-    protected override DnsFaultMode ModeOf(DnsFaultOptions options) => options.Mode;
-
-    /// <inheritdoc />
-    protected override TimeSpan? DelayOf(DnsFaultOptions options) => options.Delay;
 }

@@ -10,9 +10,6 @@ public sealed class ErrorFaultInjector : IFunctionFaultInjector
     public InvocationFaultEffect? Intercept(ActiveFault fault, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        ArgumentNullException.ThrowIfNull(random);
-        return random.Chance(fault.Spec.Percentage)
-            ? InvocationFaultEffect.Fail($"Injected error (fault {fault.Id})", ((ErrorFaultOptions)fault.Spec.Options).PreventExecution)
-            : null;
+        return FaultDraw.Options<ErrorFaultOptions>(fault, random) is { } error ? InvocationFaultEffect.Fail($"Injected error (fault {fault.Id})", error.PreventExecution) : null;
     }
 }

@@ -10,14 +10,11 @@ public sealed class HttpResponseFaultInjector : IFunctionFaultInjector
     /// <inheritdoc />
     public InvocationFaultEffect? Intercept(ActiveFault fault, RandomSource random)
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        ArgumentNullException.ThrowIfNull(random);
-        if (!random.Chance(fault.Spec.Percentage))
+        if (FaultDraw.Options<HttpResponseFaultOptions>(fault, random) is not { } response)
         {
             return null;
         }
 
-        var response = (HttpResponseFaultOptions)fault.Spec.Options;
         var result = new LambdaProxyResult
         {
             StatusCode = response.StatusCode,

@@ -9,16 +9,9 @@ public sealed class LatencyFaultInjector : IFunctionFaultInjector
     /// <inheritdoc />
     public TimeSpan? Delay(ActiveFault fault, RandomSource random)
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        ArgumentNullException.ThrowIfNull(random);
-        if (!random.Chance(fault.Spec.Percentage))
-        {
-            return null;
-        }
-
         // A range draws once more, after the percentage; a fixed delay draws nothing else (the seed's runs depend on the order).
-        var latency = (LatencyFaultOptions)fault.Spec.Options;
-        return latency.Delay ?? Uniform(latency.Min ?? TimeSpan.Zero, latency.Max ?? TimeSpan.Zero, random);
+        ArgumentNullException.ThrowIfNull(random);
+        return FaultDraw.Options<LatencyFaultOptions>(fault, random) is { } latency ? latency.Delay ?? Uniform(latency.Min ?? TimeSpan.Zero, latency.Max ?? TimeSpan.Zero, random) : null;
     }
 
     private static TimeSpan Uniform(TimeSpan min, TimeSpan max, RandomSource random) =>

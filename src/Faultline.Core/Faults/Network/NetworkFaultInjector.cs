@@ -8,21 +8,11 @@ namespace Faultline.Core.Faults.Network;
 public sealed class NetworkFaultInjector : INetworkFaultInjector
 {
     /// <inheritdoc />
-    public NetworkFaultEffect? Apply(ActiveFault fault, RandomSource random)
+    public NetworkFaultEffect? Apply(ActiveFault fault, RandomSource random) => FaultDraw.Options<NetworkFaultOptions>(fault, random) switch
     {
-        ArgumentNullException.ThrowIfNull(fault);
-        ArgumentNullException.ThrowIfNull(random);
-        if (!random.Chance(fault.Spec.Percentage))
-        {
-            return null;
-        }
-
-        var network = (NetworkFaultOptions)fault.Spec.Options;
-        return network.Mode switch
-        {
-            NetworkMode.Blackhole => new NetworkFaultEffect(NetworkAction.Blackhole, TimeSpan.Zero),
-            NetworkMode.Reset => new NetworkFaultEffect(NetworkAction.Reset, TimeSpan.Zero),
-            _ => new NetworkFaultEffect(NetworkAction.Deliver, network.Delay ?? TimeSpan.Zero),
-        };
-    }
+        null => null,
+        { Mode: NetworkMode.Blackhole } => new NetworkFaultEffect(NetworkAction.Blackhole, TimeSpan.Zero),
+        { Mode: NetworkMode.Reset } => new NetworkFaultEffect(NetworkAction.Reset, TimeSpan.Zero),
+        var options => new NetworkFaultEffect(NetworkAction.Deliver, options.Delay ?? TimeSpan.Zero),
+    };
 }

@@ -13,6 +13,12 @@ public sealed class NetworkFaultKind : ModeAndDelayFaultKind<NetworkFaultOptions
     /// <summary>The delay of mode latency.</summary>
     public static readonly FaultOptionDefinition Delay = new() { Name = "delay", Type = FaultOptionType.Duration, Help = "mode latency: the delay added in each direction", Example = "200ms" };
 
+    /// <summary>Creates the descriptor.</summary>
+    public NetworkFaultKind()
+        : base(Mode, Delay, NetworkMode.Blackhole, NetworkMode.Latency)
+    {
+    }
+
     /// <inheritdoc />
     public override FaultKind Kind => FaultKind.Network;
 
@@ -31,25 +37,4 @@ public sealed class NetworkFaultKind : ModeAndDelayFaultKind<NetworkFaultOptions
 
     /// <inheritdoc />
     public override Injection.IFaultInjector Injector { get; } = new NetworkFaultInjector();
-
-    /// <inheritdoc />
-    protected override FaultOptionDefinition ModeOption => Mode;
-
-    /// <inheritdoc />
-    protected override FaultOptionDefinition DelayOption => Delay;
-
-    /// <inheritdoc />
-    protected override NetworkMode DefaultMode => NetworkMode.Blackhole;
-
-    /// <inheritdoc />
-    protected override NetworkMode DelayMode => NetworkMode.Latency;
-
-    /// <inheritdoc />
-    protected override NetworkFaultOptions Create(NetworkMode mode, TimeSpan? delay) => new() { Mode = mode, Delay = delay };
-
-    /// <inheritdoc />
-    protected override NetworkMode ModeOf(NetworkFaultOptions options) => options.Mode;
-
-    /// <inheritdoc />
-    protected override TimeSpan? DelayOf(NetworkFaultOptions options) => options.Delay;
 }
