@@ -24,7 +24,13 @@ public abstract class FaultKindDescriptor<TOptions> : IFaultKind
     public abstract IReadOnlyList<FaultOptionDefinition> Options { get; }
 
     /// <inheritdoc />
-    public virtual string? FisActionId => null;
+    public abstract Aws.Fis.IFisFaultMapping? Fis { get; }
+
+    /// <inheritdoc />
+    public string? FisActionId => Fis?.ActionId;
+
+    /// <inheritdoc />
+    public abstract Injection.IFaultInjector Injector { get; }
 
     /// <inheritdoc />
     public abstract FaultOptions Read(IFaultOptionReader reader);

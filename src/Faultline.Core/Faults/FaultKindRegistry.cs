@@ -49,6 +49,18 @@ public static class FaultKindRegistry
     public static IFaultKind Get(FaultKind kind) =>
         ByKind.TryGetValue(kind, out var found) ? found : throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a fault kind");
 
+    /// <summary>
+    /// The injector of <paramref name="fault"/>'s kind when it serves the stage <typeparamref name="TInjector"/> names
+    /// (e.g. <see cref="Injection.INetworkFaultInjector"/>), else <c>null</c>: how a stage of the lab asks the active
+    /// faults what they do, without knowing their kinds.
+    /// </summary>
+    public static TInjector? InjectorOf<TInjector>(ActiveFault fault)
+        where TInjector : class, Injection.IFaultInjector
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        return Get(fault.Spec.Kind).Injector as TInjector;
+    }
+
     /// <summary>The kind named <paramref name="name"/> (case-insensitive), or <c>null</c>.</summary>
     public static IFaultKind? Find(string? name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));

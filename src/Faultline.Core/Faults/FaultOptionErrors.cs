@@ -10,6 +10,54 @@ namespace Faultline.Core.Faults;
 /// </summary>
 public static class FaultOptionErrors
 {
+    /// <summary>
+    /// A value that does not parse as the option's type (a duration, a whole number, a number, true or false): the one
+    /// message every front end gives (the experiment reader adds file:line:column, the control API the JSON path).
+    /// </summary>
+    public static FaultOptionProblem Malformed(FaultOptionDefinition option, FaultOptionSpelling spelling, string text)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(spelling);
+        var (expected, example) = option.Type switch
+        {
+            FaultOptionType.Duration => ("a duration", Durations.Expected),
+            FaultOptionType.WholeNumber => ("a whole number", $"a whole number such as {option.Example}"),
+            FaultOptionType.Number => ("a number", $"a number such as {option.Example}"),
+            FaultOptionType.Boolean => ("true or false", "true or false"),
+            _ => ("text", $"text such as {option.Example}"),
+        };
+        return new FaultOptionProblem(option.Name, $"{spelling.Name(option)} is '{Echo.Value(text)}', which is not {expected}", $"write {example}");
+    }
+
+    /// <summary>A value too large for its type to hold (<c>1e400</c>, twenty digits for a whole number, <c>1000000000h</c>): the range the option takes.</summary>
+    public static FaultOptionProblem OutOfRange(FaultOptionDefinition option, FaultOptionSpelling spelling, string text)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(spelling);
+        var range = option.Type switch
+        {
+            // Durations are delays (FaultOptionDefinition.Maximum).
+            FaultOptionType.Duration => $"a duration from 0s to {Durations.Format(FaultLimits.MaximumDelay)}",
+            FaultOptionType.WholeNumber => YamlValues.WholeNumberRange((int)Math.Max(option.Minimum, int.MinValue), (int)Math.Min(option.Maximum, int.MaxValue)),
+            _ => YamlValues.NumberRange(option.Minimum, option.Maximum),
+        };
+        return new FaultOptionProblem(option.Name, $"{spelling.Name(option)} is '{Echo.Value(text)}', which is out of range", $"write {range}");
+    }
+
+    /// <summary>An option of another kind given to <paramref name="kind"/> (e.g. <c>fault add latency --status 503</c>): what it belongs to, and what the kind takes.</summary>
+    public static FaultOptionProblem NotTakenBy(IFaultKind kind, FaultOptionDefinition option, FaultOptionSpelling spelling)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(spelling);
+        var owners = FaultKindRegistry.All.Where(k => k.Options.Any(o => string.Equals(o.Name, option.Name, StringComparison.Ordinal))).Select(k => k.Name);
+        var name = spelling.Name(option);
+        return new FaultOptionProblem(
+            option.Name,
+            $"{name} is not an option of {kind.Name} (it is one of {string.Join(", ", owners)})",
+            $"remove {name}; {kind.Name} takes {string.Join(", ", kind.Options.Select(spelling.Name))}");
+    }
+
     /// <summary>A delay below zero or above <see cref="FaultLimits.MaximumDelay"/>; <c>null</c> when it is within.</summary>
     public static FaultOptionProblem? Delay(FaultOptionDefinition option, FaultOptionSpelling spelling, TimeSpan? value)
     {

@@ -52,6 +52,22 @@ public static class FaultSpecValidator
         return matches;
     }
 
+    /// <summary>
+    /// The function ids (<c>region/name</c>) a function target matches before its selection, as every function kind
+    /// matches them: for targets no fault acts on (a configure step's, a plan's, the AWS export's). Messages begin with
+    /// <paramref name="subject"/> (e.g. <c>error</c>, a kind's name, as a fault on the target would say).
+    /// </summary>
+    /// <exception cref="InvalidInputException">The target has errors; every one is listed.</exception>
+    public static IReadOnlyList<string> MatchFunctions(FaultTarget target, Topology.Topology topology, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(topology);
+        var errors = new List<string>();
+        ValidateTargetShape(target, subject, errors);
+        var matches = errors.Count == 0 ? MatchFunctions(target, topology, subject, errors) : [];
+        return errors.Count > 0 ? throw new InvalidInputException(errors.Select(e => Diagnostic.Error(null, e, null)).ToArray()) : matches;
+    }
+
     private static void ValidateTargetShape(FaultTarget target, string kind, List<string> errors)
     {
         if (target.Tags is null)

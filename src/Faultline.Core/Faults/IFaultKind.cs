@@ -27,10 +27,20 @@ public interface IFaultKind
     IReadOnlyList<FaultOptionDefinition> Options { get; }
 
     /// <summary>
-    /// The AWS FIS action that injects the same fault through the Lambda extension (which ramps it in and out), or
-    /// <c>null</c> when FIS has none; a run times such kinds as FIS does, and the AWS export writes this id.
+    /// How the kind maps to the AWS FIS action that injects the same fault through the Lambda extension (which ramps it
+    /// in and out), or <c>null</c> when FIS has none: every kind says which, explicitly. The AWS export and import use it.
     /// </summary>
+    Aws.Fis.IFisFaultMapping? Fis { get; }
+
+    /// <summary>The id of <see cref="Fis"/>'s action, or <c>null</c> when FIS has none; a run times such kinds as FIS does.</summary>
     string? FisActionId { get; }
+
+    /// <summary>
+    /// What the kind does in the lab: an injector of the stage its <see cref="ActsOn"/> names (functions:
+    /// <see cref="Injection.IFunctionFaultInjector"/>, region: <see cref="Injection.INetworkFaultInjector"/>, record:
+    /// <see cref="Injection.IDnsFaultInjector"/>, health check: <see cref="Injection.IHealthCheckFaultInjector"/>).
+    /// </summary>
+    Injection.IFaultInjector Injector { get; }
 
     /// <summary>Reads the options from a front end, applying defaults; the result is not yet validated (<see cref="Validate"/>).</summary>
     FaultOptions Read(IFaultOptionReader reader);

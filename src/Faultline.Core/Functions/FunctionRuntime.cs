@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Error;
-using Faultline.Core.Faults.HttpResponse;
-using Faultline.Core.Faults.Latency;
-using Faultline.Core.Faults.Throttle;
+using Faultline.Core.Faults.Injection;
 using Faultline.Core.Randomness;
 using Faultline.Core.Time;
 using Faultline.Core.Topology;
@@ -18,9 +15,10 @@ namespace Faultline.Core.Functions;
 /// time from the injected <see cref="TimeProvider"/>, chance from the run's <see cref="RandomSource"/>.
 /// </summary>
 /// <remarks>
-/// Order inside an invocation (fixed): throttle check → cold start (not counted against the timeout, as
-/// Lambda's init phase) → injected latency (<c>latency</c> faults, then the chaos extension's) →
-/// <c>error</c> / <c>http-response</c> with <c>preventExecution</c> → handler → result replacement.
+/// Order inside an invocation (fixed): concurrency check (<c>throttle</c>) → cold start (not counted against the
+/// timeout, as Lambda's init phase) → injected latency (<c>latency</c> faults, then the chaos extension's) → failures and
+/// replacements with <c>preventExecution</c> (<c>error</c>, <c>http-response</c>) → handler → result replacement. Each
+/// fault's part is its kind's <see cref="IFunctionFaultInjector"/>; the runtime only combines them.
 /// </remarks>
 public sealed class FunctionRuntime
 {
@@ -199,17 +197,17 @@ public sealed class FunctionRuntime
         FunctionRequest request,
         IReadOnlyDictionary<string, string> environment,
         ChaosExtensionSettings chaos,
-        ActiveFault[] faults,
+        (ActiveFault Fault, IFunctionFaultInjector Injector)[] faults,
         List<string> applied,
         Action<TimeSpan> reportInjected,
         CancellationToken cancellationToken)
     {
         var delay = TimeSpan.Zero;
-        foreach (var fault in faults)
+        foreach (var (fault, injector) in faults)
         {
-            if (fault.Spec.Options is LatencyFaultOptions latency && _random.Chance(fault.Spec.Percentage))
+            if (injector.Delay(fault, _random) is { } added)
             {
-                delay += latency.Delay ?? Uniform(latency.Min ?? TimeSpan.Zero, latency.Max ?? TimeSpan.Zero);
+                delay += added;
                 applied.Add(fault.Id);
             }
         }
@@ -229,37 +227,31 @@ public sealed class FunctionRuntime
 
         string? errorAfterRun = null;
         LambdaProxyResult? replacement = null;
-        foreach (var fault in faults)
+        foreach (var (fault, injector) in faults)
         {
-            switch (fault.Spec.Options)
+            if (injector.Intercept(fault, _random) is not { } effect)
             {
-                case ErrorFaultOptions error when _random.Chance(fault.Spec.Percentage):
-                    applied.Add(fault.Id);
-                    var message = $"Injected error (fault {fault.Id})";
-                    if (error.PreventExecution)
-                    {
-                        return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = message };
-                    }
+                continue;
+            }
 
-                    errorAfterRun ??= message;
-                    break;
-                case HttpResponseFaultOptions response when _random.Chance(fault.Spec.Percentage):
-                    applied.Add(fault.Id);
-                    var result = new LambdaProxyResult
-                    {
-                        StatusCode = response.StatusCode,
-                        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = response.ContentType },
-                        Body = response.Body,
-                    };
-                    if (response.PreventExecution && errorAfterRun is null)
-                    {
-                        return new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = result };
-                    }
+            applied.Add(fault.Id);
+            if (effect.Error is { } error)
+            {
+                if (effect.PreventExecution)
+                {
+                    return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = error };
+                }
 
-                    replacement ??= result;
-                    break;
-                default:
-                    break;
+                errorAfterRun ??= error;
+            }
+            else if (effect.Result is { } result)
+            {
+                if (effect.PreventExecution && errorAfterRun is null)
+                {
+                    return new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = result };
+                }
+
+                replacement ??= result;
             }
         }
 
@@ -305,7 +297,7 @@ public sealed class FunctionRuntime
             : new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = replacement ?? handlerResult };
     }
 
-    private ActiveFault[] FaultsOnThisFunction()
+    private (ActiveFault Fault, IFunctionFaultInjector Injector)[] FaultsOnThisFunction()
     {
         var id = Config.Id;
         var snapshot = _faults.Snapshot();
@@ -314,18 +306,27 @@ public sealed class FunctionRuntime
             return [];
         }
 
-        return snapshot.Where(f => FaultKinds.ActsOnFunctions(f.Spec.Kind) && f.Targets.Contains(id, StringComparer.Ordinal)).ToArray();
+        var found = new List<(ActiveFault, IFunctionFaultInjector)>();
+        foreach (var fault in snapshot)
+        {
+            if (FaultKindRegistry.InjectorOf<IFunctionFaultInjector>(fault) is { } injector && fault.Targets.Contains(id, StringComparer.Ordinal))
+            {
+                found.Add((fault, injector));
+            }
+        }
+
+        return [.. found];
     }
 
-    private int ConcurrencyLimit(ActiveFault[] faults, out IReadOnlyList<string> throttleIds)
+    private int ConcurrencyLimit((ActiveFault Fault, IFunctionFaultInjector Injector)[] faults, out IReadOnlyList<string> throttleIds)
     {
         var limit = Config.ReservedConcurrency ?? int.MaxValue;
         List<string>? ids = null;
-        foreach (var fault in faults)
+        foreach (var (fault, injector) in faults)
         {
-            if (fault.Spec.Options is ThrottleFaultOptions throttle)
+            if (injector.ConcurrencyLimit(fault) is { } allowed)
             {
-                limit = Math.Min(limit, throttle.Concurrency);
+                limit = Math.Min(limit, allowed);
                 (ids ??= []).Add(fault.Id);
             }
         }
@@ -360,7 +361,4 @@ public sealed class FunctionRuntime
             _idleSince.Push(_timeProvider.GetTimestamp());
         }
     }
-
-    private TimeSpan Uniform(TimeSpan min, TimeSpan max) =>
-        min + TimeSpan.FromTicks((long)((max - min).Ticks * _random.NextDouble()));
 }

@@ -1,13 +1,13 @@
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Network;
+using Faultline.Core.Faults.Injection;
 using Faultline.Core.Randomness;
 
 namespace Faultline.Core.Gateway;
 
 /// <summary>
 /// The network between locations and regions: the topology's one-way latency, and <c>network</c> faults
-/// decided per request (not per connection, unlike Toxiproxy). A blackhole wins over a reset, which wins
-/// over added latency.
+/// decided per request (not per connection, unlike Toxiproxy) by each fault's <see cref="INetworkFaultInjector"/>. A
+/// blackhole wins over a reset, which wins over delivery; added latencies sum.
 /// </summary>
 public sealed class NetworkPolicy
 {
@@ -44,29 +44,21 @@ public sealed class NetworkPolicy
         List<string>? ids = null;
         foreach (var fault in snapshot)
         {
-            if (fault.Spec.Options is not NetworkFaultOptions network
+            if (FaultKindRegistry.InjectorOf<INetworkFaultInjector>(fault) is not { } injector
                 || !fault.Targets.Contains(region, StringComparer.Ordinal)
                 || (fault.Spec.Target.FromLocations.Count > 0 && (location is null || !fault.Spec.Target.FromLocations.Contains(location, StringComparer.Ordinal)))
-                || !_random.Chance(fault.Spec.Percentage))
+                || injector.Apply(fault, _random) is not { } effect)
             {
                 continue;
             }
 
             (ids ??= []).Add(fault.Id);
-            switch (network.Mode)
+            if (effect.Action == NetworkAction.Blackhole || (effect.Action == NetworkAction.Reset && action != NetworkAction.Blackhole))
             {
-                case NetworkMode.Blackhole:
-                    action = NetworkAction.Blackhole;
-                    break;
-                case NetworkMode.Reset when action != NetworkAction.Blackhole:
-                    action = NetworkAction.Reset;
-                    break;
-                case NetworkMode.Latency:
-                    extra += network.Delay ?? TimeSpan.Zero;
-                    break;
-                default:
-                    break;
+                action = effect.Action;
             }
+
+            extra += effect.ExtraLatency;
         }
 
         return ids is null ? NetworkDecision.Clean : new NetworkDecision { Action = action, ExtraLatency = extra, Faults = ids };

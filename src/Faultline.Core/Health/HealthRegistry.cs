@@ -1,5 +1,5 @@
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.HealthOverride;
+using Faultline.Core.Faults.Injection;
 
 namespace Faultline.Core.Health;
 
@@ -174,10 +174,10 @@ public sealed class HealthRegistry : IHealthStatus
         bool? forced = null;
         foreach (var fault in _faults.Snapshot())
         {
-            if (fault.Spec.Options is HealthOverrideFaultOptions options && fault.Targets.Contains(checkId, StringComparer.Ordinal))
+            if (FaultKindRegistry.InjectorOf<IHealthCheckFaultInjector>(fault) is { } injector && fault.Targets.Contains(checkId, StringComparer.Ordinal))
             {
                 // The most recently applied override wins (snapshot order is application order).
-                forced = options.Status == HealthOverrideStatus.Healthy;
+                forced = injector.ForcedStatus(fault);
             }
         }
 

@@ -137,7 +137,7 @@ public static class ConstructionChecks
             return Finding(ConstructionCodes.DnsAnswerUnobserved, DiagnosticSeverity.Error, message, fix, dns.Name, map.Check(index, "dns"));
         }
 
-        if (topology.Dns.FindRecord(dns.QueryName) is not { } record || plan.Experiment.Actions.OfType<FaultAction>().Any(a => a.Options.Kind == FaultKind.Dns))
+        if (topology.Dns.FindRecord(dns.QueryName) is not { } record || plan.Experiment.Actions.Any(a => ActsOn(a, FaultScope.Record)))
         {
             return null;
         }
@@ -252,12 +252,12 @@ public static class ConstructionChecks
         var injected = new List<string>();
         foreach (var action in plan.Experiment.Actions)
         {
-            if (action is FaultAction { Options.Kind: FaultKind.Dns })
+            if (ActsOn(action, FaultScope.Record))
             {
                 return null;
             }
 
-            if (action is FaultAction { Options.Kind: FaultKind.HealthOverride } or WaitAction)
+            if (ActsOn(action, FaultScope.HealthCheck) || action is WaitAction)
             {
                 continue;
             }
@@ -287,9 +287,13 @@ public static class ConstructionChecks
     }
 
     private static bool IsOverridden(Experiment experiment, string healthCheck) =>
-        experiment.Actions.OfType<FaultAction>().Any(a => a.Options.Kind == FaultKind.HealthOverride
+        experiment.Actions.OfType<FaultAction>().Any(a => ActsOn(a, FaultScope.HealthCheck)
             && experiment.FindTarget(a.Target) is { } target
             && string.Equals(target.Target.HealthCheck, healthCheck, StringComparison.Ordinal));
+
+    // The diagnosis reasons about what a fault acts on (a record, a health check), not which kind it is.
+    private static bool ActsOn(ActionDefinition action, FaultScope scope) =>
+        action is FaultAction fault && FaultKindRegistry.Get(fault.Options.Kind).ActsOn == scope;
 
     private static ConstructionFinding Finding(string code, DiagnosticSeverity severity, string message, string fix, string subject, SourceLocation? location) => new()
     {

@@ -3,7 +3,6 @@ using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
 using Faultline.Core.Experiments.Execution;
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Error;
 using Faultline.Core.Runs;
 
 namespace Faultline.Core.Planning;
@@ -174,11 +173,11 @@ public sealed record ExperimentPlan
         IReadOnlyList<string> candidates;
         if (fault is not null)
         {
-            candidates = Match(ExecutionTargets.ToFaultSpec(fault, target), topology);
+            candidates = Match(() => FaultSpecValidator.ValidateAndMatch(ExecutionTargets.ToFaultSpec(fault, target), topology));
         }
         else if (target.Type == TargetType.Function)
         {
-            candidates = Match(new FaultSpec { Options = new ErrorFaultOptions(), Target = target.Target }, topology);
+            candidates = Match(() => FaultSpecValidator.MatchFunctions(target.Target, topology, $"target '{target.Name}'"));
         }
         else
         {
@@ -188,11 +187,11 @@ public sealed record ExperimentPlan
         return new PlannedTarget { Name = target.Name, Type = target.Type, Selection = target.Target.Selection, Candidates = candidates };
     }
 
-    private static IReadOnlyList<string> Match(FaultSpec spec, Topology.Topology topology)
+    private static IReadOnlyList<string> Match(Func<IReadOnlyList<string>> match)
     {
         try
         {
-            return FaultSpecValidator.ValidateAndMatch(spec, topology);
+            return match();
         }
         catch (InvalidInputException)
         {

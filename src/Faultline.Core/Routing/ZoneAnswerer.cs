@@ -1,6 +1,6 @@
 using Faultline.Core.Addressing;
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Dns;
+using Faultline.Core.Faults.Injection;
 using Faultline.Core.Health;
 using Faultline.Core.Randomness;
 using Faultline.Core.Topology;
@@ -9,7 +9,8 @@ namespace Faultline.Core.Routing;
 
 /// <summary>
 /// Decides the answer of the lab's hosted zone to one query: REFUSED outside the zone, NXDOMAIN for
-/// unknown names, NODATA for other types than the record's, <c>dns</c> faults, else the record sets
+/// unknown names, NODATA for other types than the record's, <c>dns</c> faults (each fault's
+/// <see cref="IDnsFaultInjector"/>), else the record sets
 /// chosen by <see cref="RecordSelector"/> as gateway addresses with the record's TTL (an alias set's answer carries its
 /// target's TTL, <see cref="AliasTarget.TargetTtl"/>). Thread-safe.
 /// </summary>
@@ -66,24 +67,20 @@ public sealed class ZoneAnswerer
         string? faultId = null;
         foreach (var fault in _faults.Snapshot())
         {
-            if (fault.Spec.Options is not DnsFaultOptions options
+            if (FaultKindRegistry.InjectorOf<IDnsFaultInjector>(fault) is not { } injector
                 || !fault.Targets.Any(t => string.Equals(DnsName.Normalize(t), name, StringComparison.Ordinal))
-                || !_random.Chance(fault.Spec.Percentage))
+                || injector.Apply(fault, _random) is not { } effect)
             {
                 continue;
             }
 
             faultId = fault.Id;
-            switch (options.Mode)
+            if (effect.Answer is { } answer)
             {
-                case DnsFaultMode.Servfail:
-                    return outcome with { Kind = DnsOutcomeKind.ServFail, FaultId = faultId };
-                case DnsFaultMode.Nxdomain:
-                    return outcome with { Kind = DnsOutcomeKind.NxDomain, FaultId = faultId };
-                default:
-                    delay += options.Delay ?? TimeSpan.Zero;
-                    break;
+                return outcome with { Kind = answer, FaultId = faultId };
             }
+
+            delay += effect.Delay;
         }
 
         outcome = outcome with { Delay = delay, FaultId = faultId };

@@ -102,7 +102,7 @@ public sealed class HostileInputTests
     }
 
     [Theory]
-    [InlineData("percentage: 100", "percentage: 1e400", "has percentage '1e400', which is out of range; write a number from 0 to 100")]
+    [InlineData("percentage: 100", "percentage: 1e400", "percentage is '1e400', which is out of range; write a number from 0 to 100")]
     [InlineData("duration: 10m }", "duration: 1000000000h }", "has duration '1000000000h', which is out of range; write a duration from 0s to 24h")]
     [InlineData("timeScale: 20", "timeScale: 1e400", "timeScale 1e400 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]
     [InlineData("timeScale: 20", "timeScale: 0.01", "timeScale 0.01 is out of range; write a number of lab seconds per wall second, e.g. 20, from 0.1 to 1000")]

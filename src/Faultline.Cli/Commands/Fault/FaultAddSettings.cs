@@ -71,15 +71,15 @@ public sealed class FaultAddSettings : LabConnectionSettings
     [Description("latency: longest delay of a uniform range")]
     public string? Max { get; init; }
 
-    /// <summary>Share of requests affected (0–100), drawn per request. Default 100.</summary>
+    /// <summary>Share of requests affected (0–100), drawn per request, as written; <c>null</c> for the default, 100.</summary>
     [CommandOption("--percentage <PERCENT>")]
     [Description("Share of requests affected, 0-100, drawn per request. Default 100")]
-    public double Percentage { get; init; } = 100;
+    public string? Percentage { get; init; }
 
-    /// <summary>The replaced status code (<c>http-response</c>); <c>null</c> for the default, 500.</summary>
+    /// <summary>The replaced status code (<c>http-response</c>), as written; <c>null</c> for the default, 500.</summary>
     [CommandOption("--status-code <CODE>")]
     [Description("http-response: status code, 100-599. Default 500")]
-    public int? StatusCode { get; init; }
+    public string? StatusCode { get; init; }
 
     /// <summary>The replaced body (<c>http-response</c>).</summary>
     [CommandOption("--body <TEXT>")]
@@ -91,15 +91,15 @@ public sealed class FaultAddSettings : LabConnectionSettings
     [Description("http-response: content type. Default application/json")]
     public string? ContentType { get; init; }
 
-    /// <summary>Whether the handler is skipped (<c>error</c>, <c>http-response</c>). Default true.</summary>
+    /// <summary>Whether the handler is skipped (<c>error</c>, <c>http-response</c>), as written; <c>null</c> for the default, true.</summary>
     [CommandOption("--prevent-execution <BOOL>")]
     [Description("error, http-response: skip the handler. Default true")]
-    public bool? PreventExecution { get; init; }
+    public string? PreventExecution { get; init; }
 
-    /// <summary>Concurrency allowed (<c>throttle</c>); <c>null</c> for the default, 0.</summary>
+    /// <summary>Concurrency allowed (<c>throttle</c>), as written; <c>null</c> for the default, 0.</summary>
     [CommandOption("--concurrency <N>")]
     [Description("throttle: concurrent invocations allowed; 0 throttles all. Default 0")]
-    public int? Concurrency { get; init; }
+    public string? Concurrency { get; init; }
 
     /// <summary>The mode (<c>network</c>, <c>dns</c>).</summary>
     [CommandOption("--mode <MODE>")]
@@ -183,14 +183,17 @@ public sealed class FaultAddSettings : LabConnectionSettings
         }
 
         var subject = $"{kind.Name}: ";
-        var reader = new FlagFaultOptionReader(OptionValues(), subject);
+        var values = OptionValues();
+        ThrowIfNotTakenBy(kind, values);
+        var reader = new FlagFaultOptionReader(new Dictionary<string, object?>(values, StringComparer.Ordinal) { [FaultKindRegistry.Percentage.Name] = Percentage }, subject);
+        var percentage = reader.Number(FaultKindRegistry.Percentage) ?? 100;
         var options = kind.Read(reader);
         if (reader.Failed)
         {
             throw new InvalidInputException(reader.Problems);
         }
 
-        var problems = FaultKindRegistry.Validate(options, Percentage, FaultOptionSpelling.Flags);
+        var problems = FaultKindRegistry.Validate(options, percentage, FaultOptionSpelling.Flags);
         if (problems.Count > 0)
         {
             throw new InvalidInputException(problems.Select(p => p.ToDiagnostic(null, subject)).ToArray());
@@ -199,7 +202,7 @@ public sealed class FaultAddSettings : LabConnectionSettings
         return new FaultSpec
         {
             Options = options,
-            Percentage = Percentage,
+            Percentage = percentage,
             Target = new FaultTarget
             {
                 Region = Region,
@@ -228,6 +231,21 @@ public sealed class FaultAddSettings : LabConnectionSettings
         ["mode"] = Mode,
         ["status"] = Status,
     };
+
+    // A flag of another kind is a mistake, not something to ignore (fault add latency --status 503 would inject a
+    // plain latency fault): name the flag, the kind, and what the kind takes.
+    private static void ThrowIfNotTakenBy(IFaultKind kind, IReadOnlyDictionary<string, object?> values)
+    {
+        var problems = values
+            .Where(v => v.Value is not null && kind.Options.All(o => !string.Equals(o.Name, v.Key, StringComparison.Ordinal)))
+            .Select(v => FaultOptionErrors.NotTakenBy(kind, FaultKindRegistry.AllOptions.First(o => string.Equals(o.Name, v.Key, StringComparison.Ordinal)), FaultOptionSpelling.Flags))
+            .Select(p => p.ToDiagnostic(null, string.Empty))
+            .ToArray();
+        if (problems.Length > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+    }
 
     /// <summary>A duration flag's value; <c>null</c> when the flag is absent.</summary>
     /// <exception cref="InvalidInputException">The text is not a duration, or no <see cref="TimeSpan"/> holds it.</exception>

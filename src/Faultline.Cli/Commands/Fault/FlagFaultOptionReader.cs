@@ -4,9 +4,8 @@ using Faultline.Core.Faults;
 namespace Faultline.Cli.Commands.Fault;
 
 /// <summary>
-/// A fault's options as <c>fault add</c>'s flags give them (text, or already typed by Spectre for numbers and
-/// booleans): a malformed value is a problem naming the flag; an unknown choice says what
-/// <see cref="FaultOptionErrors.UnknownChoice"/> says in every front end.
+/// A fault's options as <c>fault add</c>'s flags give them, as text: a malformed value (<see cref="FaultOptionErrors.Malformed"/>)
+/// and an unknown choice (<see cref="FaultOptionErrors.UnknownChoice"/>) say what they say in every front end, naming the flag.
 /// </summary>
 internal sealed class FlagFaultOptionReader : IFaultOptionReader
 {
@@ -28,29 +27,16 @@ internal sealed class FlagFaultOptionReader : IFaultOptionReader
     public bool Failed => _problems.Count > 0;
 
     /// <inheritdoc />
-    public TimeSpan? Duration(FaultOptionDefinition option)
-    {
-        if (Value(option) is not string text)
-        {
-            return null;
-        }
-
-        try
-        {
-            return FaultAddSettings.Duration(option.Flag, text);
-        }
-        catch (InvalidInputException ex)
-        {
-            _problems.AddRange(ex.Diagnostics);
-            return null;
-        }
-    }
+    public TimeSpan? Duration(FaultOptionDefinition option) => Parse(option, FaultOptionValues.Duration);
 
     /// <inheritdoc />
-    public int? WholeNumber(FaultOptionDefinition option) => Value(option) as int?;
+    public int? WholeNumber(FaultOptionDefinition option) => Parse(option, FaultOptionValues.WholeNumber);
 
     /// <inheritdoc />
-    public bool? Boolean(FaultOptionDefinition option) => Value(option) as bool?;
+    public bool? Boolean(FaultOptionDefinition option) => Parse(option, FaultOptionValues.Boolean);
+
+    /// <summary>A number option (the percentage every kind shares), by the same rule and message as the other front ends.</summary>
+    public double? Number(FaultOptionDefinition option) => Parse(option, FaultOptionValues.Number);
 
     /// <inheritdoc />
     public string? Text(FaultOptionDefinition option) => Value(option) as string;
@@ -71,6 +57,27 @@ internal sealed class FlagFaultOptionReader : IFaultOptionReader
 
         return choice;
     }
+
+    // The flags arrive as text, so every front end parses them by one rule and says the same when they do not parse.
+    private T? Parse<T>(FaultOptionDefinition option, ParseValue<T> parse)
+        where T : struct
+    {
+        if (Value(option) is not string text)
+        {
+            return null;
+        }
+
+        var value = parse(option, FaultOptionSpelling.Flags, text, out var problem);
+        if (problem is not null)
+        {
+            _problems.Add(problem.ToDiagnostic(null, _subject));
+        }
+
+        return value;
+    }
+
+    private delegate T? ParseValue<T>(FaultOptionDefinition option, FaultOptionSpelling spelling, string text, out FaultOptionProblem? problem)
+        where T : struct;
 
     private object? Value(FaultOptionDefinition option)
     {

@@ -4,9 +4,6 @@ using System.Text.RegularExpressions;
 using Faultline.Core.Diagnostics;
 using Faultline.Core.Experiments;
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Error;
-using Faultline.Core.Faults.HttpResponse;
-using Faultline.Core.Faults.Latency;
 
 namespace Faultline.Core.Aws.Fis;
 
@@ -145,7 +142,7 @@ public static partial class FisExport
             return [];
         }
 
-        var ids = FaultSpecValidator.ValidateAndMatch(new FaultSpec { Options = new ErrorFaultOptions(), Target = target.Target with { Selection = SelectionMode.All } }, topology);
+        var ids = FaultSpecValidator.MatchFunctions(target.Target, topology, $"target '{target.Name}'");
         return [.. topology.AllFunctions.Where(f => ids.Contains(f.Id, StringComparer.Ordinal))];
     }
 
@@ -245,40 +242,17 @@ public static partial class FisExport
     private static JsonObject? FaultJson(
         FaultAction fault, Experiment experiment, Topology.Topology topology, string account, string region, JsonObject targets, SortedSet<string> functionArns, List<Diagnostic> diagnostics)
     {
+        // The kind writes its own parameters (its IFisFaultMapping, in its folder); the shared ones and the target are ours.
         var parameters = new JsonObject();
-        string actionId;
-        switch (fault.Options)
+        if (FaultKindRegistry.Get(fault.Options.Kind).Fis is not { } mapping)
         {
-            case LatencyFaultOptions latency when latency.Delay is { } delay:
-                actionId = FisActionIds.AddDelay;
-                if (delay > TimeSpan.FromMilliseconds(900_000))
-                {
-                    Add(diagnostics, fault.Location, FisErrors.DelayTooLong(fault.Name, delay));
-                }
+            Add(diagnostics, fault.Location, FisErrors.UnsupportedFault(fault.Name, FaultKinds.NameOf(fault.Options.Kind)));
+            return null;
+        }
 
-                parameters["startupDelayMilliseconds"] = ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-                break;
-            case LatencyFaultOptions:
-                Add(diagnostics, fault.Location, FisErrors.LatencyRange(fault.Name));
-                return null;
-            case ErrorFaultOptions error:
-                actionId = FisActionIds.InvocationError;
-                parameters["preventExecution"] = error.PreventExecution ? "true" : "false";
-                break;
-            case HttpResponseFaultOptions http:
-                actionId = FisActionIds.HttpIntegrationResponse;
-                parameters["statusCode"] = http.StatusCode.ToString(CultureInfo.InvariantCulture);
-                parameters["contentTypeHeader"] = http.ContentType;
-                parameters["preventExecution"] = http.PreventExecution ? "true" : "false";
-                if (http.Body.Length > 0)
-                {
-                    AddWarning(diagnostics, fault.Location, FisErrors.HttpBody(fault.Name));
-                }
-
-                break;
-            default:
-                Add(diagnostics, fault.Location, FisErrors.UnsupportedFault(fault.Name, FaultKinds.NameOf(fault.Options.Kind)));
-                return null;
+        if (!mapping.Export(fault, parameters, diagnostics))
+        {
+            return null;
         }
 
         var duration = fault.Duration ?? TimeSpan.Zero;
@@ -306,7 +280,7 @@ public static partial class FisExport
 
         return new JsonObject
         {
-            ["actionId"] = actionId,
+            ["actionId"] = mapping.ActionId,
             ["parameters"] = ordered,
             ["targets"] = new JsonObject { [FisNames.FunctionsTargetKey] = target.Name },
         };

@@ -200,14 +200,20 @@ public static class FisTemplateImporter
                     }
 
                     break;
-                case FisActionIds.AddDelay or FisActionIds.InvocationError or FisActionIds.HttpIntegrationResponse:
-                    LambdaAction(name, actionId, action, parameters, at, fisTargets, body);
-                    break;
                 case FisActionIds.StartAutomation:
                     Automation(name, parameters, at, body);
                     break;
                 default:
-                    Error($"{at}/actionId", FisErrors.UnsupportedAction(name, actionId ?? "(missing)"));
+                    // A fault action: the kind that maps to it reads its own parameters (its IFisFaultMapping).
+                    if (FaultKindRegistry.All.FirstOrDefault(k => k.FisActionId is not null && string.Equals(k.FisActionId, actionId, StringComparison.Ordinal)) is { Fis: { } mapping } kind)
+                    {
+                        LambdaAction(name, kind, mapping, action, parameters, at, fisTargets, body);
+                    }
+                    else
+                    {
+                        Error($"{at}/actionId", FisErrors.UnsupportedAction(name, actionId ?? "(missing)"));
+                    }
+
                     break;
             }
 
@@ -228,7 +234,7 @@ public static class FisTemplateImporter
             return startAfter;
         }
 
-        private void LambdaAction(string name, string actionId, JsonElement action, JsonElement parameters, string at, JsonElement fisTargets, StringBuilder body)
+        private void LambdaAction(string name, IFaultKind kind, IFisFaultMapping mapping, JsonElement action, JsonElement parameters, string at, JsonElement fisTargets, StringBuilder body)
         {
             var targetName = action.TryGetProperty("targets", out var targets) && targets.ValueKind == JsonValueKind.Object ? String(targets, FisNames.FunctionsTargetKey) : null;
             if (targetName is null)
@@ -243,27 +249,11 @@ public static class FisTemplateImporter
 
             var duration = Duration(name, parameters, "duration", $"{at}/parameters/duration");
             var percentage = Integer(name, parameters, "invocationPercentage", 100, 1, 100, $"{at}/parameters/invocationPercentage");
-            switch (actionId)
+            body.Append(CultureInfo.InvariantCulture, $"    fault: {kind.Name}\n");
+            body.Append(CultureInfo.InvariantCulture, $"    target: {Quote(targetName ?? string.Empty)}\n");
+            foreach (var (option, value) in mapping.Import(new ParameterReader(this, name, parameters, at)))
             {
-                case FisActionIds.AddDelay:
-                    var delay = Integer(name, parameters, "startupDelayMilliseconds", 1000, 0, 900_000, $"{at}/parameters/startupDelayMilliseconds");
-                    body.Append("    fault: latency\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    target: {Quote(targetName ?? string.Empty)}\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    delay: {Durations.Format(TimeSpan.FromMilliseconds(delay ?? 0))}\n");
-                    break;
-                case FisActionIds.InvocationError:
-                    body.Append("    fault: error\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    target: {Quote(targetName ?? string.Empty)}\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    preventExecution: {Boolean(name, parameters, "preventExecution", $"{at}/parameters/preventExecution")}\n");
-                    break;
-                default:
-                    var status = Integer(name, parameters, "statusCode", 500, 100, 599, $"{at}/parameters/statusCode");
-                    body.Append("    fault: http-response\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    target: {Quote(targetName ?? string.Empty)}\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    statusCode: {status ?? 500}\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    contentType: {Quote(String(parameters, "contentTypeHeader") ?? "application/json")}\n");
-                    body.Append(CultureInfo.InvariantCulture, $"    preventExecution: {Boolean(name, parameters, "preventExecution", $"{at}/parameters/preventExecution")}\n");
-                    break;
+                body.Append(CultureInfo.InvariantCulture, $"    {option.Name}: {(option.Type == FaultOptionType.Text ? Quote(value) : value)}\n");
             }
 
             body.Append(CultureInfo.InvariantCulture, $"    percentage: {percentage ?? 100}\n");
@@ -650,6 +640,17 @@ public static class FisTemplateImporter
 
         private void Error(string pointer, (string Message, string Fix) error) =>
             _diagnostics.Add(Diagnostic.Error(map.At(pointer), error.Message, error.Fix));
+
+        // One fault action's parameters, read by its kind; errors point at the parameter in the template.
+        private sealed class ParameterReader(ImportSession session, string action, JsonElement parameters, string at) : IFisParameterReader
+        {
+            public int? WholeNumber(string parameter, int fallback, int minimum, int maximum) =>
+                session.Integer(action, parameters, parameter, fallback, minimum, maximum, $"{at}/parameters/{parameter}");
+
+            public string Boolean(string parameter) => session.Boolean(action, parameters, parameter, $"{at}/parameters/{parameter}");
+
+            public string? Text(string parameter) => String(parameters, parameter);
+        }
 
         private static string TargetYaml(FaultTarget filter)
         {

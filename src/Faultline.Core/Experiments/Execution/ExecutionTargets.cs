@@ -1,5 +1,4 @@
 using Faultline.Core.Faults;
-using Faultline.Core.Faults.Error;
 using Faultline.Core.Randomness;
 
 namespace Faultline.Core.Experiments.Execution;
@@ -40,9 +39,8 @@ public static class ExecutionTargets
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(random);
 
-        // Any function kind matches the same way; the validator owns the matching rules and their messages.
-        var probe = new FaultSpec { Options = new ErrorFaultOptions(), Target = target.Target };
-        var candidates = FaultSpecValidator.ValidateAndMatch(probe, topology);
+        // Every function kind matches the same way; the validator owns the matching rules and their messages.
+        var candidates = FaultSpecValidator.MatchFunctions(target.Target, topology, $"target '{target.Name}'");
         return target.Target.Selection.Kind == SelectionModeKind.All
             ? candidates
             : random.Pick(candidates, target.Target.Selection.CountOf(candidates.Count));

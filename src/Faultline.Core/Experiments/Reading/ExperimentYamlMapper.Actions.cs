@@ -137,7 +137,8 @@ internal sealed partial class ExperimentYamlMapper
         }
 
         var subject = kind is null ? $"{what}: " : $"{what} ({kind.Name}): ";
-        var percentage = reader.Number("percentage", FaultKindRegistry.Percentage.Minimum, FaultKindRegistry.Percentage.Maximum) ?? 100;
+        var options = new YamlFaultOptionReader(reader, _context, subject);
+        var percentage = options.Number(FaultKindRegistry.Percentage) ?? 100;
         var percentageProblem = FaultOptionErrors.Number(FaultKindRegistry.Percentage, FaultOptionSpelling.File, percentage);
         if (percentageProblem is not null)
         {
@@ -156,7 +157,6 @@ internal sealed partial class ExperimentYamlMapper
         }
 
         // The kind reads its options and checks them with the same rules and messages as fault add and the control API.
-        var options = new YamlFaultOptionReader(reader, _context, subject);
         var read = kind.Read(options);
         if (options.Failed)
         {

@@ -4,8 +4,8 @@ using Faultline.Core.Yaml;
 namespace Faultline.Core.Experiments.Reading;
 
 /// <summary>
-/// A fault action's options as an experiment file writes them: malformed values are reported with file:line:column
-/// by the mapping reader, an unknown choice with <see cref="FaultOptionErrors.UnknownChoice"/> after <c>subject</c>.
+/// A fault action's options as an experiment file writes them: a malformed value is reported with file:line:column and
+/// the message every front end gives (<see cref="FaultOptionErrors.Malformed"/>), an unknown choice with <see cref="FaultOptionErrors.UnknownChoice"/> after <c>subject</c>.
 /// </summary>
 internal sealed class YamlFaultOptionReader : IFaultOptionReader
 {
@@ -25,14 +25,16 @@ internal sealed class YamlFaultOptionReader : IFaultOptionReader
     public bool Failed { get; private set; }
 
     /// <inheritdoc />
-    public TimeSpan? Duration(FaultOptionDefinition option) => Track(option, _reader.Duration(option.Name));
+    public TimeSpan? Duration(FaultOptionDefinition option) => Parse(option, FaultOptionValues.Duration, _reader.Duration);
 
     /// <inheritdoc />
-    public int? WholeNumber(FaultOptionDefinition option) =>
-        Track(option, _reader.WholeNumber(option.Name, (int)Math.Max(option.Minimum, int.MinValue), (int)Math.Min(option.Maximum, int.MaxValue)));
+    public int? WholeNumber(FaultOptionDefinition option) => Parse(option, FaultOptionValues.WholeNumber, key => _reader.WholeNumber(key));
 
     /// <inheritdoc />
-    public bool? Boolean(FaultOptionDefinition option) => Track(option, _reader.Boolean(option.Name));
+    public bool? Boolean(FaultOptionDefinition option) => Parse(option, FaultOptionValues.Boolean, _reader.Boolean);
+
+    /// <summary>A number option (the percentage every kind shares), by the same rule and message as the other front ends.</summary>
+    public double? Number(FaultOptionDefinition option) => Parse(option, FaultOptionValues.Number, key => _reader.Number(key));
 
     /// <inheritdoc />
     public string? Text(FaultOptionDefinition option) => Track(option, _reader.Text(option.Name));
@@ -55,6 +57,30 @@ internal sealed class YamlFaultOptionReader : IFaultOptionReader
 
         return choice;
     }
+
+    // A scalar is parsed by the rule and message every front end shares (FaultOptionValues), reported at its place in
+    // the file; anything else (a list, a mapping) is the mapping reader's to report.
+    private T? Parse<T>(FaultOptionDefinition option, ParseValue<T> parse, Func<string, T?> read)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        if (_reader.Get(option.Name) is not YamlScalar scalar)
+        {
+            return Track(option, read(option.Name));
+        }
+
+        var value = parse(option, FaultOptionSpelling.File, scalar.Value, out var problem);
+        if (problem is not null)
+        {
+            _context.Add(problem.ToDiagnostic(scalar.Location, _subject));
+            Failed = true;
+        }
+
+        return value;
+    }
+
+    private delegate T? ParseValue<T>(FaultOptionDefinition option, FaultOptionSpelling spelling, string text, out FaultOptionProblem? problem)
+        where T : struct;
 
     private T? Track<T>(FaultOptionDefinition option, T? value)
     {

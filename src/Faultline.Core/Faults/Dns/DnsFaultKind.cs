@@ -1,7 +1,7 @@
 namespace Faultline.Core.Faults.Dns;
 
 /// <summary><c>dns</c>: a record answers SERVFAIL, NXDOMAIN, or late (the lab DNS's zone answerer injects it).</summary>
-public sealed class DnsFaultKind : FaultKindDescriptor<DnsFaultOptions>
+public sealed class DnsFaultKind : ModeAndDelayFaultKind<DnsFaultOptions, DnsFaultMode>
 {
     /// <summary>What the record's queries get.</summary>
     public static readonly FaultOptionDefinition Mode = new()
@@ -12,6 +12,12 @@ public sealed class DnsFaultKind : FaultKindDescriptor<DnsFaultOptions>
 
     /// <summary>The delay of mode delay.</summary>
     public static readonly FaultOptionDefinition Delay = new() { Name = "delay", Type = FaultOptionType.Duration, Help = "mode delay: how late the answer is", Example = "2s" };
+
+    /// <summary>Creates the descriptor.</summary>
+    public DnsFaultKind()
+        : base(Mode, Delay, DnsFaultMode.Servfail, DnsFaultMode.Delay)
+    {
+    }
 
     /// <inheritdoc />
     public override FaultKind Kind => FaultKind.Dns;
@@ -26,32 +32,9 @@ public sealed class DnsFaultKind : FaultKindDescriptor<DnsFaultOptions>
     public override FaultScope ActsOn => FaultScope.Record;
 
     /// <inheritdoc />
-    public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [Mode, Delay];
+    /// <remarks>FIS has no action on Route 53 answers: the AWS export reports the action as one it cannot export.</remarks>
+    public override Aws.Fis.IFisFaultMapping? Fis => null;
 
     /// <inheritdoc />
-    public override FaultOptions Read(IFaultOptionReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        return new DnsFaultOptions { Mode = FaultChoices.Parse(reader.Choice(Mode), DnsFaultMode.Servfail), Delay = reader.Duration(Delay) };
-    }
-
-    /// <inheritdoc />
-    protected override void Validate(DnsFaultOptions options, FaultOptionSpelling spelling, List<FaultOptionProblem> problems)
-    {
-        Add(problems, FaultChoices.Check(Mode, spelling, options.Mode));
-        Add(problems, FaultOptionErrors.Delay(Delay, spelling, options.Delay));
-        if (problems.Count > 0)
-        {
-            return;
-        }
-
-        if (options.Mode == DnsFaultMode.Delay && options.Delay is null)
-        {
-            problems.Add(FaultOptionErrors.ModeNeedsDelay(Mode, Delay, spelling, FaultChoices.NameOf(options.Mode)));
-        }
-        else if (options.Mode != DnsFaultMode.Delay && options.Delay is not null)
-        {
-            problems.Add(FaultOptionErrors.DelayWithoutDelayMode(Mode, Delay, spelling, FaultChoices.NameOf(options.Mode), FaultChoices.NameOf(DnsFaultMode.Delay)));
-        }
-    }
+    public override Injection.IFaultInjector Injector { get; } = new DnsFaultInjector();
 }

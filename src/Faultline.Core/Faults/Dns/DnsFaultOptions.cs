@@ -1,7 +1,7 @@
 namespace Faultline.Core.Faults.Dns;
 
 /// <summary><c>dns</c>: a record's queries fail or are answered late.</summary>
-public sealed record DnsFaultOptions : FaultOptions
+public sealed record DnsFaultOptions : FaultOptions, IModeAndDelayOptions<DnsFaultMode>
 {
     /// <inheritdoc />
     public override FaultKind Kind => FaultKind.Dns;

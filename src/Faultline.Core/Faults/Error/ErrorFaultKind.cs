@@ -27,7 +27,10 @@ public sealed class ErrorFaultKind : FaultKindDescriptor<ErrorFaultOptions>
     public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [PreventExecution];
 
     /// <inheritdoc />
-    public override string? FisActionId => FisActionIds.InvocationError;
+    public override IFisFaultMapping? Fis { get; } = new ErrorFisMapping();
+
+    /// <inheritdoc />
+    public override Injection.IFaultInjector Injector { get; } = new ErrorFaultInjector();
 
     /// <inheritdoc />
     public override FaultOptions Read(IFaultOptionReader reader)

@@ -26,6 +26,13 @@ public sealed class HealthOverrideFaultKind : FaultKindDescriptor<HealthOverride
     public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [Status];
 
     /// <inheritdoc />
+    /// <remarks>FIS has no action on Route 53 health checks: the AWS export reports the action as one it cannot export.</remarks>
+    public override Aws.Fis.IFisFaultMapping? Fis => null;
+
+    /// <inheritdoc />
+    public override Injection.IFaultInjector Injector { get; } = new HealthOverrideFaultInjector();
+
+    /// <inheritdoc />
     public override FaultOptions Read(IFaultOptionReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

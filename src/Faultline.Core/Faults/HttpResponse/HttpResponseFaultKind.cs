@@ -43,7 +43,10 @@ public sealed class HttpResponseFaultKind : FaultKindDescriptor<HttpResponseFaul
     public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [StatusCode, Body, ContentType, PreventExecution];
 
     /// <inheritdoc />
-    public override string? FisActionId => FisActionIds.HttpIntegrationResponse;
+    public override IFisFaultMapping? Fis { get; } = new HttpResponseFisMapping();
+
+    /// <inheritdoc />
+    public override Injection.IFaultInjector Injector { get; } = new HttpResponseFaultInjector();
 
     /// <inheritdoc />
     public override FaultOptions Read(IFaultOptionReader reader)

@@ -30,7 +30,10 @@ public sealed class LatencyFaultKind : FaultKindDescriptor<LatencyFaultOptions>
     public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [Delay, Min, Max];
 
     /// <inheritdoc />
-    public override string? FisActionId => FisActionIds.AddDelay;
+    public override IFisFaultMapping? Fis { get; } = new LatencyFisMapping();
+
+    /// <inheritdoc />
+    public override Injection.IFaultInjector Injector { get; } = new LatencyFaultInjector();
 
     /// <inheritdoc />
     public override FaultOptions Read(IFaultOptionReader reader)

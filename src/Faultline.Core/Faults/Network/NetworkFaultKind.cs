@@ -1,7 +1,7 @@
 namespace Faultline.Core.Faults.Network;
 
 /// <summary><c>network</c>: a region's gateway is blackholed, reset or slowed (the gateway's network policy injects it).</summary>
-public sealed class NetworkFaultKind : FaultKindDescriptor<NetworkFaultOptions>
+public sealed class NetworkFaultKind : ModeAndDelayFaultKind<NetworkFaultOptions, NetworkMode>
 {
     /// <summary>What happens to a request.</summary>
     public static readonly FaultOptionDefinition Mode = new()
@@ -12,6 +12,12 @@ public sealed class NetworkFaultKind : FaultKindDescriptor<NetworkFaultOptions>
 
     /// <summary>The delay of mode latency.</summary>
     public static readonly FaultOptionDefinition Delay = new() { Name = "delay", Type = FaultOptionType.Duration, Help = "mode latency: the delay added in each direction", Example = "200ms" };
+
+    /// <summary>Creates the descriptor.</summary>
+    public NetworkFaultKind()
+        : base(Mode, Delay, NetworkMode.Blackhole, NetworkMode.Latency)
+    {
+    }
 
     /// <inheritdoc />
     public override FaultKind Kind => FaultKind.Network;
@@ -26,32 +32,9 @@ public sealed class NetworkFaultKind : FaultKindDescriptor<NetworkFaultOptions>
     public override FaultScope ActsOn => FaultScope.Region;
 
     /// <inheritdoc />
-    public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [Mode, Delay];
+    /// <remarks>FIS has no action that blackholes, resets or slows an API Gateway region: the AWS export reports the action as one it cannot export.</remarks>
+    public override Aws.Fis.IFisFaultMapping? Fis => null;
 
     /// <inheritdoc />
-    public override FaultOptions Read(IFaultOptionReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        return new NetworkFaultOptions { Mode = FaultChoices.Parse(reader.Choice(Mode), NetworkMode.Blackhole), Delay = reader.Duration(Delay) };
-    }
-
-    /// <inheritdoc />
-    protected override void Validate(NetworkFaultOptions options, FaultOptionSpelling spelling, List<FaultOptionProblem> problems)
-    {
-        Add(problems, FaultChoices.Check(Mode, spelling, options.Mode));
-        Add(problems, FaultOptionErrors.Delay(Delay, spelling, options.Delay));
-        if (problems.Count > 0)
-        {
-            return;
-        }
-
-        if (options.Mode == NetworkMode.Latency && options.Delay is null)
-        {
-            problems.Add(FaultOptionErrors.ModeNeedsDelay(Mode, Delay, spelling, FaultChoices.NameOf(options.Mode)));
-        }
-        else if (options.Mode != NetworkMode.Latency && options.Delay is not null)
-        {
-            problems.Add(FaultOptionErrors.DelayWithoutDelayMode(Mode, Delay, spelling, FaultChoices.NameOf(options.Mode), FaultChoices.NameOf(NetworkMode.Latency)));
-        }
-    }
+    public override Injection.IFaultInjector Injector { get; } = new NetworkFaultInjector();
 }

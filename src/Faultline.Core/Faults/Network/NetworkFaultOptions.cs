@@ -1,7 +1,7 @@
 namespace Faultline.Core.Faults.Network;
 
 /// <summary><c>network</c>: a region's gateway is blackholed, reset or slowed, per request.</summary>
-public sealed record NetworkFaultOptions : FaultOptions
+public sealed record NetworkFaultOptions : FaultOptions, IModeAndDelayOptions<NetworkMode>
 {
     /// <inheritdoc />
     public override FaultKind Kind => FaultKind.Network;

@@ -19,7 +19,7 @@ public static class FaultJson
         {
             AllowOutOfOrderMetadataProperties = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { IgnoreOptionsKind } },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { IgnoreOptionsKind, ParseOptionValues } },
         };
         options.Converters.Add(new DurationJsonConverter());
         options.Converters.Add(new SelectionModeJsonConverter());
@@ -27,6 +27,40 @@ public static class FaultJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // An option's value is parsed by the rule and message every front end shares (FaultOptionValues): a malformed
+    // delay or percentage reads the same here as in a file or after a flag.
+    private static void ParseOptionValues(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        IReadOnlyList<FaultOptionDefinition> definitions = typeInfo.Type == typeof(FaultSpec)
+            ? [FaultKindRegistry.Percentage]
+            : FaultKindRegistry.All.FirstOrDefault(k => k.OptionsType == typeInfo.Type)?.Options ?? [];
+        foreach (var property in typeInfo.Properties)
+        {
+            if (definitions.FirstOrDefault(d => string.Equals(d.Name, property.Name, StringComparison.Ordinal)) is { } option && ConverterOf(option, property.PropertyType) is { } converter)
+            {
+                property.CustomConverter = converter;
+            }
+        }
+    }
+
+    private static JsonConverter? ConverterOf(FaultOptionDefinition option, Type type)
+    {
+        var spelling = FaultOptionSpelling.File;
+        return option.Type switch
+        {
+            FaultOptionType.Duration when type == typeof(TimeSpan?) => new FaultOptionValueJsonConverter<TimeSpan?>(option, text => (FaultOptionValues.Duration(option, spelling, text, out var p), p)),
+            FaultOptionType.WholeNumber when type == typeof(int) => new FaultOptionValueJsonConverter<int>(option, text => (FaultOptionValues.WholeNumber(option, spelling, text, out var p) ?? 0, p)),
+            FaultOptionType.Number when type == typeof(double) => new FaultOptionValueJsonConverter<double>(option, text => (FaultOptionValues.Number(option, spelling, text, out var p) ?? 0, p)),
+            FaultOptionType.Boolean when type == typeof(bool) => new FaultOptionValueJsonConverter<bool>(option, text => (FaultOptionValues.Boolean(option, spelling, text, out var p) ?? false, p)),
+            _ => null,
+        };
     }
 
     // The overridden Kind properties do not inherit the base's [JsonIgnore]; "kind" is the discriminator.

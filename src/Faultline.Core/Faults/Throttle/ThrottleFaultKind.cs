@@ -26,6 +26,13 @@ public sealed class ThrottleFaultKind : FaultKindDescriptor<ThrottleFaultOptions
     public override IReadOnlyList<FaultOptionDefinition> Options { get; } = [Concurrency];
 
     /// <inheritdoc />
+    /// <remarks>FIS has no Lambda throttle action (reserved concurrency is a configuration change, not a fault): the AWS export reports the action as one it cannot export.</remarks>
+    public override Aws.Fis.IFisFaultMapping? Fis => null;
+
+    /// <inheritdoc />
+    public override Injection.IFaultInjector Injector { get; } = new ThrottleFaultInjector();
+
+    /// <inheritdoc />
     public override FaultOptions Read(IFaultOptionReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -14,8 +14,9 @@ using Xunit;
 namespace Faultline.Cli.Tests.Commands.Fault;
 
 /// <summary>
-/// One bad option value per rule of every kind, given to each front end: the experiment reader, <c>fault add</c> and the
-/// control API reject it with the same message (the command line names the flag, files and JSON the key).
+/// One bad option value per rule of every kind, and one malformed value per option type, given to each front end: the
+/// experiment reader, <c>fault add</c> and the control API reject it with the same message (the command line names the
+/// flag, files and JSON the key).
 /// </summary>
 public sealed class FaultOptionFrontEndsTests : IAsyncLifetime
 {
@@ -115,6 +116,26 @@ public sealed class FaultOptionFrontEndsTests : IAsyncLifetime
             "health-override", "hc-us-check", "status: sick", ["--health-check", "hc-us", "--status", "sick"], "\"status\":\"sick\"", "{\"healthCheck\":\"hc-us\"}",
             "status is 'sick', which is not allowed; allowed: unhealthy, healthy",
             "--status is 'sick', which is not allowed; allowed: unhealthy, healthy"
+        },
+        {
+            "latency", "us-functions", "delay: soon", ["--region", "us-east-1", "--delay", "soon"], "\"delay\":\"soon\"", "{\"region\":\"us-east-1\"}",
+            "delay is 'soon', which is not a duration; write a duration such as 250ms, 30s, 10m, 1h or PT10M",
+            "--delay is 'soon', which is not a duration; write a duration such as 250ms, 30s, 10m, 1h or PT10M"
+        },
+        {
+            "error", "us-functions", "percentage: lots", ["--region", "us-east-1", "--percentage", "lots"], "\"preventExecution\":true", "{\"region\":\"us-east-1\"},\"percentage\":\"lots\"",
+            "percentage is 'lots', which is not a number; write a number such as 50",
+            "--percentage is 'lots', which is not a number; write a number such as 50"
+        },
+        {
+            "http-response", "us-functions", "statusCode: 5.5", ["--region", "us-east-1", "--status-code", "5.5"], "\"statusCode\":5.5", "{\"region\":\"us-east-1\"}",
+            "statusCode is '5.5', which is not a whole number; write a whole number such as 503",
+            "--status-code is '5.5', which is not a whole number; write a whole number such as 503"
+        },
+        {
+            "error", "us-functions", "preventExecution: maybe", ["--region", "us-east-1", "--prevent-execution", "maybe"], "\"preventExecution\":\"maybe\"", "{\"region\":\"us-east-1\"}",
+            "preventExecution is 'maybe', which is not true or false; write true or false",
+            "--prevent-execution is 'maybe', which is not true or false; write true or false"
         },
     };
 

@@ -45,6 +45,7 @@ public sealed class FaultJsonTests
     {
         var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<FaultSpec>("""{"options":{"kind":"latency","delay":"soon"},"target":{}}""", FaultJson.Options));
 
-        Assert.Contains("is not a duration such as", ex.Message, StringComparison.Ordinal);
+        // The message every front end gives for a malformed option value (FaultOptionErrors.Malformed).
+        Assert.Equal("delay is 'soon', which is not a duration; write a duration such as 250ms, 30s, 10m, 1h or PT10M", ex.Message);
     }
 }
