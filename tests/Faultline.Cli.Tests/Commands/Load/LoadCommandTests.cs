@@ -8,6 +8,12 @@ using Spectre.Console;
 namespace Faultline.Cli.Tests.Commands.Load;
 
 /// <summary><c>faultline load</c> against a loopback target: what it counts, writes and prints, and that it ends.</summary>
+/// <remarks>
+/// These count real seconds of sends (the command paces on the wall clock), so a busy neighbour shifts them: the
+/// <c>Timing=RealSeconds</c> trait has eng/test.sh run them on their own, after the rest of the project ran beside the
+/// unit-test projects.
+/// </remarks>
+[Trait("Timing", "RealSeconds")]
 public sealed class LoadCommandTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("faultline-load-").FullName;

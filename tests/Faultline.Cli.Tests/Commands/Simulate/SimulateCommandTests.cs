@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Faultline.Cli.Tests.Support;
 using Faultline.Core.Runs;
@@ -34,6 +35,45 @@ public sealed partial class SimulateCommandTests : IDisposable
         Assert.Contains("verdict: refuted", output, StringComparison.Ordinal);
         Assert.Contains("it probes api.eu-west-1.example.test", output, StringComparison.Ordinal);
     }
+
+    // The FIS-style graph (attach, wait, detach) runs on the same runner, scheduler, effects and function fleet in
+    // virtual time as on a live lab (SimulatedRunLab), so the "same verdict as the plain experiment" is proved here, in
+    // seconds, instead of by two more 45-s live runs; the live scheduler path is the end-to-end tests' shared runs.
+    [Theory]
+    [InlineData("seed", 0, "held")]
+    [InlineData("seed/misconfigured", 1, "refuted")]
+    public async Task Simulate_FisStyleGraph_AttachWaitDetach_GivesThePlainExperimentsVerdictAndChecks(string folder, int expectedCode, string expectedVerdict)
+    {
+        var sample = folder.Split('/');
+        var plainOut = Path.Combine(_out, "plain");
+        var fisOut = Path.Combine(_out, "fis");
+
+        var (plainCode, plainOutput) = await CliRun.RunAsync("simulate", RepoPaths.Combine(["samples", .. sample, "experiment.yaml"]), "--out", plainOut);
+        var (code, output) = await CliRun.RunAsync("simulate", RepoPaths.Combine(["samples", .. sample, "experiment-fis.yaml"]), "--out", fisOut);
+
+        Assert.True(plainCode == expectedCode, plainOutput);
+        Assert.True(code == expectedCode, output);
+        Assert.Contains($"verdict: {expectedVerdict}", output, StringComparison.Ordinal);
+        Assert.Contains("attach configured us-east-1/hello: AWS_LAMBDA_EXEC_WRAPPER=/opt/bootstrap, CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY=true", output, StringComparison.Ordinal);
+        Assert.Contains("detach configured us-east-1/hello: unset AWS_LAMBDA_EXEC_WRAPPER, unset CHAOS_EXTENSION__LAMBDA__ENABLE_LATENCY", output, StringComparison.Ordinal);
+        var plain = Verdict(plainOut);
+        var fis = Verdict(fisOut);
+        Assert.Equal(plain.GetProperty("kind").GetString(), fis.GetProperty("kind").GetString());
+        Assert.Equal(Checks(plain), Checks(fis));
+        Assert.Equal(Codes(plain), Codes(fis));
+        Assert.Equal("completed", Result(fisOut).GetProperty("finalState").GetString(), ignoreCase: true);
+    }
+
+    private static JsonElement Result(string runs) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Assert.Single(Directory.GetDirectories(runs)), "result.json"))).RootElement;
+
+    private static JsonElement Verdict(string runs) => Result(runs).GetProperty("verdict");
+
+    private static string[] Checks(JsonElement verdict) =>
+        [.. verdict.GetProperty("checks").EnumerateArray().Select(c => $"{c.GetProperty("name").GetString()}: {c.GetProperty("passed")}")];
+
+    private static string[] Codes(JsonElement verdict) =>
+        [.. verdict.GetProperty("diagnosis").EnumerateArray().Select(d => d.GetProperty("code").GetString()!)];
 
     [Fact]
     public async Task Simulate_CustomDomainMissing_IsRefutedWithTheDiagnosis()
