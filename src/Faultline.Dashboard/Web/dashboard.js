@@ -91,11 +91,16 @@
   function renderPopulations(s) {
     replace($('populations'), s.populations.map(function (p) {
       var regions = Object.keys(p.regions).sort().map(function (r) { return 'region_' + r + ' ' + p.regions[r]; }).join(', ');
-      // A second with no finished request has no success rate: say so, in grey, rather than a green "—%".
+      // A second with no finished request has no success rate: say so, in grey, rather than a green "—%"; and say
+      // what is known (nothing finished) rather than "p50 — ms". A latency nobody measured is left out, not a dash.
       var state = p.successRate == null ? 'nodata' : p.successRate >= 99 ? 'ok' : 'bad';
+      var sub = [p.attempts + ' req/s'];
+      if (p.p50Ms != null) { sub.push('p50 ' + number(p.p50Ms, 1) + ' ms'); }
+      if (p.p99Ms != null) { sub.push('p99 ' + number(p.p99Ms, 1) + ' ms'); }
+      if (regions) { sub.push(regions); }
       return tile(state, { 'data-population': p.name, 'data-state': state }, p.name,
         p.successRate == null ? 'no data' : number(p.successRate, 1) + '% 2xx',
-        p.attempts + ' req/s · p50 ' + number(p.p50Ms, 1) + ' ms · p99 ' + number(p.p99Ms, 1) + ' ms' + (regions ? ' · ' + regions : ''));
+        p.successRate == null ? 'no request finished in the last second' : sub.join(' · '));
     }), 'No traffic yet.');
   }
 

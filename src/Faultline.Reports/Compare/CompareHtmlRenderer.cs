@@ -34,11 +34,29 @@ public static class CompareHtmlRenderer
 
         body.Append("</tbody></table></section>\n");
         body.Append(CultureInfo.InvariantCulture, $"<section id=\"timelines\"><h2>Timelines</h2><div class=\"side-by-side\"><div><h3>A</h3>{TimelineTable(a.Verdict.Timeline)}</div><div><h3>B</h3>{TimelineTable(b.Verdict.Timeline)}</div></div></section>\n");
-        body.Append(CultureInfo.InvariantCulture, $"<section id=\"charts\"><h2>Charts</h2><div class=\"side-by-side\"><div><h3>A</h3>{HtmlParts.Charts(a, "a")}</div><div><h3>B</h3>{HtmlParts.Charts(b, "b")}</div></div></section>\n");
+        body.Append(CultureInfo.InvariantCulture, $"<section id=\"charts\"><h2>Charts</h2>{ChartPairs(a, b)}</section>\n");
         return Page(
             $"{VerdictWord(a.Verdict.Kind)} → {VerdictWord(b.Verdict.Kind)}: {b.Title}",
             body.ToString(),
             new Dictionary<string, RunReport>(StringComparer.Ordinal) { ["a"] = a, ["b"] = b });
+    }
+
+    // One grid row per chart, A's beside B's: the twins share a row, so a taller chart above one of them (more marker
+    // rows, a wider legend) cannot push it below its twin. A chart only one run has faces a note.
+    private static string ChartPairs(RunReport a, RunReport b)
+    {
+        var html = new StringBuilder("<div class=\"side-by-side chart-pairs\"><h3>A</h3><h3>B</h3>\n");
+        foreach (var id in a.Charts.Concat(b.Charts).Select(c => c.Id).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var (report, run) in new[] { (a, "a"), (b, "b") })
+            {
+                html.Append(report.Charts.FirstOrDefault(c => c.Id == id) is { } chart
+                    ? HtmlParts.Figure(run, chart)
+                    : $"<p class=\"chart nodata\" data-run=\"{run}\" data-missing-chart=\"{E(id)}\">Run {run.ToUpperInvariant()} has no such chart.</p>\n");
+            }
+        }
+
+        return html.Append("</div>\n").ToString();
     }
 
     private static string Verdict(RunReport report, string side)

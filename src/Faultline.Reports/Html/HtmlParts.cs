@@ -6,6 +6,7 @@ using Faultline.Core.Checks;
 using Faultline.Core.Host;
 using Faultline.Core.Journal;
 using Faultline.Core.Verdict;
+using Faultline.Reports.Charts;
 
 namespace Faultline.Reports.Html;
 
@@ -66,11 +67,15 @@ internal static class HtmlParts
         var html = new StringBuilder("<div class=\"charts\">\n");
         foreach (var chart in report.Charts)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" id=\"chart-{E(run)}-{E(chart.Id)}\" data-run=\"{E(run)}\" data-chart=\"{E(chart.Id)}\"><figcaption>{E(chart.Title)}</figcaption><div class=\"plot\"></div></figure>\n");
+            html.Append(Figure(run, chart));
         }
 
         return html.Append("</div>\n").ToString();
     }
+
+    /// <summary>The figure report.js draws one chart of run <paramref name="run"/> into.</summary>
+    public static string Figure(string run, ReportChart chart) =>
+        $"<figure class=\"chart\" id=\"chart-{E(run)}-{E(chart.Id)}\" data-run=\"{E(run)}\" data-chart=\"{E(chart.Id)}\"><figcaption>{E(chart.Title)}</figcaption><div class=\"plot\"></div></figure>\n";
 
     /// <summary>
     /// The "What CloudWatch would show" section: the 1-minute charts, then every datapoint in a table (period start in

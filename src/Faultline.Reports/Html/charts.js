@@ -76,8 +76,9 @@ var FaultlineCharts = (function () {
   }
 
   // Marker labels sit in a strip above the plot area, never on the data; a label that would touch another moves to
-  // the next row. The lines are drawn on the canvas.
-  function markersPlugin(markers) {
+  // the next row. The lines are drawn on the canvas. Strips in one group (the same chart of two runs, side by side)
+  // all take the tallest one's height, so the plots below them start at the same height.
+  function markersPlugin(markers, group) {
     var strip = null;
     function layout(u) {
       var list = markers().slice().sort(function (a, b) { return a.seconds - b.seconds; });
@@ -107,14 +108,17 @@ var FaultlineCharts = (function () {
         label.style.top = (row * rowHeight) + 'px';
         label.setAttribute('data-row', String(row));
       });
-      strip.style.height = (rows.length * rowHeight + (rows.length ? 3 : 0)) + 'px';
+      strip.setAttribute('data-height', String(rows.length * rowHeight + (rows.length ? 3 : 0)));
       strip.setAttribute('data-rows', String(rows.length));
+      var tallest = Math.max.apply(null, group.map(function (g) { return Number(g.getAttribute('data-height') || 0); }));
+      group.forEach(function (g) { g.style.height = tallest + 'px'; });
     }
     return {
       hooks: {
         init: [function (u) {
           strip = document.createElement('div');
           strip.className = 'marker-strip';
+          group.push(strip);
           u.root.insertBefore(strip, u.root.querySelector('.u-wrap'));
         }],
         draw: [function (u) {
@@ -135,7 +139,33 @@ var FaultlineCharts = (function () {
     };
   }
 
-  // shared (optional): { x: [min, max], y: [min, max] } to draw two runs' charts on the same scales (compare).
+  // Two series with equal values (both regions' checkers at 100%, two populations at one success rate) would be one
+  // line, the later drawn covering the earlier. So each data series is drawn a line's width from the next, centred on
+  // the true value: a shift of the drawn path only; the data, the legend values and the cursor stay exact. Threshold
+  // lines are dashed and keep their exact height.
+  var lineGap = 2; // CSS px between two coincident lines (a line is 1.75 px wide)
+
+  function lineOffsets(series) {
+    var data = series.filter(function (s) { return !s.threshold; }).length;
+    var k = 0;
+    return series.map(function (s) { return s.threshold ? 0 : (k++ - (data - 1) / 2) * lineGap; });
+  }
+
+  function shifted(build, dy) {
+    if (!dy) { return build; }
+    return function (u, i, i0, i1) {
+      var p = build(u, i, i0, i1);
+      if (p && p.stroke instanceof Path2D) {
+        var moved = new Path2D();
+        moved.addPath(p.stroke, new DOMMatrix().translate(0, dy * devicePixelRatio));
+        p.stroke = moved;
+      }
+      return p;
+    };
+  }
+
+  // shared (optional): { x: [min, max], y: [min, max] } to draw two runs' charts on the same scales (compare), and
+  // strips: the marker strips of the charts drawn beside this one, which all take the height of the tallest.
   function options(chart, markers, width, shared) {
     var categories = chart.categories || [];
     var y = { label: chart.unit, font: font, labelFont: font, size: 60 };
@@ -160,6 +190,7 @@ var FaultlineCharts = (function () {
     } else {
       scaleY = { range: function (u, min, max) { return countRange(min, max); } };
     }
+    var offsets = lineOffsets(chart.series);
     var scaleX = { time: false };
     if (shared && shared.x) { scaleX.range = shared.x; }
     return {
@@ -175,7 +206,7 @@ var FaultlineCharts = (function () {
           dash: s.dashed ? [6, 4] : undefined,
           spanGaps: false,
           points: { show: false },
-          paths: chart.stepped ? uPlot.paths.stepped({ align: 1 }) : undefined,
+          paths: shifted(chart.stepped ? uPlot.paths.stepped({ align: 1 }) : uPlot.paths.linear(), offsets[i]),
           value: categories.length > 0 ? function (u, v) { return v == null ? '' : (categories[v] || ''); }
             : chart.logScale ? function (u, v) { return v == null ? '—' : ms(Math.round(v * 10) / 10); }
             : function (u, v) { return v == null ? '—' : String(Math.round(v * 100) / 100); }
@@ -185,7 +216,7 @@ var FaultlineCharts = (function () {
         { splits: xSplits, values: function (u, vals) { return vals.map(tick); }, font: font, labelFont: font, label: 'lab time since the run started', labelSize: 18 },
         y
       ],
-      plugins: [markersPlugin(markers)]
+      plugins: [markersPlugin(markers, shared && shared.strips ? shared.strips : [])]
     };
   }
 

@@ -1,10 +1,12 @@
 // Draws every <figure data-chart> of a Faultline report with uPlot (through charts.js), from the JSON inlined in the page.
-// In a comparison (two runs) a chart of one kind gets the same x and y scales in both runs, so they read side by side.
+// In a comparison (two runs) a chart of one kind gets the same x and y scales in both runs, and the same height of
+// marker strip above its plot, so the two plots line up side by side.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('faultline-data').textContent);
   var runs = Object.keys(data.runs);
   var rendered = 0;
+  var strips = {}; // the marker strips of one chart kind in every run, by chart id
   // The drawn plots by figure id, for whoever inspects the page (the screenshot tests read their series and scales).
   window.FaultlinePlots = {};
 
@@ -18,7 +20,9 @@
     var all = runs.map(function (r) { return find(r, id); }).filter(function (c) { return c; });
     if (all.length < 2) { return { chart: chart, shared: null }; }
     var aligned = FaultlineCharts.align(all);
-    return { chart: aligned[all.indexOf(chart)], shared: FaultlineCharts.sharedScales(aligned) };
+    var shared = FaultlineCharts.sharedScales(aligned);
+    shared.strips = strips[id] = strips[id] || [];
+    return { chart: aligned[all.indexOf(chart)], shared: shared };
   }
 
   document.querySelectorAll('figure[data-chart]').forEach(function (figure) {

@@ -69,6 +69,70 @@ internal static class ChartProbe
     }
 
     /// <summary>
+    /// Each series of the plot in figure <paramref name="figureId"/> as the page shows it (every series drawn): over the
+    /// stretches where its value equals another series' value (consecutive points that all coincide), how many canvas
+    /// columns those stretches span and how many pixels there have its colour. A line hidden under its twin has none.
+    /// </summary>
+    public static async Task<IReadOnlyList<CoincidentSeries>> CoincidentAsync(IPage page, string figureId)
+    {
+        var json = await page.EvaluateAsync<JsonElement>(
+            """
+            async (id) => {
+              const u = window.FaultlinePlots[id];
+              await new Promise(r => setTimeout(r, 0));
+              const rgb = (hex) => [1, 3, 5].map(i => parseInt(hex.substr(i, 2), 16));
+              const stroke = (i) => { const s = u.series[i].stroke; return String(typeof s === 'function' ? s(u, i) : s).toLowerCase(); };
+              const { left, top, width, height } = u.bbox;
+              const data = u.ctx.getImageData(left, top, width, height).data;
+              const dpr = devicePixelRatio;
+              const out = [];
+              for (let i = 1; i < u.series.length; i++) {
+                const own = u.data[i];
+                const same = (j) => own[j] != null && u.data.some((other, k) => k > 0 && k !== i && u.series[k].show && other[j] === own[j]);
+                const columns = new Set();
+                for (let j = 0; j < u.data[0].length; j++) {
+                  if (!same(j)) { continue; }
+                  let end = j;
+                  while (end + 1 < u.data[0].length && same(end + 1)) { end++; }
+                  // The stretch's canvas columns, 3 px in from each end (where the lines turn).
+                  const from = Math.ceil(u.valToPos(u.data[0][j], 'x') * dpr) + 3, to = Math.floor(u.valToPos(u.data[0][end], 'x') * dpr) - 3;
+                  for (let x = Math.max(0, from); x <= Math.min(width - 1, to); x++) { columns.add(x); }
+                  j = end;
+                }
+                const [r, g, b] = rgb(stroke(i));
+                let pixels = 0;
+                columns.forEach(x => {
+                  for (let y = 0; y < height; y++) {
+                    const p = (y * width + x) * 4;
+                    // Its colour, give or take the anti-aliasing of a line 1.75 px wide (two meanings' colours differ by far more).
+                    if (data[p + 3] > 160 && Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) <= 64) { pixels++; }
+                  }
+                });
+                out.push({ label: u.series[i].label, stroke: stroke(i), dashed: Array.isArray(u.series[i].dash) && u.series[i].dash.length > 0, columns: columns.size, pixels });
+              }
+              return out;
+            }
+            """,
+            figureId);
+        return json.Deserialize<List<CoincidentSeries>>(Json)!;
+    }
+
+    /// <summary>
+    /// The values the legend shows with the cursor on x = <paramref name="x"/> in the plot of figure
+    /// <paramref name="figureId"/>: the x first, then each series', as text.
+    /// </summary>
+    public static Task<string[]> LegendValuesAsync(IPage page, string figureId, double x) =>
+        page.EvaluateAsync<string[]>(
+            """
+            ([id, x]) => {
+              const u = window.FaultlinePlots[id];
+              u.setCursor({ left: u.valToPos(x, 'x'), top: u.bbox.height / devicePixelRatio / 2 });
+              return Array.from(u.root.querySelectorAll('.u-legend .u-series .u-value')).map(v => v.textContent);
+            }
+            """,
+            new object[] { figureId, x });
+
+    /// <summary>
     /// Every label of the charts on the page as a box: marker labels and legend entries (from the DOM) and axis tick
     /// labels (from uPlot's splits, measured in the axis font); with which chart and kind each is.
     /// </summary>
@@ -166,6 +230,9 @@ internal static class ChartProbe
 
     /// <summary>One series as drawn.</summary>
     public sealed record SeriesPixels(string Label, string Stroke, string? PixelColor, int Pixels);
+
+    /// <summary>One series where it coincides with another: the canvas columns of those stretches and its pixels there.</summary>
+    public sealed record CoincidentSeries(string Label, string Stroke, bool Dashed, int Columns, int Pixels);
 
     /// <summary>One label's box in page pixels.</summary>
     public sealed record LabelBox(string Chart, string Kind, string Text, double Left, double Top, double Right, double Bottom);
