@@ -100,7 +100,7 @@ internal sealed class RunSettings : LabConnectionSettings
 
         if (!string.Equals(Engine, "live", StringComparison.OrdinalIgnoreCase) && !Simulated)
         {
-            return ValidationResult.Error($"--engine '{Echo.Value(Engine)}' is not an engine; use live (real sockets, the default) or simulated (virtual time)");
+            return ValidationResult.Error(CliErrors.EngineUnknown(Engine));
         }
 
         if (Simulated && (Lab is not null || TimeScaleText is not null || MetricsPort is not null || Otlp is not null))
