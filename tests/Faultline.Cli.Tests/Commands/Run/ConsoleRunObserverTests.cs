@@ -1,6 +1,5 @@
 using Faultline.Cli.Commands.Run;
 using Faultline.Core.Runs;
-using Faultline.Core.Runs.Projection;
 using Faultline.TestUtils;
 using Faultline.TestUtils.Runs;
 using Microsoft.Extensions.Time.Testing;
@@ -100,23 +99,11 @@ public sealed class ConsoleRunObserverTests
     // Starts the observer on a run of the topology; events go to it through the run's projection, as the runner sends them.
     private static Action<RunEvent> Start(ConsoleRunObserver observer, Core.Topology.Topology topology)
     {
-        var projection = new RunProjection(new SomeRun(topology).Build().Experiment, topology);
-        var started = new RunStarted
-        {
-            RunId = "run-1",
-            Directory = string.Empty,
-            LabTime = new FakeTimeProvider(DateTimeOffset.UnixEpoch),
-            TimeScale = 20,
-            Seed = 42,
-            Populations = ["us-customers", "eu-customers"],
-            OwnLab = true,
-            State = projection,
-        };
-        projection.Start(started);
+        var started = new SomeRun(topology).Start(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
         observer.OnStarted(started);
         return runEvent =>
         {
-            projection.Record(runEvent);
+            started.State.Record(runEvent);
             observer.OnEvent(runEvent);
         };
     }
