@@ -1,3 +1,4 @@
+using Faultline.Cli.Output;
 using Faultline.Core.Text;
 using Faultline.Core.Time;
 using Faultline.Core.Yaml;
@@ -13,6 +14,17 @@ internal static class CliErrors
     /// <summary>An option the command does not have, with did-you-mean and the command's options.</summary>
     public static string UnknownOption(string option, string command, IReadOnlyCollection<string> options) =>
         $"unknown option '{Echo.Value(option)}' for 'faultline {command}'; {Suggestions.DidYouMean(option, options, "its options")}";
+
+    /// <summary>
+    /// An option value its type does not take (Spectre's conversion failed): the value as typed, what the option takes
+    /// (<paramref name="kind"/>, e.g. "a whole number"), the value meant when one is close, and the option's help line.
+    /// </summary>
+    public static string OptionValueInvalid(string option, string value, string kind, string? meant, string usage) =>
+        $"{option} '{Echo.Value(value)}' is not {kind}; {DidYouMean(meant)}{usage}";
+
+    /// <summary>An <c>--engine</c> that names no engine.</summary>
+    public static string EngineUnknown(string text) =>
+        $"--engine '{Echo.Value(text)}' is not an engine; {DidYouMean(Suggestions.Closest(text, ["live", "simulated"]))}use live (real sockets, the default) or simulated (virtual time)";
 
     /// <summary>Arguments after <c>--</c>, which no command takes.</summary>
     public static string StrayArguments(string command, IEnumerable<string> arguments) =>
@@ -52,7 +64,7 @@ internal static class CliErrors
 
     /// <summary>An <c>--output</c> that names no format.</summary>
     public static string OutputFormatUnknown(string text) =>
-        $"--output '{Echo.Value(text)}' is not an output format; use text (for people, the default) or json (one JSON document on standard output)";
+        $"--output '{Echo.Value(text)}' is not an output format; {DidYouMean(Suggestions.Closest(text, OutputOptions.Names))}use text (for people, the default) or json (one JSON document on standard output)";
 
     /// <summary><c>report --output FILE</c>, the option's meaning before <c>--output</c> became the format.</summary>
     public static string ReportOutputIsAFile(string text) =>
@@ -61,6 +73,9 @@ internal static class CliErrors
     /// <summary>A command group (<c>lab</c>, <c>fault</c>, …), or <c>faultline</c> itself, given without one of its commands.</summary>
     public static string MissingCommand(string path, IReadOnlyList<string> commands) =>
         $"'{path}' needs a command: {string.Join(", ", commands)}";
+
+    // "did you mean 'x'? " before the fix, as the unknown-option message and the YAML readers put it; nothing when no value is close.
+    private static string DidYouMean(string? meant) => meant is null ? string.Empty : $"did you mean '{meant}'? ";
 
     /// <summary>The hint printed under every usage error.</summary>
     public const string UsageHint = "run 'faultline --help' or 'faultline COMMAND --help' for usage";

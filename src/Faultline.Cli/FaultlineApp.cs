@@ -65,12 +65,13 @@ public static class FaultlineApp
         var routed = new CliConsole(console, errors ?? console);
         var app = new CommandApp();
         CommandRequiredHelpProvider? help = null;
+        FaultlineCommandApp? commandApp = null;
         app.Configure(config =>
         {
             config.SetApplicationName("faultline");
             config.SetApplicationVersion(typeof(FaultlineApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
             config.ConfigureConsole(routed);
-            config.SetExceptionHandler((exception, _) => HandleException(routed.Error, exception));
+            config.SetExceptionHandler((exception, _) => HandleException(routed.Error, exception, commandApp?.Arguments ?? []));
             config.SetInterceptor(new StrictOptionsInterceptor());
             config.Settings.Registrar.RegisterInstance(new PlanPredictorRegistration(predictor));
 
@@ -126,7 +127,8 @@ public static class FaultlineApp
             help = new CommandRequiredHelpProvider(config.Settings);
             config.SetHelpProvider(help);
         });
-        return new FaultlineCommandApp(app, help!);
+        commandApp = new FaultlineCommandApp(app, help!);
+        return commandApp;
     }
 
     // The process's standard error, as a console of its own (colour and width detected for it, not for standard output).
@@ -135,14 +137,17 @@ public static class FaultlineApp
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 #pragma warning restore RS0030
 
-    private static int HandleException(IAnsiConsole console, Exception exception)
+    private static int HandleException(IAnsiConsole console, Exception exception, IReadOnlyList<string> arguments)
     {
         switch (exception)
         {
+            // Spectre's conversion failure ("Failed to convert 'abc' to Nullable`1") carries the converter's exception
+            // but not the option, and a true/false option's bad value is a parse error ("Could not match 'ture' with an
+            // argument"): OptionValues finds the value on the command line and says what the option takes.
+            case CommandParseException or CommandRuntimeException { InnerException: not null and not CommandAppException } when OptionValues.Problem(arguments) is { } problem:
+                return Usage(console, problem);
             case CommandParseException or CommandRuntimeException or UsageException:
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(Echo.Message(exception.Message))}");
-                console.MarkupLine($"[grey]{CliErrors.UsageHint}[/]");
-                return ExitCodes.InvalidInput;
+                return Usage(console, exception.Message);
             case FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException:
                 // A path the user named that is missing or forbidden is their input, not a bug in faultline.
                 console.MarkupLine($"[red]error:[/] {Markup.Escape(Echo.Message(CliErrors.FileSystem(exception.Message)))}");
@@ -159,5 +164,12 @@ public static class FaultlineApp
                 console.MarkupLine("[grey]this is a bug in faultline; any faults it had applied were reverted or lapse with their leases[/]");
                 return ExitCodes.InternalFailure;
         }
+    }
+
+    private static int Usage(IAnsiConsole console, string message)
+    {
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(Echo.Message(message))}");
+        console.MarkupLine($"[grey]{CliErrors.UsageHint}[/]");
+        return ExitCodes.InvalidInput;
     }
 }

@@ -9,6 +9,9 @@ namespace Faultline.Cli;
 /// </summary>
 internal sealed class FaultlineCommandApp(CommandApp app, CommandRequiredHelpProvider help) : ICommandApp
 {
+    /// <summary>The arguments of the run under way (or the last one), for messages Spectre builds without them. Default: none.</summary>
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+
     /// <inheritdoc />
     public void Configure(Action<IConfigurator> configuration) => app.Configure(configuration);
 
@@ -20,6 +23,7 @@ internal sealed class FaultlineCommandApp(CommandApp app, CommandRequiredHelpPro
     public Task<int> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken = default)
     {
         var arguments = args.ToList();
+        Arguments = arguments;
         help.HelpAsked = arguments.TakeWhile(a => a != "--").Any(CommandRequiredHelpProvider.IsHelpOption);
         return app.RunAsync(arguments, cancellationToken);
     }

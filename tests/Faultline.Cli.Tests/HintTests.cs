@@ -21,7 +21,8 @@ public sealed partial class HintTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Concat(Directory.EnumerateFiles(RepoPaths.Combine("docs"), "*.md"))
-            .Append(RepoPaths.Combine("README.md"));
+            .Append(RepoPaths.Combine("README.md"))
+            .Append(RepoPaths.Combine("src", "Faultline.Cli", "PACKAGE.md"));
         var wrong = new List<string>();
         foreach (var file in files)
         {

@@ -64,6 +64,13 @@ internal sealed class CommandOutput
         return new CommandOutput(console, console, format, quiet);
     }
 
+    /// <summary>As <see cref="Begin(IAnsiConsole, OutputFormat, bool)"/>, for the <c>--output</c> and <c>-q</c> of <paramref name="settings"/>.</summary>
+    public static CommandOutput Begin(IAnsiConsole console, IOutputSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Begin(console, OutputOptions.FormatOf(settings), settings.Quiet);
+    }
+
     /// <summary>Writes the command's one JSON document to standard output, whole and unwrapped.</summary>
     public void WriteJson(string document)
     {

@@ -6,6 +6,12 @@ namespace Faultline.Cli.Output;
 /// </summary>
 internal static class OutputOptions
 {
+    /// <summary>The declaration of <c>--output</c>, with <see cref="OutputDescription"/> and <see cref="DefaultOutput"/>.</summary>
+    public const string OutputTemplate = "--output <FORMAT>";
+
+    /// <summary>The declaration of <c>-q|--quiet</c>.</summary>
+    public const string QuietTemplate = "-q|--quiet";
+
     /// <summary>The help text of <c>--output</c>.</summary>
     public const string OutputDescription = "text (default): lines and tables for people; json: exactly one JSON document on standard output, every other line (progress, URLs, logs, errors) on standard error. Exit codes do not change";
 
@@ -25,6 +31,13 @@ internal static class OutputOptions
         "JSON" => OutputFormat.Json,
         _ => null,
     };
+
+    /// <summary>The output format the settings ask for (valid after validation); <see cref="OutputFormat.Text"/> when none was given.</summary>
+    public static OutputFormat FormatOf(IOutputSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Parse(settings.OutputText) ?? OutputFormat.Text;
+    }
 
     /// <summary>The usage error for an <c>--output</c> that names no format, or <c>null</c> when it names one.</summary>
     public static string? Validate(string? text) => Parse(text) is null ? CliErrors.OutputFormatUnknown(text ?? string.Empty) : null;

@@ -58,8 +58,8 @@ public sealed record ResultCheck
 
     internal static ResultCheck Of(CheckResult check, ResultTimes times)
     {
-        var fromOffset = check.FromOffset ?? times.Offset(check.From);
-        var toOffset = check.ToOffset ?? times.Offset(check.To);
+        var from = times.At(check.From, check.FromOffset);
+        var to = times.At(check.To, check.ToOffset);
         return new ResultCheck
         {
             Number = check.Number,
@@ -71,12 +71,12 @@ public sealed record ResultCheck
             MeasuredValue = check.MeasuredValue,
             Expected = check.Expected,
             Window = check.Window,
-            From = times.Wall(check.From),
-            FromOffset = fromOffset,
-            FromOffsetSeconds = ResultTimes.Seconds(fromOffset),
-            To = times.Wall(check.To),
-            ToOffset = toOffset,
-            ToOffsetSeconds = ResultTimes.Seconds(toOffset),
+            From = from.Wall,
+            FromOffset = from.Offset,
+            FromOffsetSeconds = from.OffsetSeconds,
+            To = to.Wall,
+            ToOffset = to.Offset,
+            ToOffsetSeconds = to.OffsetSeconds,
             Explanation = check.Explanation,
             HostImpaired = check.HostImpaired,
         };

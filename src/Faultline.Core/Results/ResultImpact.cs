@@ -91,8 +91,8 @@ public sealed record ResultImpact
 
     internal static ResultImpact Of(CustomerImpact impact, ResultTimes times)
     {
-        var first = times.Offset(impact.FirstError);
-        var last = times.Offset(impact.LastError);
+        var first = times.At(impact.FirstError);
+        var last = times.At(impact.LastError);
         return new ResultImpact
         {
             Population = impact.Population,
@@ -116,12 +116,12 @@ public sealed record ResultImpact
             ErrorSeconds = impact.ErrorSeconds,
             OutageDuration = impact.OutageDuration,
             OutageDurationSeconds = ResultTimes.Seconds(impact.OutageDuration)!.Value,
-            FirstError = times.Wall(impact.FirstError),
-            FirstErrorOffset = first,
-            FirstErrorOffsetSeconds = ResultTimes.Seconds(first),
-            LastError = times.Wall(impact.LastError),
-            LastErrorOffset = last,
-            LastErrorOffsetSeconds = ResultTimes.Seconds(last),
+            FirstError = first.Wall,
+            FirstErrorOffset = first.Offset,
+            FirstErrorOffsetSeconds = first.OffsetSeconds,
+            LastError = last.Wall,
+            LastErrorOffset = last.Offset,
+            LastErrorOffsetSeconds = last.OffsetSeconds,
             ServedBy = impact.ServedBy,
         };
     }

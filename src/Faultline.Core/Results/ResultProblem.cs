@@ -28,12 +28,12 @@ public sealed record ResultProblem
 
     internal static ResultProblem Of(RunProblem problem, ResultTimes times)
     {
-        var offset = times.Offset(problem.At)!.Value;
+        var at = times.At(problem.At);
         return new ResultProblem
         {
-            At = times.Wall(problem.At),
-            Offset = offset,
-            OffsetSeconds = ResultTimes.Seconds(offset)!.Value,
+            At = at.Wall,
+            Offset = at.Offset!.Value,
+            OffsetSeconds = at.OffsetSeconds!.Value,
             Kind = problem.Kind,
             Message = problem.Message,
             Subject = problem.Subject,

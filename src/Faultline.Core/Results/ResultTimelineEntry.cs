@@ -23,11 +23,13 @@ public sealed record ResultTimelineEntry
     /// <summary>What it is about (a population, a health check, a location, a fault id); omitted when nothing in particular.</summary>
     public string? Subject { get; init; }
 
-    internal static ResultTimelineEntry Of(TimelineEntry entry, ResultTimes times) => new()
+    internal static ResultTimelineEntry Of(TimelineEntry entry, ResultTimes times) => Of(entry, times.At(entry.At, entry.Offset));
+
+    private static ResultTimelineEntry Of(TimelineEntry entry, ResultTime at) => new()
     {
-        At = times.Wall(entry.At),
-        Offset = entry.Offset,
-        OffsetSeconds = ResultTimes.Seconds(entry.Offset)!.Value,
+        At = at.Wall,
+        Offset = at.Offset!.Value,
+        OffsetSeconds = at.OffsetSeconds!.Value,
         Kind = entry.Kind,
         Text = entry.Text,
         Subject = entry.Subject,

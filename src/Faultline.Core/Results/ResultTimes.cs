@@ -11,6 +11,16 @@ internal sealed class ResultTimes(RunHeader header, DateTimeOffset runStart)
     /// <summary>The lab-time offset of <paramref name="labTime"/> from the run's start.</summary>
     public TimeSpan? Offset(DateTimeOffset? labTime) => labTime - runStart;
 
+    /// <summary>
+    /// <paramref name="labTime"/> as the document writes a time: wall time, offset and offset in seconds. The offset is
+    /// <paramref name="offset"/> when the caller has it already, else counted from the run's start.
+    /// </summary>
+    public ResultTime At(DateTimeOffset? labTime, TimeSpan? offset = null)
+    {
+        var from = offset ?? Offset(labTime);
+        return new ResultTime(Wall(labTime), from, Seconds(from));
+    }
+
     /// <summary>A span in seconds (lab time), rounded to the microsecond so the number reads as written.</summary>
     public static double? Seconds(TimeSpan? span) => span is { } s ? Math.Round(s.TotalSeconds, 6) : null;
 }

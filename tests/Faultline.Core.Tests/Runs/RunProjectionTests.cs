@@ -22,25 +22,8 @@ public sealed class RunProjectionTests
         For = TimeSpan.FromSeconds(3),
     };
 
-    private RunProjection Started(SomeRun? run = null, IReadOnlyDictionary<string, bool>? initialHealth = null, HostBudget? hostBudget = null)
-    {
-        var observations = (run ?? new SomeRun()).Build();
-        var projection = new RunProjection(observations.Experiment, observations.Topology);
-        projection.Start(new RunStarted
-        {
-            RunId = "run-1",
-            Directory = string.Empty,
-            LabTime = _lab,
-            TimeScale = 20,
-            Seed = 42,
-            Populations = ["us-customers", "eu-customers"],
-            OwnLab = true,
-            HostBudget = hostBudget,
-            State = projection,
-            InitialHealth = initialHealth ?? new Dictionary<string, bool>(StringComparer.Ordinal),
-        });
-        return projection;
-    }
+    private RunProjection Started(SomeRun? run = null, IReadOnlyDictionary<string, bool>? initialHealth = null, HostBudget? hostBudget = null) =>
+        (run ?? new SomeRun()).Start(_lab, initialHealth, hostBudget).State;
 
     private static HealthChanged Flip(double seconds, bool healthy, double share) =>
         new() { At = SomeRun.At(TimeSpan.FromSeconds(seconds)), HealthCheck = "hc-us", Healthy = healthy, PercentageHealthy = share };

@@ -54,19 +54,8 @@ public sealed class RunMetricsTests : IAsyncDisposable
 
         // The runner's projection, started and fed as the runner feeds it: the gauges read it.
         topology ??= Some.Topology();
-        _run = new RunProjection(new SomeRun(topology).Build().Experiment, topology);
-        var started = new RunStarted
-        {
-            RunId = "run-1",
-            Directory = string.Empty,
-            LabTime = new FakeTimeProvider(T0),
-            TimeScale = 20,
-            Seed = 42,
-            Populations = ["us-customers", "eu-customers"],
-            OwnLab = true,
-            State = _run,
-        };
-        _run.Start(started);
+        var started = new SomeRun(topology).Start(new FakeTimeProvider(T0));
+        _run = started.State;
         _metrics.OnStarted(started);
         return _metrics;
     }

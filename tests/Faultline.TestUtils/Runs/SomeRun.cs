@@ -3,6 +3,7 @@ using Faultline.Core.Faults;
 using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
+using Faultline.Core.Runs.Projection;
 using Faultline.Core.Topology;
 
 namespace Faultline.TestUtils.Runs;
@@ -33,6 +34,35 @@ public sealed class SomeRun
     public SomeRun(Topology? topology = null)
     {
         _topology = topology ?? Some.Topology();
+    }
+
+    /// <summary>
+    /// This run set up as the runner sets one up for its observers: run-1 at time scale 20, seed 42, the seed's two
+    /// populations, its own lab, and a projection of its experiment and topology (<see cref="RunStarted.State"/>)
+    /// started, to be fed events as the runner feeds it.
+    /// </summary>
+    /// <param name="labTime">The lab clock.</param>
+    /// <param name="initialHealth">Each health check's status at the start as a running lab tells it; default none.</param>
+    /// <param name="hostBudget">How late the host may run; default none (not measured).</param>
+    public RunStarted Start(TimeProvider labTime, IReadOnlyDictionary<string, bool>? initialHealth = null, HostBudget? hostBudget = null)
+    {
+        var observations = Build();
+        var projection = new RunProjection(observations.Experiment, observations.Topology);
+        var started = new RunStarted
+        {
+            RunId = "run-1",
+            Directory = string.Empty,
+            LabTime = labTime,
+            TimeScale = 20,
+            Seed = 42,
+            Populations = ["us-customers", "eu-customers"],
+            OwnLab = true,
+            HostBudget = hostBudget,
+            State = projection,
+            InitialHealth = initialHealth ?? new Dictionary<string, bool>(StringComparer.Ordinal),
+        };
+        projection.Start(started);
+        return started;
     }
 
     /// <summary>The moment <paramref name="offset"/> after the run's start.</summary>

@@ -16,7 +16,7 @@ public sealed class FaultListCommand(IAnsiConsole console) : AsyncCommand<FaultL
     public override Task<int> ExecuteAsync(CommandContext context, FaultListSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var output = CommandOutput.Begin(console, settings.Json ? OutputFormat.Json : OutputFormat.Text, settings.Quiet);
+        var output = CommandOutput.Begin(console, settings);
         return FaultCommandRunner.RunAsync(output.Problems, settings, async client =>
         {
             var list = await client.ListAsync(cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,7 @@ internal sealed class LintCommand(IAnsiConsole console) : Command<LintSettings>
 {
     public override int Execute(CommandContext context, LintSettings settings, CancellationToken cancellationToken)
     {
-        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
+        var output = CommandOutput.Begin(console, settings);
         return ExperimentLoader.IsExperiment(settings.Input) ? LintExperiment(settings, output) : LintTopology(settings, output);
     }
 

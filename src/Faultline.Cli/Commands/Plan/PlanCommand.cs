@@ -25,7 +25,7 @@ internal sealed class PlanCommand(IAnsiConsole console, PlanPredictorRegistratio
 {
     public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
-        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
+        var output = CommandOutput.Begin(console, settings);
         var read = ExperimentLoader.Load(output.Problems, settings.Experiment, settings.Topology);
         if (read is null)
         {

@@ -20,7 +20,7 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
 {
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
-        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
+        var output = CommandOutput.Begin(console, settings);
         try
         {
             return settings.Compare ? Compare(settings, output) : Single(settings, output);

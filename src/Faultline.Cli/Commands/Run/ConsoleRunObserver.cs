@@ -1,9 +1,11 @@
 using System.Globalization;
 using Faultline.Core.Experiments;
+using Faultline.Core.Health;
 using Faultline.Core.Host;
 using Faultline.Core.Load;
 using Faultline.Core.Runs;
 using Faultline.Core.Text;
+using Faultline.Core.Topology;
 using Spectre.Console;
 
 namespace Faultline.Cli.Commands.Run;
@@ -169,11 +171,15 @@ internal sealed class ConsoleRunObserver(IAnsiConsole console, TimeProvider wall
             case ConfigurationChanged configured:
                 return $"configuration of {Markup.Escape(configured.Function)} changed by {Markup.Escape(configured.Action)}: {Markup.Escape(string.Join(", ", configured.Environment.Select(e => e.Value is null ? $"-{e.Key}" : $"{e.Key}={e.Value}")))}";
             case HealthChanged health:
-                // A report that did not flip the check (a running lab's first poll, say) is not news.
-                return _started?.State.Changed(health) == false ? null
-                    : health.Healthy
-                        ? $"[green]{Markup.Escape(health.HealthCheck)} healthy[/] ({health.PercentageHealthy:0}% of checkers)"
-                        : $"[red]{Markup.Escape(health.HealthCheck)} UNHEALTHY[/] ({health.PercentageHealthy:0}% of checkers)";
+                // A report that did not flip the check (a running lab's first poll, say) is not news. The sentence is
+                // the lab log's: "hc-us unhealthy: 2 of 16 checkers (13%) see it healthy".
+                if (_started?.State.Changed(health) == false)
+                {
+                    return null;
+                }
+
+                var checkers = _started?.State.Topology.FindHealthCheck(health.HealthCheck)?.Checkers ?? HealthCheckConfig.DefaultCheckers;
+                return $"[{(health.Healthy ? "green" : "red")}]{Markup.Escape(HealthWords.Status(health.HealthCheck, health.Healthy, health.PercentageHealthy, checkers))}[/]";
             case DnsAnswerChanged dns:
                 // Populations in one location each report the same new answer; the location's first report is the news.
                 if (_started?.State is not { } run || !run.Changed(dns))

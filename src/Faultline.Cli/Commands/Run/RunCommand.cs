@@ -52,7 +52,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             return await new SimulateCommand(console).ExecuteAsync(context, new SimulateSettings { Experiment = settings.Experiment, Seed = settings.Seed, Out = settings.Out, Topology = settings.Topology, OutputText = settings.OutputText, Quiet = settings.Quiet }, cancellationToken);
         }
 
-        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
+        var output = CommandOutput.Begin(console, settings);
 
         string? importedYaml = null;
         ExperimentReadResult read;

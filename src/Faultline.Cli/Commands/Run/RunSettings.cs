@@ -7,21 +7,18 @@ using Spectre.Console.Cli;
 namespace Faultline.Cli.Commands.Run;
 
 /// <summary>Settings of <c>faultline run</c>.</summary>
-internal sealed class RunSettings : LabConnectionSettings
+internal sealed class RunSettings : LabConnectionSettings, IOutputSettings
 {
-    /// <summary><c>--output</c> as typed: <c>text</c> (default) or <c>json</c>. Read it through <see cref="Output"/>.</summary>
-    [CommandOption("--output <FORMAT>")]
+    /// <summary><c>--output</c> as typed: <c>text</c> (default) or <c>json</c>. Read it through <see cref="OutputOptions.FormatOf"/>.</summary>
+    [CommandOption(OutputOptions.OutputTemplate)]
     [Description(OutputOptions.OutputDescription)]
     [DefaultValue(OutputOptions.DefaultOutput)]
     public string OutputText { get; init; } = OutputOptions.DefaultOutput;
 
     /// <summary>Whether only the verdict line (or the JSON document) is printed. Default: <c>false</c>.</summary>
-    [CommandOption("-q|--quiet")]
+    [CommandOption(OutputOptions.QuietTemplate)]
     [Description(OutputOptions.QuietDescription)]
     public bool Quiet { get; init; }
-
-    /// <summary>The output format (valid after validation); <see cref="OutputFormat.Text"/> when none was given.</summary>
-    public OutputFormat Output => OutputOptions.Parse(OutputText) ?? OutputFormat.Text;
 
     /// <summary>The experiment file.</summary>
     [CommandArgument(0, "<experiment>")]
@@ -92,7 +89,7 @@ internal sealed class RunSettings : LabConnectionSettings
 
     public override ValidationResult Validate()
     {
-        // Run settings derive from the lab connection's, so the output options are declared here rather than inherited.
+        // Run settings derive from the lab connection's, so they validate the output options (IOutputSettings) themselves.
         if (OutputOptions.Validate(OutputText) is { } outputError)
         {
             return ValidationResult.Error(outputError);
@@ -100,7 +97,7 @@ internal sealed class RunSettings : LabConnectionSettings
 
         if (!string.Equals(Engine, "live", StringComparison.OrdinalIgnoreCase) && !Simulated)
         {
-            return ValidationResult.Error($"--engine '{Echo.Value(Engine)}' is not an engine; use live (real sockets, the default) or simulated (virtual time)");
+            return ValidationResult.Error(CliErrors.EngineUnknown(Engine));
         }
 
         if (Simulated && (Lab is not null || TimeScaleText is not null || MetricsPort is not null || Otlp is not null))

@@ -21,7 +21,7 @@ internal sealed class SimulateCommand(IAnsiConsole console) : AsyncCommand<Simul
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
     {
-        var output = CommandOutput.Begin(console, settings.Output, settings.Quiet);
+        var output = CommandOutput.Begin(console, settings);
         var (input, diagnostics) = ExperimentInput.Read(settings.Experiment, settings.Topology);
         if (input is null)
         {

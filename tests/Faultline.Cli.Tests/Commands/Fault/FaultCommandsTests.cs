@@ -5,49 +5,27 @@ using Faultline.Core.Faults.HealthOverride;
 using Faultline.Core.Faults.HttpResponse;
 using Faultline.Core.Faults.Latency;
 using Faultline.Core.Faults.Network;
-using Faultline.Core.Randomness;
-using Faultline.Core.Time;
 using Faultline.Lab.Control;
 using Faultline.Cli.Tests.Support;
-using Faultline.TestUtils;
 using Xunit;
 
 namespace Faultline.Cli.Tests.Commands.Fault;
 
 public sealed class FaultCommandsTests : IAsyncLifetime
 {
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-cli-tests", Guid.NewGuid().ToString("N"));
-    private FaultControlServer? _server;
-    private FaultStore? _store;
+    private readonly TestFaultLab _lab = new();
 
-    private FaultControlServer Server => _server ?? throw new InvalidOperationException("not started");
+    private FaultControlServer Server => _lab.Server;
 
-    private FaultStore Store => _store ?? throw new InvalidOperationException("not started");
+    private FaultStore Store => _lab.Store;
 
-    public async ValueTask InitializeAsync()
-    {
-        var time = new ScaledTimeProvider(TimeProvider.System, 1);
-        _store = new FaultStore(Some.Topology(), time, new RandomSource(1));
-        _server = new FaultControlServer(_store, new FaultControlOptions { StateDirectory = _stateDirectory }, time);
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-    }
+    public ValueTask InitializeAsync() => _lab.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        if (Directory.Exists(_stateDirectory))
-        {
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _lab.DisposeAsync();
 
     private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
-    private string[] Lab => ["--lab", Server.BaseAddress.ToString(), "--token-file", Server.TokenFile];
+    private string[] Lab => _lab.Options;
 
     [Fact]
     public async Task Add_Latency_AppliesFaultInTheLab()
@@ -177,7 +155,7 @@ public sealed class FaultCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Add_WrongToken_ExitsInvalidInputAndInjectsNothing()
     {
-        var wrong = Path.Combine(_stateDirectory, "wrong.token");
+        var wrong = Path.Combine(_lab.StateDirectory, "wrong.token");
         await File.WriteAllTextAsync(wrong, "nope", TestContext.Current.CancellationToken);
 
         var (exitCode, output) = await RunAsync(["fault", "add", "throttle", "--lab", Server.BaseAddress.ToString(), "--token-file", wrong, "--region", "us-east-1"]);

@@ -1,10 +1,7 @@
 using Faultline.Cli.Tests.Support;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Latency;
-using Faultline.Core.Randomness;
-using Faultline.Core.Time;
 using Faultline.Lab.Control;
-using Faultline.TestUtils;
 
 namespace Faultline.Cli.Tests.Commands.Fault;
 
@@ -12,31 +9,24 @@ namespace Faultline.Cli.Tests.Commands.Fault;
 [Collection(StateDirectoryCollection.Name)]
 public sealed class FaultDiscoveryTests : IAsyncLifetime
 {
-    private readonly string _home = Directory.CreateTempSubdirectory("faultline-home-").FullName;
+    private readonly TestFaultLab _lab = new();
     private readonly string? _previousHome = Environment.GetEnvironmentVariable(LabStateDirectory.HomeVariable);
-    private FaultControlServer? _server;
-    private FaultStore? _store;
 
-    private FaultStore Store => _store ?? throw new InvalidOperationException("not started");
+    // The lab's state directory is $FAULTLINE_HOME, where fault without --lab looks.
+    private string Home => _lab.StateDirectory;
 
-    public async ValueTask InitializeAsync()
+    private FaultStore Store => _lab.Store;
+
+    public ValueTask InitializeAsync()
     {
-        Environment.SetEnvironmentVariable(LabStateDirectory.HomeVariable, _home);
-        var time = new ScaledTimeProvider(TimeProvider.System, 1);
-        _store = new FaultStore(Some.Topology(), time, new RandomSource(1));
-        _server = new FaultControlServer(_store, new FaultControlOptions { StateDirectory = _home }, time);
-        await _server.StartAsync(TestContext.Current.CancellationToken);
+        Environment.SetEnvironmentVariable(LabStateDirectory.HomeVariable, Home);
+        return _lab.StartAsync(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
         Environment.SetEnvironmentVariable(LabStateDirectory.HomeVariable, _previousHome);
-        Directory.Delete(_home, recursive: true);
+        await _lab.DisposeAsync();
     }
 
     [Fact]
@@ -55,11 +45,11 @@ public sealed class FaultDiscoveryTests : IAsyncLifetime
     [Fact]
     public async Task List_LabStopped_SaysNoLabRuns()
     {
-        await _server!.DisposeAsync();
+        await _lab.Server.DisposeAsync();
 
         var (code, output) = await CliRun.RunAsync("fault", "list");
 
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains($"error: no lab is running: none found in {Path.Combine(_home, "labs")}; start one with 'faultline lab up TOPOLOGY', or pass --lab URL", output, StringComparison.Ordinal);
+        Assert.Contains($"error: no lab is running: none found in {Path.Combine(Home, "labs")}; start one with 'faultline lab up TOPOLOGY', or pass --lab URL", output, StringComparison.Ordinal);
     }
 }

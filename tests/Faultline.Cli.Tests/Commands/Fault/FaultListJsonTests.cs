@@ -1,43 +1,24 @@
 using Faultline.Cli.Tests.Support;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Latency;
-using Faultline.Core.Randomness;
-using Faultline.Core.Time;
 using Faultline.Lab.Control;
-using Faultline.TestUtils;
 
 namespace Faultline.Cli.Tests.Commands.Fault;
 
 /// <summary><c>faultline fault list --output json</c> and <c>-q</c> against a fault control server in the test.</summary>
 public sealed class FaultListJsonTests : IAsyncLifetime
 {
-    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("faultline-fault-list-").FullName;
-    private FaultControlServer? _server;
-    private FaultStore? _store;
+    private readonly TestFaultLab _lab = new();
 
-    private FaultControlServer Server => _server ?? throw new InvalidOperationException("not started");
+    private FaultControlServer Server => _lab.Server;
 
-    private FaultStore Store => _store ?? throw new InvalidOperationException("not started");
+    private FaultStore Store => _lab.Store;
 
-    private string[] Lab => ["--lab", Server.BaseAddress.ToString(), "--token-file", Server.TokenFile];
+    private string[] Lab => _lab.Options;
 
-    public async ValueTask InitializeAsync()
-    {
-        var time = new ScaledTimeProvider(TimeProvider.System, 1);
-        _store = new FaultStore(Some.Topology(), time, new RandomSource(1));
-        _server = new FaultControlServer(_store, new FaultControlOptions { StateDirectory = _stateDirectory }, time);
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-    }
+    public ValueTask InitializeAsync() => _lab.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        Directory.Delete(_stateDirectory, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _lab.DisposeAsync();
 
     [Fact]
     public async Task List_OutputJson_PrintsEachFaultsIdKindTargetOptionsAndLeaseLeft()

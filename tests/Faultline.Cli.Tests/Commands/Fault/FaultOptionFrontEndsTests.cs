@@ -4,8 +4,6 @@ using System.Text.Json;
 using Faultline.Cli.Tests.Support;
 using Faultline.Core.Experiments.Reading;
 using Faultline.Core.Faults;
-using Faultline.Core.Randomness;
-using Faultline.Core.Time;
 using Faultline.Core.Topology.Reading;
 using Faultline.Lab.Control;
 using Faultline.TestUtils;
@@ -30,34 +28,15 @@ public sealed class FaultOptionFrontEndsTests : IAsyncLifetime
 
         """;
 
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "faultline-cli-tests", Guid.NewGuid().ToString("N"));
-    private FaultControlServer? _server;
-    private FaultStore? _store;
+    private readonly TestFaultLab _lab = new();
 
-    private FaultControlServer Server => _server ?? throw new InvalidOperationException("not started");
+    private FaultControlServer Server => _lab.Server;
 
-    private FaultStore Store => _store ?? throw new InvalidOperationException("not started");
+    private FaultStore Store => _lab.Store;
 
-    public async ValueTask InitializeAsync()
-    {
-        var time = new ScaledTimeProvider(TimeProvider.System, 1);
-        _store = new FaultStore(Some.Topology(), time, new RandomSource(1));
-        _server = new FaultControlServer(_store, new FaultControlOptions { StateDirectory = _stateDirectory }, time);
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-    }
+    public ValueTask InitializeAsync() => _lab.StartAsync(TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        if (Directory.Exists(_stateDirectory))
-        {
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _lab.DisposeAsync();
 
     /// <summary>kind, target (experiment file), YAML options, flags, JSON options, JSON target (and what follows it in the spec), message with file keys, message with flags.</summary>
     public static TheoryData<string, string, string, string[], string, string, string, string> BadValues => new()

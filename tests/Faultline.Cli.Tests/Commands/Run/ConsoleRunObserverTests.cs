@@ -1,5 +1,7 @@
 using Faultline.Cli.Commands.Run;
 using Faultline.Core.Runs;
+using Faultline.TestUtils;
+using Faultline.TestUtils.Runs;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console;
 
@@ -72,5 +74,37 @@ public sealed class ConsoleRunObserverTests
         observer.OnEvent(new RunProblem { At = start.AddSeconds(192), Kind = RunProblemKind.LabUnreachable, UnderminesVerdict = true, Message = "the lab at http://127.0.0.1:8474 stopped answering at T+3:12" });
 
         Assert.Contains("T+03:12 (0.0s) problem (lab-unreachable)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnEvent_HealthFlip_SaysItInTheLabLogsWords()
+    {
+        var (observer, output) = Create();
+        var topology = Some.Topology() with
+        {
+            HealthChecks = [Some.Topology().HealthChecks[0], Some.Topology().HealthChecks[1] with { Checkers = 8 }],
+        };
+        var send = Start(observer, topology);
+
+        send(new HealthChanged { At = DateTimeOffset.UnixEpoch, HealthCheck = "hc-us", Healthy = false, PercentageHealthy = 12.5 });
+        send(new HealthChanged { At = DateTimeOffset.UnixEpoch, HealthCheck = "hc-eu", Healthy = false, PercentageHealthy = 37.5 });
+        send(new HealthChanged { At = DateTimeOffset.UnixEpoch.AddMinutes(1), HealthCheck = "hc-us", Healthy = true, PercentageHealthy = 100 });
+
+        var text = output.ToString();
+        Assert.Contains("hc-us unhealthy: 2 of 16 checkers (13%) see it healthy", text, StringComparison.Ordinal);
+        Assert.Contains("hc-eu unhealthy: 3 of 8 checkers (38%) see it healthy", text, StringComparison.Ordinal);
+        Assert.Contains("hc-us healthy: 16 of 16 checkers (100%) see it healthy", text, StringComparison.Ordinal);
+    }
+
+    // Starts the observer on a run of the topology; events go to it through the run's projection, as the runner sends them.
+    private static Action<RunEvent> Start(ConsoleRunObserver observer, Core.Topology.Topology topology)
+    {
+        var started = new SomeRun(topology).Start(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
+        observer.OnStarted(started);
+        return runEvent =>
+        {
+            started.State.Record(runEvent);
+            observer.OnEvent(runEvent);
+        };
     }
 }
