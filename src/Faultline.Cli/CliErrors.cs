@@ -22,6 +22,10 @@ internal static class CliErrors
     public static string OptionValueInvalid(string option, string value, string kind, string? meant, string usage) =>
         $"{option} '{Echo.Value(value)}' is not {kind}; {DidYouMean(meant)}{usage}";
 
+    /// <summary>A switch (<c>--strict</c>) given a value (<c>--strict=yes</c>): switches are on when present.</summary>
+    public static string SwitchTakesNoValue(string option, string value, string? description) =>
+        $"{option} is a switch and takes no value, but got '{Echo.Value(value)}'; write {option} alone to turn it on, or leave it out{(description is null ? string.Empty : $". {option}: {description}")}";
+
     /// <summary>An <c>--engine</c> that names no engine.</summary>
     public static string EngineUnknown(string text) =>
         $"--engine '{Echo.Value(text)}' is not an engine; {DidYouMean(Suggestions.Closest(text, ["live", "simulated"]))}use live (real sockets, the default) or simulated (virtual time)";

@@ -8,7 +8,7 @@ namespace Faultline.Cli;
 /// <summary>
 /// Turns Spectre's "Failed to convert 'abc' to Nullable`1" into the option's own usage error. Spectre does not say
 /// which option failed (and a true/false option's bad value is a parse error), so the command line is read again: the command is found by its path (<see cref="PathOf"/>),
-/// and the first of its typed options (a number, true/false) whose value the type does not take is the one;
+/// and the first of its typed options (a number, true/false) whose value the type does not take, or a switch given a value, is the one;
 /// <see cref="CliErrors.OptionValueInvalid"/> says what it takes.
 /// </summary>
 internal static class OptionValues
@@ -62,7 +62,23 @@ internal static class OptionValues
             var split = token.IndexOfAny(['=', ':']);
             var name = split < 0 ? token : token[..split];
             var value = split >= 0 ? token[(split + 1)..] : i + 1 < arguments.Count && !IsOption(arguments[i + 1]) ? arguments[i + 1] : null;
-            if (command.Options[name].FirstOrDefault() is not { } option || value is null || Converts(option.Type, value))
+            if (command.Options[name].FirstOrDefault() is not { } option)
+            {
+                continue;
+            }
+
+            if (option.ValueName is null)
+            {
+                // A switch (--strict) takes no value: Spectre's "Flags cannot be assigned a value." names neither.
+                if (split >= 0)
+                {
+                    return CliErrors.SwitchTakesNoValue(name, value!, option.Description);
+                }
+
+                continue;
+            }
+
+            if (value is null || Converts(option.Type, value))
             {
                 continue;
             }
@@ -79,9 +95,9 @@ internal static class OptionValues
     private static ILookup<string, TypedOption> OptionsOf(Type settingsType) =>
         settingsType.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<CommandOptionAttribute>()))
-            .Where(p => p.Attribute is { ValueName: not null } && Typed(p.Property.PropertyType))
+            .Where(p => p.Attribute is not null && (p.Attribute.ValueName is null ? p.Property.PropertyType == typeof(bool) : Typed(p.Property.PropertyType)))
             .SelectMany(p => p.Attribute!.LongNames.Select(n => "--" + n).Concat(p.Attribute.ShortNames.Select(n => "-" + n))
-                .Select(n => (Name: n, Option: new TypedOption(p.Property.PropertyType, p.Attribute.ValueName!, p.Property.GetCustomAttribute<DescriptionAttribute>()?.Description))))
+                .Select(n => (Name: n, Option: new TypedOption(p.Property.PropertyType, p.Attribute.ValueName, p.Property.GetCustomAttribute<DescriptionAttribute>()?.Description))))
             .ToLookup(p => p.Name, p => p.Option, StringComparer.Ordinal);
 
     // Text options take any value; only the ones Spectre converts can fail to.
@@ -148,8 +164,8 @@ internal static class OptionValues
         return number.Length > 0 && number != value && Converts(type, number) ? number : null;
     }
 
-    /// <summary>An option Spectre converts: its property type, value name as help shows it (<c>&lt;N&gt;</c>) and help text.</summary>
-    private sealed record TypedOption(Type Type, string ValueName, string? Description)
+    /// <summary>An option Spectre converts: its property type, value name as help shows it (<c>&lt;N&gt;</c>; <c>null</c> for a switch) and help text.</summary>
+    private sealed record TypedOption(Type Type, string? ValueName, string? Description)
     {
         /// <summary>The option's help line, <c>--seed &lt;N&gt;: Seed of …</c>, under the name it was typed with.</summary>
         public string Usage(string typed) => Description is null ? $"{typed} <{ValueName}>" : $"{typed} <{ValueName}>: {Description}";
