@@ -38,11 +38,11 @@ public sealed class OptionValuesTests
         {
             // A fault's options are the fault kind's, with the one message the experiment file and the control API give.
             ["fault", "add", "latency", "--delay", "1s", "--percentage", "50%"],
-            "error: latency: --percentage is '50%', which is not a number; write a number such as 50"
+            "error: fault add latency: --percentage is '50%', which is not a number; write a number such as 50"
         },
         {
             ["fault", "add", "error", "--prevent-execution=flase"],
-            "error: error: --prevent-execution is 'flase', which is not true or false; write true or false"
+            "error: fault add error: --prevent-execution is 'flase', which is not true or false; write true or false"
         },
         {
             // A switch takes no value: Spectre's "Flags cannot be assigned a value." named neither the switch nor the value.

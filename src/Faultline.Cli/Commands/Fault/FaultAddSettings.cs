@@ -182,7 +182,7 @@ public sealed class FaultAddSettings : LabConnectionSettings
             tags[tag[..equals]] = tag[(equals + 1)..];
         }
 
-        var subject = $"{kind.Name}: ";
+        var subject = $"fault add {kind.Name}: ";
         var values = OptionValues();
         ThrowIfNotTakenBy(kind, values);
         var reader = new FlagFaultOptionReader(new Dictionary<string, object?>(values, StringComparer.Ordinal) { [FaultKindRegistry.Percentage.Name] = Percentage }, subject);

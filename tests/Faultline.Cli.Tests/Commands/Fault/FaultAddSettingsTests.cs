@@ -9,8 +9,8 @@ public sealed class FaultAddSettingsTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
-    [InlineData("1000000000h", "error: latency: --delay is '1000000000h', which is out of range; write a duration from 0s to 15m")]
-    [InlineData("soon", "error: latency: --delay is 'soon', which is not a duration; write a duration such as 250ms, 30s, 10m, 1h or PT10M")]
+    [InlineData("1000000000h", "error: fault add latency: --delay is '1000000000h', which is out of range; write a duration from 0s to 15m")]
+    [InlineData("soon", "error: fault add latency: --delay is 'soon', which is not a duration; write a duration such as 250ms, 30s, 10m, 1h or PT10M")]
     public async Task FaultAdd_DelayOutOfRangeOrMalformed_ExitsTwoBeforeAnythingIsSent(string delay, string expected)
     {
         var token = Path.Combine(_dir, "lab.token");
