@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RATES="${1:-2000,5000,8000,10000,12000,15000,20000}"
-STEP="${2:-8}"
+STEP="${2:-10}"
 BOUNDS="${3:-auto,64}"   # one series of steps per entry: auto (the default maxConnections) or a number
 
 if [ -z "${FAULTLINE_BENCH_TIMED:-}" ]; then

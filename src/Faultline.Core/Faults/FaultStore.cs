@@ -50,19 +50,26 @@ public sealed class FaultStore : IFaultState
     /// <inheritdoc />
     public IReadOnlyList<ActiveFault> Snapshot()
     {
+        // Every request asks, so nothing is allocated unless a lease has lapsed and is not swept yet.
         var faults = _faults;
+        if (faults.Length == 0)
+        {
+            return faults;
+        }
+
         var now = _timeProvider.GetUtcNow();
         foreach (var fault in faults)
         {
             if (fault.LeaseExpiresAt <= now)
             {
-                // Rare: only between a lapse and the next sweep; allocate only then.
-                return faults.Where(f => f.LeaseExpiresAt > now).ToArray();
+                return Unexpired(faults, now);
             }
         }
 
         return faults;
     }
+
+    private static ActiveFault[] Unexpired(ActiveFault[] faults, DateTimeOffset now) => faults.Where(f => f.LeaseExpiresAt > now).ToArray();
 
     /// <summary>Validates, resolves and applies a fault.</summary>
     /// <param name="spec">The fault asked for.</param>

@@ -8,6 +8,7 @@ namespace Faultline.Core.Functions;
 public sealed class FunctionFleet
 {
     private readonly Dictionary<string, FunctionRuntime> _byId;
+    private readonly Dictionary<string, FunctionRuntime[]> _byRegion;
 
     /// <summary>Creates a runtime for every function of <paramref name="topology"/>.</summary>
     /// <param name="topology">The topology.</param>
@@ -28,6 +29,9 @@ public sealed class FunctionFleet
             f => f.Id,
             f => new FunctionRuntime(f, handlerFactory(f), faults, timeProvider, source),
             StringComparer.Ordinal);
+
+        // Routing runs for every request: each region's runtimes once, in topology order (the first matching route wins).
+        _byRegion = _byId.Values.GroupBy(r => r.Config.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Every runtime.</summary>
@@ -37,8 +41,21 @@ public sealed class FunctionFleet
     public FunctionRuntime? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The runtime a region's gateway routes <paramref name="method"/> <paramref name="path"/> to, or <c>null</c>.</summary>
-    public FunctionRuntime? Route(string region, string method, string path) =>
-        _byId.Values.FirstOrDefault(r => string.Equals(r.Config.Region, region, StringComparison.Ordinal) && r.Config.Route.Matches(method, path));
+    public FunctionRuntime? Route(string region, string method, string path)
+    {
+        if (_byRegion.TryGetValue(region, out var runtimes))
+        {
+            foreach (var runtime in runtimes)
+            {
+                if (runtime.Config.Route.Matches(method, path))
+                {
+                    return runtime;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The built-in handler of a function.</summary>
     /// <exception cref="ArgumentException">The function names no built-in handler.</exception>

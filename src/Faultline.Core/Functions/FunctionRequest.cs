@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Faultline.Core.Functions;
 
 /// <summary>The HTTP request a function is invoked with (API Gateway proxy event, reduced).</summary>
@@ -13,7 +15,7 @@ public sealed record FunctionRequest
     public string QueryString { get; init; } = string.Empty;
 
     /// <summary>Request headers. Default none.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The request body. Default empty.</summary>
     public ReadOnlyMemory<byte> Body { get; init; } = ReadOnlyMemory<byte>.Empty;

@@ -32,7 +32,11 @@ public sealed class FunctionRuntime
     private readonly Lock _lock = new();
     private readonly Stack<long> _idleSince = new();
     private ImmutableDictionary<string, string> _environment;
+    private readonly Task<LambdaProxyResult>? _fixedAnswer;
+    private readonly Task<FunctionOutcome>? _answeredWarm;
+    private readonly Task<FunctionOutcome>? _answeredCold;
     private volatile string[] _layers = [];
+    private ChaosSettingsOf? _chaos;
     private int _inFlight;
 
     /// <summary>Creates the runtime of one function.</summary>
@@ -50,6 +54,12 @@ public sealed class FunctionRuntime
         _random = random;
         _environment = config.Environment.ToImmutableDictionary(StringComparer.Ordinal);
         _layers = [.. config.Layers];
+        _fixedAnswer = BuiltInHandlers.FixedAnswer(handler, config.Region);
+        if (_fixedAnswer is not null)
+        {
+            _answeredWarm = Task.FromResult(new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = _fixedAnswer.Result });
+            _answeredCold = Task.FromResult(new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = _fixedAnswer.Result, ColdStart = true });
+        }
     }
 
     /// <summary>The function's configuration.</summary>
@@ -134,11 +144,53 @@ public sealed class FunctionRuntime
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">The caller going away; cancels the invocation and throws.</param>
     /// <returns>The outcome; never throws for function failures.</returns>
-    public async Task<FunctionOutcome> InvokeAsync(FunctionRequest request, CancellationToken cancellationToken)
+    public Task<FunctionOutcome> InvokeAsync(FunctionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var faults = FaultsOnThisFunction();
+        return faults.Length == 0 && AnswerAtOnce() is { } answered ? answered : InvokeCoreAsync(request, faults, cancellationToken);
+    }
+
+    // With no fault on the function, a built-in handler's ready answer and the chaos extension idle, an invocation has
+    // nothing to wait for and nothing to draw: admitted, on a warm environment (or a new one without init time), it
+    // answers at once, the same outcome every time. Null when any of that does not hold (InvokeCoreAsync decides then).
+    private Task<FunctionOutcome>? AnswerAtOnce()
+    {
+        if (_answeredWarm is null || _answeredCold is null)
+        {
+            return null;
+        }
+
+        var chaos = ChaosSettings(Volatile.Read(ref _environment));
+        if (chaos.LatencyEnabled || chaos.ResponseChangeEnabled)
+        {
+            return null;
+        }
+
+        var now = _timeProvider.GetTimestamp();
+        lock (_lock)
+        {
+            if (_inFlight >= (Config.ReservedConcurrency ?? int.MaxValue))
+            {
+                return null;
+            }
+
+            // A cold environment left nothing idle behind, so InvokeCoreAsync finds the same when it starts one.
+            var cold = AcquireEnvironment();
+            if (cold && Config.ColdStart > TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            _idleSince.Push(now);
+            return cold ? _answeredCold : _answeredWarm;
+        }
+    }
+
+    private async Task<FunctionOutcome> InvokeCoreAsync(FunctionRequest request, (ActiveFault Fault, IFunctionFaultInjector Injector)[] faults, CancellationToken cancellationToken)
+    {
         var limit = ConcurrencyLimit(faults, out var throttleIds);
+        bool cold;
         lock (_lock)
         {
             if (_inFlight >= limit)
@@ -147,68 +199,56 @@ public sealed class FunctionRuntime
             }
 
             _inFlight++;
+            cold = AcquireEnvironment();
         }
 
+        var reusable = false;
         try
         {
-            var cold = AcquireEnvironment();
             if (cold && Config.ColdStart > TimeSpan.Zero)
             {
                 await LabTasks.Delay(Config.ColdStart, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
-            using var timeout = new CancellationTokenSource(Config.Timeout, _timeProvider);
-
-            // The gateway's invocations cannot be cancelled (they run on after it gives up): then the timeout alone ends one.
-            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
-            var applied = new List<string>();
-            var injected = TimeSpan.Zero;
+            // The timeout counts from here: the init phase is not counted, as in Lambda.
+            using var scope = new InvocationScope(Config.Timeout, _timeProvider, cold, cancellationToken);
             try
             {
-                var environment = Environment;
-                var chaos = ChaosExtensionSettings.From(environment, _layers, Config.ChaosExtensionRelease);
-                var outcome = await RunAsync(request, environment, chaos, faults, applied, d => injected = d, linked?.Token ?? timeout.Token).ConfigureAwait(false);
-                ReleaseEnvironment();
-                return outcome with { ColdStart = cold, InjectedLatency = injected, Faults = applied };
+                var outcome = await RunAsync(request, faults, scope).ConfigureAwait(false);
+                reusable = true;
+                return outcome;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (scope.TimedOut && !cancellationToken.IsCancellationRequested)
             {
                 // Lambda restarts the runtime after a timeout: the environment is not reused.
-                return new FunctionOutcome
-                {
-                    Kind = FunctionOutcomeKind.Timeout,
-                    Error = $"Task timed out after {Config.Timeout.TotalSeconds:0.00} seconds",
-                    ColdStart = cold,
-                    InjectedLatency = injected,
-                    Faults = applied,
-                };
+                return scope.Outcome(FunctionOutcomeKind.Timeout, error: $"Task timed out after {Config.Timeout.TotalSeconds:0.00} seconds");
             }
         }
         finally
         {
+            var idleSince = reusable ? _timeProvider.GetTimestamp() : 0;
             lock (_lock)
             {
                 _inFlight--;
+                if (reusable)
+                {
+                    _idleSince.Push(idleSince);
+                }
             }
         }
     }
 
-    private async Task<FunctionOutcome> RunAsync(
-        FunctionRequest request,
-        IReadOnlyDictionary<string, string> environment,
-        ChaosExtensionSettings chaos,
-        (ActiveFault Fault, IFunctionFaultInjector Injector)[] faults,
-        List<string> applied,
-        Action<TimeSpan> reportInjected,
-        CancellationToken cancellationToken)
+    private async Task<FunctionOutcome> RunAsync(FunctionRequest request, (ActiveFault Fault, IFunctionFaultInjector Injector)[] faults, InvocationScope scope)
     {
+        var environment = Volatile.Read(ref _environment);
+        var chaos = ChaosSettings(environment);
         var delay = TimeSpan.Zero;
         foreach (var (fault, injector) in faults)
         {
             if (injector.Delay(fault, _random) is { } added)
             {
                 delay += added;
-                applied.Add(fault.Id);
+                scope.Applied(fault.Id);
             }
         }
 
@@ -216,13 +256,13 @@ public sealed class FunctionRuntime
         if (chaos.LatencyEnabled && _random.NextDouble() < chaos.LatencyChance)
         {
             delay += chaos.Latency;
-            applied.Add(ChaosExtensionFaultId);
+            scope.Applied(ChaosExtensionFaultId);
         }
 
-        reportInjected(delay);
+        scope.InjectedLatency = delay;
         if (delay > TimeSpan.Zero)
         {
-            await LabTasks.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await LabTasks.Delay(delay, _timeProvider, scope.Token).ConfigureAwait(false);
         }
 
         string? errorAfterRun = null;
@@ -234,12 +274,12 @@ public sealed class FunctionRuntime
                 continue;
             }
 
-            applied.Add(fault.Id);
+            scope.Applied(fault.Id);
             if (effect.Error is { } error)
             {
                 if (effect.PreventExecution)
                 {
-                    return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = error };
+                    return scope.Outcome(FunctionOutcomeKind.FunctionError, error: error);
                 }
 
                 errorAfterRun ??= error;
@@ -248,7 +288,7 @@ public sealed class FunctionRuntime
             {
                 if (effect.PreventExecution && errorAfterRun is null)
                 {
-                    return new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = result };
+                    return scope.Outcome(FunctionOutcomeKind.Succeeded, result);
                 }
 
                 replacement ??= result;
@@ -259,10 +299,13 @@ public sealed class FunctionRuntime
         string? rawReply = null;
         try
         {
-            var invocation = new FunctionInvocation { Request = request, Function = Config, Environment = environment };
-            handlerResult = await LabTasks.WithCancellation(_handler(invocation, cancellationToken), _timeProvider, cancellationToken).ConfigureAwait(false);
+            // A built-in handler's answer is fixed and ready: neither it nor a timeout timer is needed for it.
+            var answer = _fixedAnswer ?? _handler(new FunctionInvocation { Request = request, Function = Config, Environment = environment }, scope.Token);
+            handlerResult = answer.IsCompleted
+                ? await answer.ConfigureAwait(false)
+                : await LabTasks.WithCancellation(answer, _timeProvider, scope.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (scope.Cancelled)
         {
             throw;
         }
@@ -276,25 +319,40 @@ public sealed class FunctionRuntime
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = ex.Message };
+            return scope.Outcome(FunctionOutcomeKind.FunctionError, error: ex.Message);
         }
 
         if (errorAfterRun is not null)
         {
-            return new FunctionOutcome { Kind = FunctionOutcomeKind.FunctionError, Error = errorAfterRun };
+            return scope.Outcome(FunctionOutcomeKind.FunctionError, error: errorAfterRun);
         }
 
         if (chaos.ResponseChangeEnabled && _random.NextDouble() < chaos.ResponseChangeChance)
         {
-            applied.Add(ChaosExtensionFaultId);
+            scope.Applied(ChaosExtensionFaultId);
             return LambdaProxyResult.TryParse(chaos.Response, out var parsed)
-                ? new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = parsed }
-                : new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, RawPayload = chaos.Response };
+                ? scope.Outcome(FunctionOutcomeKind.Succeeded, parsed)
+                : scope.Outcome(FunctionOutcomeKind.Succeeded, rawPayload: chaos.Response);
         }
 
         return replacement is null && handlerResult is null
-            ? new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, RawPayload = rawReply }
-            : new FunctionOutcome { Kind = FunctionOutcomeKind.Succeeded, Result = replacement ?? handlerResult };
+            ? scope.Outcome(FunctionOutcomeKind.Succeeded, rawPayload: rawReply)
+            : scope.Outcome(FunctionOutcomeKind.Succeeded, replacement ?? handlerResult);
+    }
+
+    // The extension's settings follow the environment and the layers, which change rarely: read again only after a change.
+    private ChaosExtensionSettings ChaosSettings(ImmutableDictionary<string, string> environment)
+    {
+        var layers = _layers;
+        var cached = Volatile.Read(ref _chaos);
+        if (cached is not null && ReferenceEquals(cached.Environment, environment) && ReferenceEquals(cached.Layers, layers))
+        {
+            return cached.Settings;
+        }
+
+        var settings = ChaosExtensionSettings.From(environment, layers, Config.ChaosExtensionRelease);
+        Volatile.Write(ref _chaos, new ChaosSettingsOf(environment, layers, settings));
+        return settings;
     }
 
     private (ActiveFault Fault, IFunctionFaultInjector Injector)[] FaultsOnThisFunction()
@@ -335,30 +393,22 @@ public sealed class FunctionRuntime
         return limit;
     }
 
+    // Under the lock.
     private bool AcquireEnvironment()
     {
-        lock (_lock)
+        while (_idleSince.TryPop(out var since))
         {
-            while (_idleSince.TryPop(out var since))
+            if (_timeProvider.GetElapsedTime(since) <= Config.KeepWarm)
             {
-                if (_timeProvider.GetElapsedTime(since) <= Config.KeepWarm)
-                {
-                    return false;
-                }
-
-                // The most recently used environment has expired, so every older one has too.
-                _idleSince.Clear();
+                return false;
             }
 
-            return true;
+            // The most recently used environment has expired, so every older one has too.
+            _idleSince.Clear();
         }
+
+        return true;
     }
 
-    private void ReleaseEnvironment()
-    {
-        lock (_lock)
-        {
-            _idleSince.Push(_timeProvider.GetTimestamp());
-        }
-    }
+    private sealed record ChaosSettingsOf(ImmutableDictionary<string, string> Environment, string[] Layers, ChaosExtensionSettings Settings);
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
@@ -11,7 +12,7 @@ public sealed record LambdaProxyResult
     public required int StatusCode { get; init; }
 
     /// <summary>Response headers. Default none.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The body; base64 when <see cref="IsBase64Encoded"/>. Default empty.</summary>
     public string Body { get; init; } = string.Empty;

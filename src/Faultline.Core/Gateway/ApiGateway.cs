@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Faultline.Core.Functions;
 using Faultline.Core.Time;
+using Faultline.Core.Topology;
 
 namespace Faultline.Core.Gateway;
 
@@ -11,10 +13,10 @@ namespace Faultline.Core.Gateway;
 /// </summary>
 public sealed class ApiGateway
 {
-    private readonly Topology.Topology _topology;
     private readonly FunctionFleet _functions;
     private readonly TimeProvider _timeProvider;
-    private readonly Dictionary<string, GatewayThrottle> _throttles;
+    private readonly Dictionary<string, (GatewayConfig Config, GatewayThrottle Throttle)> _gateways;
+    private readonly ConcurrentDictionary<FunctionRuntime, MappedResult> _lastMapped = new();
 
     /// <summary>Creates the gateways of a topology over its functions.</summary>
     public ApiGateway(Topology.Topology topology, FunctionFleet functions, TimeProvider timeProvider)
@@ -22,10 +24,9 @@ public sealed class ApiGateway
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _topology = topology;
         _functions = functions;
         _timeProvider = timeProvider;
-        _throttles = topology.Regions.ToDictionary(r => r.Name, r => new GatewayThrottle(r.Gateway, timeProvider), StringComparer.Ordinal);
+        _gateways = topology.Regions.ToDictionary(r => r.Name, r => (r.Gateway, new GatewayThrottle(r.Gateway, timeProvider)), StringComparer.Ordinal);
     }
 
     /// <summary>The functions behind the gateways.</summary>
@@ -38,18 +39,26 @@ public sealed class ApiGateway
     public async Task<GatewayResponse> HandleAsync(string region, FunctionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var gateway = _topology.FindRegion(region)?.Gateway
-            ?? throw new ArgumentException($"'{region}' is not a region of the topology.", nameof(region));
-        request.Headers.TryGetValue("Host", out var hostHeader);
-        var match = CustomDomainRouting.Match(gateway, CustomDomainRouting.HostName(hostHeader), request.Path);
-        if (match.Kind != CustomDomainMatchKind.Served)
+        if (!_gateways.TryGetValue(region, out var found))
         {
-            return GatewayResponses.Forbidden(region);
+            throw new ArgumentException($"'{region}' is not a region of the topology.", nameof(region));
         }
 
-        if (!string.Equals(match.Path, request.Path, StringComparison.Ordinal))
+        var (gateway, throttle) = found;
+        if (gateway.CustomDomains.Count > 0)
         {
-            request = request with { Path = match.Path };
+            // Without custom domains every Host is served at '/' (CustomDomainRouting), so only then is the Host read.
+            request.Headers.TryGetValue("Host", out var hostHeader);
+            var match = CustomDomainRouting.Match(gateway, CustomDomainRouting.HostName(hostHeader), request.Path);
+            if (match.Kind != CustomDomainMatchKind.Served)
+            {
+                return GatewayResponses.Forbidden(region);
+            }
+
+            if (!string.Equals(match.Path, request.Path, StringComparison.Ordinal))
+            {
+                request = request with { Path = match.Path };
+            }
         }
 
         var function = _functions.Route(region, request.Method, request.Path);
@@ -58,7 +67,7 @@ public sealed class ApiGateway
             return GatewayResponses.RouteNotFound(region, gateway.Type);
         }
 
-        if (!_throttles[region].TryAdmit(function.Config.Route))
+        if (!throttle.TryAdmit(function.Config.Route))
         {
             return GatewayResponses.TooManyRequests(region);
         }
@@ -68,11 +77,29 @@ public sealed class ApiGateway
         try
         {
             var outcome = await LabTasks.WithTimeout(invocation, gateway.IntegrationTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-            return GatewayResponses.FromOutcome(region, outcome, gateway.Type);
+            return outcome is { Kind: FunctionOutcomeKind.Succeeded, Result: { } result }
+                ? ResponseOf(function, region, result, gateway.Type)
+                : GatewayResponses.FromOutcome(region, outcome, gateway.Type);
         }
         catch (TimeoutException)
         {
             return GatewayResponses.IntegrationTimeout(region, gateway.Type);
         }
     }
+
+    // A function mostly answers with the same result object (a built-in handler's fixed answer, a fault's replacement):
+    // its response, immutable, is mapped once and reused until the function answers with another.
+    private GatewayResponse ResponseOf(FunctionRuntime function, string region, LambdaProxyResult result, GatewayType type)
+    {
+        if (_lastMapped.TryGetValue(function, out var last) && ReferenceEquals(last.Result, result))
+        {
+            return last.Response;
+        }
+
+        var response = GatewayResponses.FromResult(region, result, type);
+        _lastMapped[function] = new MappedResult(result, response);
+        return response;
+    }
+
+    private sealed record MappedResult(LambdaProxyResult Result, GatewayResponse Response);
 }

@@ -94,8 +94,10 @@ public static class GatewayResponses
         }
     }
 
-    private static GatewayResponse FromResult(string region, LambdaProxyResult result, GatewayType type)
+    /// <summary>Maps a function's well-formed proxy result to the response, as Lambda proxy integration does for <paramref name="type"/>.</summary>
+    public static GatewayResponse FromResult(string region, LambdaProxyResult result, GatewayType type = GatewayType.Rest)
     {
+        ArgumentNullException.ThrowIfNull(result);
         byte[] body;
         if (result.IsBase64Encoded)
         {
@@ -114,8 +116,10 @@ public static class GatewayResponses
         }
 
         var headers = new List<KeyValuePair<string, string>>(result.Headers.Count + 2);
+        var contentType = false;
         foreach (var header in result.Headers)
         {
+            contentType |= string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase);
             if (!string.Equals(header.Key, RegionHeader, StringComparison.OrdinalIgnoreCase))
             {
                 headers.Add(header);
@@ -123,7 +127,7 @@ public static class GatewayResponses
         }
 
         // API Gateway answers application/json when the function sets no content type.
-        if (!result.Headers.Keys.Any(k => string.Equals(k, "Content-Type", StringComparison.OrdinalIgnoreCase)))
+        if (!contentType)
         {
             headers.Add(new("Content-Type", "application/json"));
         }

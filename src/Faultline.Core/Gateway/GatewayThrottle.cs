@@ -10,6 +10,7 @@ namespace Faultline.Core.Gateway;
 public sealed class GatewayThrottle
 {
     private readonly Lock _lock = new();
+    private readonly TimeProvider _timeProvider;
     private readonly TokenBucket _stage;
     private readonly Dictionary<RouteKey, TokenBucket> _routes;
 
@@ -18,6 +19,7 @@ public sealed class GatewayThrottle
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
         _stage = new TokenBucket(gateway.Throttling, timeProvider);
         _routes = gateway.RouteThrottling.ToDictionary(r => r.Key, r => new TokenBucket(r.Value, timeProvider));
     }
@@ -26,10 +28,13 @@ public sealed class GatewayThrottle
     public bool TryAdmit(RouteKey route)
     {
         ArgumentNullException.ThrowIfNull(route);
+
+        // Every request of the region passes here: the lookup and the clock are read before the lock, so it is held briefly.
+        var routeBucket = _routes.Count == 0 ? null : _routes.GetValueOrDefault(route);
+        var now = _timeProvider.GetUtcNow();
         lock (_lock)
         {
-            var routeBucket = _routes.GetValueOrDefault(route);
-            if ((routeBucket is not null && !routeBucket.HasToken()) || !_stage.HasToken())
+            if ((routeBucket is not null && !routeBucket.HasToken(now)) || !_stage.HasToken(now))
             {
                 return false;
             }

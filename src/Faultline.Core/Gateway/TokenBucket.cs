@@ -27,9 +27,11 @@ public sealed class TokenBucket
     }
 
     /// <summary>Whether a token is there now (after refilling for the time since the last look).</summary>
-    public bool HasToken()
+    public bool HasToken() => HasToken(_timeProvider.GetUtcNow());
+
+    /// <summary>Whether a token is there at <paramref name="now"/>, read from the bucket's clock (after refilling for the time since the last look; an earlier time refills nothing).</summary>
+    public bool HasToken(DateTimeOffset now)
     {
-        var now = _timeProvider.GetUtcNow();
         if (now > _refilledAt)
         {
             _tokens = Math.Min(_settings.BurstLimit, _tokens + ((now - _refilledAt).TotalSeconds * _settings.RateLimit));
@@ -39,6 +41,6 @@ public sealed class TokenBucket
         return _tokens >= 1;
     }
 
-    /// <summary>Takes the token <see cref="HasToken"/> found.</summary>
+    /// <summary>Takes the token <see cref="HasToken()"/> found.</summary>
     public void Take() => _tokens -= 1;
 }

@@ -92,18 +92,20 @@ public sealed class LoadAggregator
     public void RecordSend(TimeSpan lag)
     {
         var late = lag > LateThreshold;
+        var index = CurrentIndex();
         lock (_lock)
         {
-            Roll(CurrentIndex()).RecordSend(lag, late);
+            Roll(index).RecordSend(lag, late);
         }
     }
 
     /// <summary>Counts a request that could not be sent because the in-flight pool was full.</summary>
     public void RecordDropped()
     {
+        var index = CurrentIndex();
         lock (_lock)
         {
-            Roll(CurrentIndex()).RecordDropped();
+            Roll(index).RecordDropped();
         }
     }
 
@@ -114,9 +116,10 @@ public sealed class LoadAggregator
     /// <param name="latency">Lab time from the intended send to the response or timeout.</param>
     public void RecordOutcome(LoadOutcomeKind kind, int statusCode, string? region, TimeSpan latency)
     {
+        var index = CurrentIndex();
         lock (_lock)
         {
-            Roll(CurrentIndex()).RecordOutcome(kind, statusCode, region, latency);
+            Roll(index).RecordOutcome(kind, statusCode, region, latency);
         }
     }
 

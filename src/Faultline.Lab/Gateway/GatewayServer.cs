@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -130,6 +133,10 @@ public sealed class GatewayServer : IAsyncDisposable
     private WebApplication Build(IPAddress[] addresses, int port)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+
+        // No grace at shutdown: stopping aborts every connection at once, which cancels each request's RequestAborted, so
+        // in-flight requests (latency waits, invocations, blackholes) end when the lab stops.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.Zero);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
@@ -159,8 +166,9 @@ public sealed class GatewayServer : IAsyncDisposable
         }
 
         var location = context.Connection.RemoteIpAddress is { } remote ? _plan.LocationOf(remote) : null;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var cancellationToken = linked.Token;
+
+        // Stopping aborts every connection at once (no shutdown grace, see Build), which cancels this too.
+        var cancellationToken = context.RequestAborted;
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "/";
         try
@@ -172,7 +180,7 @@ public sealed class GatewayServer : IAsyncDisposable
             {
                 case GatewayExchangeKind.Blackhole:
                     GatewayLog.Blackholed(_logger, method, path, region, location, exchange.Decision.Faults);
-                    await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    await BlackholeAsync(cancellationToken).ConfigureAwait(false);
                     return;
                 case GatewayExchangeKind.Reset:
                     GatewayLog.Reset(_logger, method, path, region, location, exchange.Decision.Faults);
@@ -183,11 +191,18 @@ public sealed class GatewayServer : IAsyncDisposable
                     break;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
             // The caller gave up or the lab is stopping: drop the connection without an answer.
             context.Abort();
         }
+    }
+
+    // Holds a blackholed request until the caller or the lab gives up.
+    private async Task BlackholeAsync(CancellationToken requestAborted)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
+        await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, linked.Token).ConfigureAwait(false);
     }
 
     private static void Reset(HttpContext context)
@@ -201,31 +216,45 @@ public sealed class GatewayServer : IAsyncDisposable
         context.Abort();
     }
 
-    private static async Task<FunctionRequest> ReadRequestAsync(HttpContext context, CancellationToken cancellationToken)
+    private static ValueTask<FunctionRequest> ReadRequestAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in context.Request.Headers)
+        var request = context.Request;
+        var headers = new KeyValuePair<string, string>[request.Headers.Count];
+        var i = 0;
+        foreach (var header in request.Headers)
         {
-            headers[header.Key] = header.Value.ToString();
+            headers[i++] = new(header.Key, header.Value.ToString());
         }
 
-        return new FunctionRequest
-        {
-            Method = context.Request.Method,
-            Path = context.Request.Path.Value ?? "/",
-            QueryString = context.Request.QueryString.Value ?? string.Empty,
-            Headers = headers,
-            Body = body.ToArray(),
-        };
+        // A request that cannot have a body (neither Content-Length nor Transfer-Encoding, as a plain GET) is not read.
+        return context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }
+            ? ValueTask.FromResult(FunctionRequestOf(request, headers, ReadOnlyMemory<byte>.Empty))
+            : ReadBodyAsync(request, headers, cancellationToken);
     }
+
+    private static async ValueTask<FunctionRequest> ReadBodyAsync(HttpRequest request, KeyValuePair<string, string>[] headers, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
+        return FunctionRequestOf(request, headers, body.ToArray());
+    }
+
+    private static FunctionRequest FunctionRequestOf(HttpRequest request, KeyValuePair<string, string>[] headers, ReadOnlyMemory<byte> body) => new()
+    {
+        Method = request.Method,
+        Path = request.Path.Value ?? "/",
+        QueryString = request.QueryString.Value ?? string.Empty,
+        Headers = new RequestHeaders(headers),
+        Body = body,
+    };
 
     private static async Task WriteResponseAsync(HttpContext context, GatewayResponse response, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = response.StatusCode;
-        foreach (var (name, value) in response.Headers)
+        var headers = response.Headers;
+        for (var i = 0; i < headers.Count; i++)
         {
+            var (name, value) = headers[i];
             if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.ContentType = value;

@@ -32,6 +32,9 @@ public sealed class LoadPopulation : IDisposable
     // did not move; bench/results/gateway-run.md.)
     private const int NapMilliseconds = 1;
 
+    // How long (wall time) a kept-alive connection may idle in the pool before it is closed rather than reused.
+    private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromMinutes(1);
+
     // Waits longer than this (wall) are timed by a lab-time timer, so the pacer follows any TimeProvider; it
     // fires a little early and the remainder is napped as above.
     private static readonly TimeSpan TimedWait = TimeSpan.FromMilliseconds(3);
@@ -42,7 +45,8 @@ public sealed class LoadPopulation : IDisposable
     private readonly RandomSource _random;
     private readonly ILogger _logger;
     private readonly ArrivalSchedule _schedule;
-    private readonly HttpMessageInvoker _client;
+    private readonly HttpMessageInvoker? _client; // a real endpoint's
+    private readonly LabHttpClient? _lab; // the lab gateway's
     private readonly DnsAnswerCache? _answers; // null for a real endpoint: the system resolves
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
@@ -115,32 +119,14 @@ public sealed class LoadPopulation : IDisposable
             status => LoadLog.LookupFailed(_logger, Name, url.IdnHost, status),
             _stopping.Token);
 
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-
-            // The lab-time connect timeout is enforced in ConnectAsync; this wall-clock one must never fire first.
-            ConnectTimeout = Timeout.InfiniteTimeSpan,
-
-            // Connections are pooled by host name, not by address: a kept-alive connection stays with the region it
-            // was opened to until it closes, as in the real world; only new connections see a new DNS answer.
-            ConnectCallback = ConnectAsync,
-
-            // Without a bound a stalled server makes every send open another connection (two descriptors each with
-            // the in-process gateway) until the process runs out of them; beyond the bound requests wait for a free
-            // connection, and that wait counts in their latency and against their timeout.
-            MaxConnectionsPerServer = MaxConnections,
-        };
-        if (config.ConnectionReuse == ConnectionReuse.PerRequest)
-        {
-            // A zero lifetime means a connection is never handed out twice: every request connects (and resolves) anew.
-            handler.PooledConnectionLifetime = TimeSpan.Zero;
-        }
-
-        // A bare invoker: HttpClient's timeout and pending-request bookkeeping cost a linked token per request.
-        _client = new HttpMessageInvoker(handler, disposeHandler: true);
+        // Kept-alive connections idle longer than a minute of wall time are closed, as SocketsHttpHandler's default does.
+        _lab = new LabHttpClient(
+            RequestUri,
+            MaxConnections,
+            config.ConnectionReuse == ConnectionReuse.PerRequest,
+            IdleConnectionTimeout * _scale,
+            timeProvider,
+            ConnectAsync);
     }
 
     /// <summary>The population's name.</summary>
@@ -265,7 +251,8 @@ public sealed class LoadPopulation : IDisposable
     /// <summary>Releases the connections; the generator calls it after stopping.</summary>
     void IDisposable.Dispose()
     {
-        _client.Dispose();
+        _client?.Dispose();
+        _lab?.Dispose();
         _stopping.Dispose();
         _abandon.Dispose();
         _wake.Dispose();
@@ -345,9 +332,17 @@ public sealed class LoadPopulation : IDisposable
             return;
         }
 
-        // The send itself runs on the thread pool, so the pacer stays on time and both cores send; its lag is
-        // measured when it actually starts, so time spent queued for a thread counts against it. (Sending inline on
-        // the pacer's thread was tried: no better tail, and the in-process gateway fell behind closing connections.)
+        // A request to the lab's gateway leaves from the pacer's own thread: what runs before its first wait (taking a
+        // pooled connection, one write to the socket) takes microseconds, and a hop through the thread pool would queue
+        // it behind the responses being handled, which is most of the send lag at thousands of requests a second
+        // (bench/results/gateway-run.md). A real endpoint's HttpClient does more before it waits (and TLS): its sends
+        // run on the thread pool, so the pacer stays on time, and their lag is measured when they actually start.
+        if (_lab is not null)
+        {
+            Send(intended, aggregator);
+            return;
+        }
+
         ThreadPool.UnsafeQueueUserWorkItem(static s => s.Population.Send(s.Intended, s.Aggregator), (Population: this, Intended: intended, Aggregator: aggregator), preferLocal: false);
     }
 
@@ -373,8 +368,15 @@ public sealed class LoadPopulation : IDisposable
         (LoadOutcomeKind Kind, int Status, string? Region, TimeSpan Latency)? outcome = null;
         try
         {
+            if (_lab is not null)
+            {
+                var answer = await _lab.SendAsync(timeout).ConfigureAwait(false);
+                outcome = (LoadOutcomeKind.Response, answer.StatusCode, answer.Region, _timeProvider.GetElapsedTime(intended));
+                return;
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri);
-            using var response = await _client.SendAsync(request, timeout).ConfigureAwait(false);
+            using var response = await _client!.SendAsync(request, timeout).ConfigureAwait(false);
             string? region;
             if (response.Headers.NonValidated.TryGetValues(GatewayResponses.RegionHeader, out var values))
             {
@@ -398,7 +400,15 @@ public sealed class LoadPopulation : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            outcome = (_answers is null ? ClassifyDirect(ex) : Classify(ex), 0, null, TimeSpan.Zero);
+            outcome = (ClassifyDirect(ex), 0, null, TimeSpan.Zero);
+        }
+        catch (DnsLookupException)
+        {
+            outcome = (LoadOutcomeKind.DnsError, 0, null, TimeSpan.Zero);
+        }
+        catch (ConnectFailedException)
+        {
+            outcome = (LoadOutcomeKind.ConnectError, 0, null, TimeSpan.Zero);
         }
         catch (IOException)
         {
@@ -442,24 +452,6 @@ public sealed class LoadPopulation : IDisposable
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
-    }
-
-    private static LoadOutcomeKind Classify(HttpRequestException exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case DnsLookupException:
-                    return LoadOutcomeKind.DnsError;
-                case ConnectFailedException:
-                    return LoadOutcomeKind.ConnectError;
-                default:
-                    break;
-            }
-        }
-
-        return LoadOutcomeKind.OtherError;
     }
 
     // A real endpoint's failures come from the system's resolver and sockets, which .NET tells apart for us.
@@ -509,13 +501,15 @@ public sealed class LoadPopulation : IDisposable
         return end > start ? body[start..end] : null;
     }
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    // Resolves the host through the lab DNS from the population's location (an answer cached for its TTL) and connects
+    // from its source address; the connect timeout is lab time.
+    private async Task<Socket> ConnectAsync(CancellationToken cancellationToken)
     {
         var address = await _answers!.NextAddressAsync(cancellationToken).ConfigureAwait(false);
         Socket socket;
         try
         {
-            socket = await SourceBoundHttp.ConnectAsync(SourceAddress, new IPEndPoint(address, context.DnsEndPoint.Port), _options.ConnectTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            socket = await SourceBoundHttp.ConnectAsync(SourceAddress, new IPEndPoint(address, RequestUri.Port), _options.ConnectTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or TimeoutException)
         {
@@ -523,7 +517,7 @@ public sealed class LoadPopulation : IDisposable
         }
 
         Interlocked.Increment(ref _connections);
-        return new NetworkStream(socket, ownsSocket: true);
+        return socket;
     }
 
     /// <summary>Marks a failure to open the TCP connection, so it is told apart from failures after connecting.</summary>

@@ -61,6 +61,44 @@ public sealed class FunctionRuntimeTests
     }
 
     [Fact]
+    public async Task InvokeAsync_NothingToWaitFor_NoTimeoutTimerAndTheSameOutcomeEachTime()
+    {
+        var time = new TimerWatchingTimeProvider(_time.GetUtcNow());
+        var runtime = new FunctionRuntime(Hello, BuiltInHandlers.Hello, new FaultStore(Some.Topology(), time, new RandomSource(1)), time, new RandomSource(42));
+
+        var first = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+        var second = await runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, time.Created(Hello.Timeout));
+        Assert.True(first.ColdStart);
+        Assert.False(second.ColdStart);
+        Assert.Equal("Hello from region us-east-1", second.Result!.Body);
+        Assert.Empty(second.Faults);
+        Assert.Equal(0, runtime.InFlight);
+        Assert.Equal(1, runtime.IdleEnvironments);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_WaitsForInjectedLatency_TimeoutArmedForTheTimeLeft()
+    {
+        var time = new TimerWatchingTimeProvider(_time.GetUtcNow());
+        var faults = new FaultStore(Some.Topology(), time, new RandomSource(1));
+        faults.Add(new FaultSpec { Options = new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(4) }, Target = new FaultTarget { Region = "us-east-1", Function = "hello" } }, "test", TimeSpan.FromHours(1));
+        var runtime = new FunctionRuntime(Hello, BuiltInHandlers.Hello, faults, time, new RandomSource(42));
+
+        var invocation = runtime.InvokeAsync(Request, TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => time.Created(TimeSpan.FromSeconds(4)) == 1, Deadline, "the latency's timer", TestContext.Current.CancellationToken);
+        Assert.Equal(1, time.Created(Hello.Timeout));
+        time.Advance(TimeSpan.FromSeconds(4));
+        var outcome = await invocation.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FunctionOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(4), outcome.InjectedLatency);
+        Assert.Equal(0, runtime.InFlight);
+        Assert.Equal(1, runtime.IdleEnvironments);
+    }
+
+    [Fact]
     public async Task InvokeAsync_LatencyLongerThanTimeout_TimesOutAtTheTimeout()
     {
         AddFault(new LatencyFaultOptions { Delay = TimeSpan.FromSeconds(60) });

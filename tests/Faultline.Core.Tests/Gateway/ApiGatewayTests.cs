@@ -1,6 +1,7 @@
 using System.Text;
 using Faultline.Core.Faults;
 using Faultline.Core.Faults.Error;
+using Faultline.Core.Faults.HttpResponse;
 using Faultline.Core.Faults.Latency;
 using Faultline.Core.Faults.Throttle;
 using Faultline.Core.Functions;
@@ -46,6 +47,24 @@ public sealed class ApiGatewayTests
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("Hello from region eu-west-1", Encoding.UTF8.GetString(response.Body.Span));
         Assert.Equal("eu-west-1", response.Header(GatewayResponses.RegionHeader));
+    }
+
+    [Fact]
+    public async Task HandleAsync_TheSameAnswerAgain_TheSameResponseUntilTheAnswerChanges()
+    {
+        var (gateway, faults) = Create();
+
+        var first = await gateway.HandleAsync("us-east-1", Get("/api/hello"), TestContext.Current.CancellationToken);
+        var again = await gateway.HandleAsync("us-east-1", Get("/api/hello"), TestContext.Current.CancellationToken);
+        faults.Add(new FaultSpec { Options = new HttpResponseFaultOptions { StatusCode = 418, Body = "teapot" }, Target = new FaultTarget { Region = "us-east-1", Function = "hello" } }, "test", TimeSpan.FromHours(1));
+        var replaced = await gateway.HandleAsync("us-east-1", Get("/api/hello"), TestContext.Current.CancellationToken);
+        var eu = await gateway.HandleAsync("eu-west-1", Get("/api/hello"), TestContext.Current.CancellationToken);
+
+        Assert.Same(first, again);
+        Assert.Equal(418, replaced.StatusCode);
+        Assert.Equal("us-east-1", replaced.Header(GatewayResponses.RegionHeader));
+        Assert.Equal("eu-west-1", eu.Header(GatewayResponses.RegionHeader));
+        Assert.Equal("Hello from region eu-west-1", Encoding.UTF8.GetString(eu.Body.Span));
     }
 
     [Theory]

@@ -165,6 +165,27 @@ public sealed class LoadStatsTests
     public void Merge_Nothing_IsEmpty() => Assert.Equal(0, LoadStats.Merge([]).Attempts);
 
     [Fact]
+    public void Merge_OneAfterAnother_EachOnlyItsOwnSpans()
+    {
+        // Merges reuse their scratch histograms: nothing of one may show in the next.
+        var slow = With(s => s.RecordOutcome(LoadOutcomeKind.Response, 200, null, TimeSpan.FromSeconds(2)));
+        var fast = With(s =>
+        {
+            s.RecordOutcome(LoadOutcomeKind.Response, 200, null, TimeSpan.FromMilliseconds(5));
+            s.RecordSend(TimeSpan.FromMilliseconds(1), late: false);
+        });
+
+        var first = LoadStats.Merge([slow, slow]);
+        var second = LoadStats.Merge([fast]);
+
+        Assert.Equal(2, first.LatencyCount);
+        Assert.Equal(1, second.LatencyCount);
+        Assert.InRange(second.MaxLatency.TotalMilliseconds, 4.9, 5.1);
+        Assert.InRange(second.SendLag(100).TotalMilliseconds, 0.99, 1.01);
+        Assert.InRange(first.MaxLatency.TotalSeconds, 1.98, 2.02);
+    }
+
+    [Fact]
     public void Merge_ManySeconds_PercentilesAsOfOneBigHistogram()
     {
         // 60 seconds of 1..100 ms each: merged p50 ≈ 50 ms, p99 ≈ 99 ms, and 6000 values.
