@@ -21,11 +21,12 @@ internal static partial class GatewayRunBench
     // load; a step is judged on what follows, as wrk2 leaves out its calibration period. Both are reported.
     private const int WarmUpSeconds = 2;
 
-    // usage: gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS [MAX_CONNECTIONS,...]
+    // usage: gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS [MAX_CONNECTIONS,...] [REPETITIONS]
     public static async Task<int> RunAsync(string[] args)
     {
         // Each entry is one series of steps: "auto" keeps the default bound, a number sets maxConnections.
         var bounds = (args.Length > 4 ? args[4] : "auto").Split(',');
+        var repetitions = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 3;
         var output = args[0];
         var cli = args[1];
         var rates = args[2].Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
@@ -39,20 +40,33 @@ internal static partial class GatewayRunBench
             md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/gateway.sh` on {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {BenchProcesses.Version("wrk", "-v")}.");
             md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {BenchProcesses.LoadAverage()}.");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000, one-way latencies set to 0 so wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured after a warm-up: its first {WarmUpSeconds} s (the process's warm-up: tier-1 JIT, the thread pool's growth, the first connections) and its last second are left out, as wrk2 leaves out its calibration period; the send-lag p99 with the warm-up seconds included is shown too. A step is *held* when every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx, no errors, and send-lag p99 ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000; one-way latency 0 from each client to its own region and 1 ms to the other, so latency routing sends each client to its own region, each region's gateway takes half the load, below API Gateway's default stage throttle of 10,000 req/s, and wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured after a warm-up: its first {WarmUpSeconds} s (the process's warm-up: tier-1 JIT, the thread pool's growth, the first connections) and its last second are left out, as wrk2 leaves out its calibration period; the send-lag p99 with the warm-up seconds included is shown too. Each step runs {repetitions} times, the repetitions interleaved (every step once, then every step again) so a noisy minute of the machine falls on different steps; a cell shows the median [min–max] of its runs. A step is *held* when in every run every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx and nothing failed, and the median send-lag p99 is ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
             md.AppendLine();
             md.AppendLine("| maxConnections | total rate (req/s) | result | sent (req/s) | answered 2xx (req/s) | dropped | errors | send lag p50 / p99 | send lag p99 with the warm-up | latency p50 / p99 | descriptors min / max during the run | verdict |");
             md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            var runs = new Dictionary<(string Bound, int Rate), List<StepRun>>();
+            for (var repetition = 1; repetition <= repetitions; repetition++)
+            {
+                foreach (var bound in bounds)
+                {
+                    foreach (var rate in rates)
+                    {
+                        var run = await StepAsync(cli, scratch, rate, step, bound);
+                        Console.Error.WriteLine($"run {repetition}/{repetitions}, maxConnections {bound}, {rate} req/s: {run}");
+                        (runs.TryGetValue((bound, rate), out var list) ? list : runs[(bound, rate)] = []).Add(run);
+                    }
+                }
+            }
+
             var held = new Dictionary<string, int?>();
             foreach (var bound in bounds)
             {
                 held[bound] = null;
                 foreach (var rate in rates)
                 {
-                    var result = await StepAsync(cli, scratch, rate, step, bound);
-                    Console.Error.WriteLine($"{bound} rate {rate}: {result.Line}");
-                    md.AppendLine(result.Line);
-                    if (result.Held)
+                    var (line, stepHeld) = Summarize(bound, rate, runs[(bound, rate)]);
+                    md.AppendLine(line);
+                    if (stepHeld)
                     {
                         held[bound] = rate;
                     }
@@ -84,8 +98,8 @@ internal static partial class GatewayRunBench
     private static string Topology(int totalRate, string bound = "auto") =>
         File.ReadAllText("samples/seed/topology.yaml")
             .Replace("reservedConcurrency: 100", "reservedConcurrency: 10000", StringComparison.Ordinal)
-            .Replace("{ us-east-1: 8, eu-west-1: 40 }", "{ us-east-1: 0, eu-west-1: 0 }", StringComparison.Ordinal)
-            .Replace("{ us-east-1: 40, eu-west-1: 8 }", "{ us-east-1: 0, eu-west-1: 0 }", StringComparison.Ordinal)
+            .Replace("{ us-east-1: 8, eu-west-1: 40 }", "{ us-east-1: 0, eu-west-1: 1 }", StringComparison.Ordinal)
+            .Replace("{ us-east-1: 40, eu-west-1: 8 }", "{ us-east-1: 1, eu-west-1: 0 }", StringComparison.Ordinal)
             .Replace("rate: 20/s, connectionReuse: perRequest", $"rate: {(totalRate / 2.0).ToString(CultureInfo.InvariantCulture)}/s, connectionReuse: keepAlive{(bound == "auto" ? string.Empty : $", maxConnections: {bound}")}", StringComparison.Ordinal);
 
     private static string Experiment(int step) => $$"""
@@ -106,9 +120,38 @@ internal static partial class GatewayRunBench
           nudge: { fault: latency, target: us-functions, delay: 1ms, percentage: 100, duration: 1s }
         """;
 
-    private static async Task<(bool Held, string Line)> StepAsync(string cli, string scratch, int rate, int step, string bound)
+    private static (string Line, bool Held) Summarize(string bound, int rate, List<StepRun> runs)
+    {
+        var measured = runs.Where(r => r.Measured).ToList();
+        if (measured.Count < runs.Count)
+        {
+            var failed = runs.First(r => !r.Measured);
+            return ($"| {bound} | {rate:N0} | not held: a run did not start ({failed.Verdict}) | | | | | | | | {failed.FdMin} / {failed.FdMax} | |", false);
+        }
+
+        static string Spread(IEnumerable<double> values, string format)
+        {
+            var sorted = values.Order().ToArray();
+            var median = sorted[sorted.Length / 2];
+            return sorted.Length == 1
+                ? median.ToString(format, CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{median.ToString(format, CultureInfo.InvariantCulture)} [{sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)}]");
+        }
+
+        var medianLag = measured.Select(r => r.LagP99).Order().ElementAt(measured.Count / 2);
+        var held = measured.All(r => r.Dropped == 0 && r.Errors == 0 && r.Answered >= rate * 0.97) && medianLag <= MaxLagP99.TotalMilliseconds;
+        var verdicts = string.Join(", ", measured.GroupBy(r => r.Verdict).Select(g => g.Count() == measured.Count ? g.Key : $"{g.Key} ×{g.Count()}"));
+        return (string.Create(CultureInfo.InvariantCulture, $"| {bound} | {rate:N0} | {(held ? "held" : "not held")} | {Spread(measured.Select(r => r.Sent), "N0")} | {Spread(measured.Select(r => r.Answered), "N0")} | {measured.Sum(r => r.Dropped):N0} | {measured.Sum(r => r.Errors):N0} | {Spread(measured.Select(r => r.LagP50), "0.00")} / {Spread(measured.Select(r => r.LagP99), "0.00")} ms | {Spread(measured.Select(r => r.LagP99WithWarmUp), "0.00")} ms | {Spread(measured.Select(r => r.LatencyP50), "0.0")} / {Spread(measured.Select(r => r.LatencyP99), "0.0")} ms | {measured.Min(r => r.FdMin)} / {measured.Max(r => r.FdMax)} | {verdicts} |"), held);
+    }
+
+    private static async Task<StepRun> StepAsync(string cli, string scratch, int rate, int step, string bound)
     {
         var dir = Path.Combine(scratch, $"rate-{rate}-{bound}");
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, "topology.yaml"), Topology(rate, bound));
         await File.WriteAllTextAsync(Path.Combine(dir, "experiment.yaml"), Experiment(step));
@@ -117,7 +160,7 @@ internal static partial class GatewayRunBench
         var folder = Directory.Exists(runs) ? Directory.GetDirectories(runs).FirstOrDefault() : null;
         if (folder is null)
         {
-            return (false, $"| {bound} | {rate:N0} | no run (exit {exit}) | | | | | | | | {fdMin} / {fdMax} | |");
+            return new StepRun(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, fdMin, fdMax, $"exit {exit}");
         }
 
         var journal = RunJournalReader.Open(Path.Combine(folder, "journal.db"));
@@ -132,9 +175,30 @@ internal static partial class GatewayRunBench
         var answered = span == 0 ? 0 : stats.Status2xx / (double)span;
         var sent = span == 0 ? 0 : stats.Sent / (double)span;
         var errors = stats.ConnectErrors + stats.DnsErrors + stats.Timeouts + stats.OtherErrors + stats.Status4xx + stats.Status5xx;
-        var held = span > 0 && stats.DroppedSends == 0 && errors == 0 && answered >= rate * 0.97 && stats.SendLag(99) <= MaxLagP99;
         var verdict = journal.Verdict is { } v && v.TryGetProperty("kind", out var kind) ? kind.ToString() : $"exit {exit}";
-        return (held, string.Create(CultureInfo.InvariantCulture, $"| {bound} | {rate:N0} | {(held ? "held" : "not held")} | {sent:N0} | {answered:N0} | {stats.DroppedSends:N0} | {errors:N0} | {stats.SendLag(50).TotalMilliseconds:0.00} / {stats.SendLag(99).TotalMilliseconds:0.00} ms | {withWarmUp.SendLag(99).TotalMilliseconds:0.00} ms | {stats.Latency(50).TotalMilliseconds:0.0} / {stats.Latency(99).TotalMilliseconds:0.0} ms | {fdMin} / {fdMax} | {verdict} |"));
+        return new StepRun(
+            span > 0,
+            sent,
+            answered,
+            stats.DroppedSends,
+            errors,
+            stats.SendLag(50).TotalMilliseconds,
+            stats.SendLag(99).TotalMilliseconds,
+            withWarmUp.SendLag(99).TotalMilliseconds,
+            stats.Latency(50).TotalMilliseconds,
+            stats.Latency(99).TotalMilliseconds,
+            fdMin,
+            fdMax,
+            verdict);
+    }
+
+    /// <summary>One run of a step: rates per second over the measured window, lags and latencies in milliseconds.</summary>
+    private sealed record StepRun(
+        bool Measured, double Sent, double Answered, long Dropped, long Errors, double LagP50, double LagP99, double LagP99WithWarmUp, double LatencyP50, double LatencyP99, int FdMin, int FdMax, string Verdict)
+    {
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"sent {Sent:N0}/s, 2xx {Answered:N0}/s, dropped {Dropped}, errors {Errors}, send lag p99 {LagP99:0.00} ms ({LagP99WithWarmUp:0.00} ms with the warm-up), {Verdict}");
     }
 
     private static async Task<(double Rps, string P50, string P99, int FdBefore, int FdMax)> WrkAsync(string cli, string scratch, int step)
