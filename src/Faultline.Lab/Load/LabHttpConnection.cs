@@ -9,8 +9,9 @@ namespace Faultline.Lab.Load;
 /// <summary>
 /// One HTTP/1.1 connection of <see cref="LabHttpClient"/>: it writes a prepared <c>GET</c> and reads the response's
 /// status, the answering region (<c>x-faultline-region</c>) and, only when that header is missing, the body. Reads and
-/// writes go straight to the socket through one pooled buffer, and the awaits reuse pooled state machines, so a
-/// request allocates next to nothing. Not thread-safe: the pool hands a connection to one request at a time.
+/// writes go straight to the socket through one pooled buffer, and a response that arrives whole is read in one method,
+/// so a request costs one state machine and next to no other garbage. Not thread-safe: the pool hands a connection to
+/// one request at a time.
 /// </summary>
 internal sealed class LabHttpConnection : IDisposable
 {
