@@ -26,8 +26,11 @@ public sealed partial class RunMetricsTests : IDisposable
     public async Task Run_MetricsPortZero_PrintsTheUrlAndTheScrapeShowsResponsesPerPopulationAndTheActiveFault()
     {
         var cancel = TestContext.Current.CancellationToken;
+
+        // At the sample's time scale (20) the stop condition's 30 s are 1.5 s of wall time: a busy machine starting the
+        // run can fail every request that long, and the run then stops before any 2xx. At 10 the start has 3 s.
         await using var run = FaultlineProcess.Start(
-            _home, "run", RepoPaths.Combine(["samples", "stop-condition", "experiment.yaml"]), "--metrics-port", "0", "--out", Path.Combine(_home, "runs"));
+            _home, "run", RepoPaths.Combine(["samples", "stop-condition", "experiment.yaml"]), "--metrics-port", "0", "--time-scale", "10", "--out", Path.Combine(_home, "runs"));
 
         await run.WaitForOutputAsync(o => MetricsUrl().IsMatch(o), Deadline, cancel);
         var url = new Uri(MetricsUrl().Match(run.Output).Groups[1].Value);
