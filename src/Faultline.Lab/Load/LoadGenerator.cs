@@ -57,6 +57,7 @@ public sealed class LoadGenerator : IAsyncDisposable
             .Select(c => new LoadPopulation(c, plan.CustomerAddress(c.Location), gatewayPort, resolver, timeProvider, random.Derive(), _options, OnAnswerChanged, _logger))
             .ToArray();
         _byName = _populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        LoadPopulation.PaceTogether(_populations);
     }
 
     /// <summary>
@@ -87,6 +88,7 @@ public sealed class LoadGenerator : IAsyncDisposable
             .Select(c => new LoadPopulation(c, source: null, gatewayPort: 0, resolver: null, timeProvider, random.Derive(), _options, OnAnswerChanged, _logger))
             .ToArray();
         _byName = _populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        LoadPopulation.PaceTogether(_populations);
     }
 
     /// <summary>A population's finished second (every lab second, traffic or not).</summary>

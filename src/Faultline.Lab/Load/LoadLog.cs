@@ -30,4 +30,10 @@ internal static partial class LoadLog
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Load {Population}: a request failed unexpectedly; counted as an other error")]
     public static partial void RequestCrashed(ILogger logger, string population, Exception exception);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "Load {Population}: the pacer thread runs with a {Slice} scheduler slice, so it preempts on waking")]
+    public static partial void PacerSlice(ILogger logger, string population, TimeSpan slice);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Load {Population}: the pacer thread keeps the OS's default scheduler slice (no per-thread slice here)")]
+    public static partial void PacerDefaultSlice(ILogger logger, string population);
 }

@@ -8,6 +8,7 @@ using Faultline.Core.Time;
 using Faultline.Core.Topology;
 using Faultline.Core.Gateway;
 using Faultline.Lab.Dns;
+using Faultline.Lab.Host;
 using Faultline.Lab.Net;
 using Microsoft.Extensions.Logging;
 
@@ -25,12 +26,15 @@ public sealed class LoadPopulation : IDisposable
 {
     private const string RegionBodyMarker = "from region ";
 
-    // The pacer cannot sleep less than a millisecond (the OS's wait granularity): when the next send is nearer
-    // it naps this long and then sends everything that fell due, late by about a millisecond at most. Spinning
-    // instead would be punctual but burn one of the cores the server under test needs. (A nanosleep nap of the time
-    // left was tried: send-lag p50 fell from 0.65 to 0.13 ms at 10,000 req/s, but p99, the gateway benchmark's bar,
-    // did not move; bench/results/gateway-run.md.)
-    private const int NapMilliseconds = 1;
+    // What SendDue returns when there is nothing to send until the rate changes, and when another pacer holds the claim.
+    private const long Paused = long.MaxValue;
+    private const long Busy = long.MinValue;
+
+    // The pacer naps (PacerNap) until its next send when that is nearer than TimedWait, but never less than this: at
+    // thousands of requests a second it wakes about 4,000 times a second and sends whatever fell due, a quarter of a
+    // millisecond late at most. Napping to each send instead costs a wake-up per request and more CPU than the server
+    // under test can spare on a small machine (bench/results/gateway-run.md).
+    private static readonly TimeSpan ShortestNap = TimeSpan.FromMicroseconds(250);
 
     // How long (wall time) a kept-alive connection may idle in the pool before it is closed rather than reused.
     private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromMinutes(1);
@@ -53,7 +57,13 @@ public sealed class LoadPopulation : IDisposable
     private readonly TimeoutSlots _timeouts;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim _wake = new(false, spinCount: 1);
+    private readonly Lock _claim = new(); // taken by whichever pacer thread sends this population's due requests
     private LoadAggregator? _aggregator;
+    private LoadPopulation[] _siblings = [];
+    private double _ticksPerTimestamp;
+    private double _target; // the schedule position (arrivals so far) of the next send
+    private volatile bool _started;
+    private ManualResetEventSlim? _held; // tests: the pacer thread waits for it before pacing
     private Task _loop = Task.CompletedTask;
     private long _start;
     private int _inFlight;
@@ -182,6 +192,8 @@ public sealed class LoadPopulation : IDisposable
     internal void Start(long startTimestamp)
     {
         _start = startTimestamp;
+        _ticksPerTimestamp = (double)_timeProvider.TimestampFrequency / TimeSpan.TicksPerSecond;
+        _target = FirstTarget();
         _aggregator = new LoadAggregator(Name, Config.Url, _timeProvider, startTimestamp, _options.LateThreshold, _options.RecentSeconds, _timeouts.TakeOverdue);
         LoadLog.Started(_logger, Name, Config.Location, SourceAddress, Config.RatePerSecond, Config.Url, Config.ConnectionReuse, MaxInFlight);
         var loop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -193,6 +205,7 @@ public sealed class LoadPopulation : IDisposable
         {
             try
             {
+                ShortenSlice();
                 Pace(_stopping.Token);
                 loop.SetResult();
             }
@@ -207,7 +220,38 @@ public sealed class LoadPopulation : IDisposable
             IsBackground = true,
             Name = $"faultline-load {Name}",
         };
+        _started = true;
         pacer.Start();
+    }
+
+    /// <summary>
+    /// Lets the pacer threads of <paramref name="populations"/> send each other's due requests: each wakes on its own
+    /// schedule and sends whatever is due in any of them, so one population's sends are late only while every pacer
+    /// is held up, and a population's due sends wait for the first pacer to wake, not its own. A thread that the OS
+    /// does not run for a few milliseconds is common on a busy small machine and rarely hits all pacers at once.
+    /// </summary>
+    internal static void PaceTogether(LoadPopulation[] populations)
+    {
+        foreach (var population in populations)
+        {
+            population._siblings = populations;
+        }
+    }
+
+    /// <summary>Tests: keeps this population's own pacer thread from pacing until <paramref name="gate"/> is set (or the stop), like a thread the OS does not run.</summary>
+    internal void HoldPacer(ManualResetEventSlim gate) => _held = gate;
+
+    // Sends fall due every few hundred microseconds; a pacer that wakes behind another thread's slice sends them late.
+    private void ShortenSlice()
+    {
+        if (ThreadSlice.TrySet(ThreadSlice.Shortest) is { } slice)
+        {
+            LoadLog.PacerSlice(_logger, Name, slice);
+        }
+        else
+        {
+            LoadLog.PacerDefaultSlice(_logger, Name);
+        }
     }
 
     internal IReadOnlyList<LoadSecond> Collect() => _aggregator?.Collect() ?? [];
@@ -223,6 +267,11 @@ public sealed class LoadPopulation : IDisposable
         }
 
         await _loop.ConfigureAwait(false);
+        lock (_claim)
+        {
+            // Another population's pacer that claimed a send before the stop has counted it in flight by now.
+        }
+
         if (Volatile.Read(ref _inFlight) == 0)
         {
             _drained.TrySetResult();
@@ -272,37 +321,93 @@ public sealed class LoadPopulation : IDisposable
 
     private void Pace(CancellationToken stopping)
     {
-        var target = FirstTarget();
-        var frequency = _timeProvider.TimestampFrequency;
-        var ticksPerTimestamp = (double)frequency / TimeSpan.TicksPerSecond;
         try
         {
+            _held?.Wait(stopping);
             while (!stopping.IsCancellationRequested)
             {
                 _wake.Reset();
-                var offset = _schedule.IntendedTimeAt(target);
-                if (offset == TimeSpan.MaxValue)
+                var next = SendDue();
+                foreach (var sibling in _siblings)
                 {
-                    // Paused (rate 0): nothing to send until the rate changes.
+                    if (!ReferenceEquals(sibling, this))
+                    {
+                        sibling.SendDue();
+                    }
+                }
+
+                if (next == Paused)
+                {
+                    // Rate 0: nothing to send until the rate changes.
                     _wake.Wait(stopping);
                     continue;
                 }
 
-                // Intended times come from the start and the schedule, never from summing waits: no drift.
-                var intended = _start + (long)(offset.Ticks * ticksPerTimestamp);
-                var now = _timeProvider.GetTimestamp();
-                if (intended > now)
+                if (next == Busy)
                 {
-                    Wait(_timeProvider.GetElapsedTime(now, intended), stopping);
+                    // Another population's pacer is sending ours just now.
+                    PacerNap.Nap(ShortestNap, _wake, stopping);
                     continue;
                 }
 
-                Dispatch(intended, now);
-                target = NextTarget(target);
+                var now = _timeProvider.GetTimestamp();
+                if (next > now)
+                {
+                    Wait(_timeProvider.GetElapsedTime(now, next), stopping);
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    // Sends every request of this population that is due, from the calling pacer thread (its own, or another
+    // population's that woke first), and returns when the next one is due (a timestamp), Paused or Busy.
+    private long SendDue()
+    {
+        while (true)
+        {
+            long intended;
+            long now;
+            int inFlight;
+            if (!_claim.TryEnter())
+            {
+                return Busy;
+            }
+
+            try
+            {
+                if (!_started || _stopping.IsCancellationRequested)
+                {
+                    return Paused;
+                }
+
+                var offset = _schedule.IntendedTimeAt(_target);
+                if (offset == TimeSpan.MaxValue)
+                {
+                    return Paused;
+                }
+
+                // Intended times come from the start and the schedule, never from summing waits: no drift.
+                intended = _start + (long)(offset.Ticks * _ticksPerTimestamp);
+                now = _timeProvider.GetTimestamp();
+                if (intended > now)
+                {
+                    return intended;
+                }
+
+                _target = NextTarget(_target);
+
+                // Counted before the claim ends, so a stop that takes the claim after it waits for this request too.
+                inFlight = Interlocked.Increment(ref _inFlight);
+            }
+            finally
+            {
+                _claim.Exit();
+            }
+
+            Dispatch(intended, now, inFlight);
         }
     }
 
@@ -312,7 +417,7 @@ public sealed class LoadPopulation : IDisposable
         var wall = TimeSpan.FromTicks((long)(wait.Ticks / _scale));
         if (wall <= TimedWait)
         {
-            _wake.Wait(NapMilliseconds, stopping);
+            PacerNap.Nap(wall > ShortestNap ? wall : ShortestNap, _wake, stopping);
             return;
         }
 
@@ -321,10 +426,11 @@ public sealed class LoadPopulation : IDisposable
         _wake.Wait(stopping);
     }
 
-    private void Dispatch(long intended, long now)
+    // The request is already counted: inFlight is the count with it.
+    private void Dispatch(long intended, long now, int inFlight)
     {
         var aggregator = _aggregator!;
-        if (Interlocked.Increment(ref _inFlight) > Volatile.Read(ref _maxInFlight))
+        if (inFlight > Volatile.Read(ref _maxInFlight))
         {
             // The pool is full: drop and count, never queue (an unbounded queue collapses the generator).
             Release();
