@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gateway benchmark (not a test): load through the lab gateway inside `faultline run` at rising rates, then wrk
 # against the same gateway under `faultline lab up`. Writes bench/results/gateway-run.md.
-# Bounded: the whole script stops itself after 30 minutes (the defaults take about 13).
+# Bounded: the whole script stops itself after 30 minutes (the defaults take about 15).
 # Usage: bench/gateway.sh [TOTAL_RATES] [STEP_SECONDS] [MAX_CONNECTIONS_SERIES] [REPETITIONS]   (installs wrk if missing; talks to 127.0.0.0/8 only)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

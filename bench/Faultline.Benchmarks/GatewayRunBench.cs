@@ -21,6 +21,9 @@ internal static partial class GatewayRunBench
     // load; a step is judged on what follows, as wrk2 leaves out its calibration period. Both are reported.
     private const int WarmUpSeconds = 2;
 
+    // How long the host floor is measured before each run.
+    private const int FloorSeconds = 2;
+
     // usage: gateway OUT.md FAULTLINE_DLL RATES STEP_SECONDS [MAX_CONNECTIONS,...] [REPETITIONS]
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,10 +43,10 @@ internal static partial class GatewayRunBench
             md.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/gateway.sh` on {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; {BenchProcesses.Version("wrk", "-v")}.");
             md.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {BenchProcesses.LoadAverage()}.");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000; one-way latency 0 from each client to its own region and 1 ms to the other, so latency routing sends each client to its own region, each region's gateway takes half the load, below API Gateway's default stage throttle of 10,000 req/s, and wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured after a warm-up: its first {WarmUpSeconds} s (the process's warm-up: tier-1 JIT, the thread pool's growth, the first connections) and its last second are left out, as wrk2 leaves out its calibration period; the send-lag p99 with the warm-up seconds included is shown too. Each step runs {repetitions} times, the repetitions interleaved (every step once, then every step again) so a noisy minute of the machine falls on different steps; a cell shows the median [min–max] of its runs. A step is *held* when in every run every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx and nothing failed, and the median send-lag p99 is ≤ {MaxLagP99.TotalMilliseconds:0} ms. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Each step is one `faultline run` of the seed topology (both functions with reservedConcurrency 10000; one-way latency 0 from each client to its own region and 1 ms to the other, so latency routing sends each client to its own region, each region's gateway takes half the load, below API Gateway's default stage throttle of 10,000 req/s, and wrk's closed loop and the open model see the same gateway) at time scale 1, its own lab in the same process, both clients `keepAlive` at half the total rate, `maxConnections` per series (`auto`: the default, sized for the rate), a {step} s baseline measured after a warm-up: its first {WarmUpSeconds} s (the process's warm-up: tier-1 JIT, the thread pool's growth, the first connections) and its last second are left out, as wrk2 leaves out its calibration period; the send-lag p99 with the warm-up seconds included is shown too. Each step runs {repetitions} times, the repetitions interleaved (every step once, then every step again) so a noisy minute of the machine falls on different steps; a cell shows the median [min–max] of its runs. A step is *held* when in every run every scheduled request was sent (no drops), ≥ 97% of the rate answered 2xx and nothing failed, and the median send-lag p99 is ≤ {MaxLagP99.TotalMilliseconds:0} ms. The host floor: just before each run, one thread of the idle benchmark process naps 250 µs at a time for {FloorSeconds} s (as a busy pacer does); the column shows how far past its naps it woke (p99 / p99.9) and how many naps a second overslept more than 2 ms: the host's own noise that minute, which no process beats. Descriptors: the `faultline run` process's `/proc/PID/fd`, sampled every 100 ms. wrk: `wrk -t2 -c64 -d10s` against us-east-1's gateway of `faultline lab up` with the same topology.");
             md.AppendLine();
-            md.AppendLine("| maxConnections | total rate (req/s) | result | sent (req/s) | answered 2xx (req/s) | dropped | errors | send lag p50 / p99 | send lag p99 with the warm-up | latency p50 / p99 | descriptors min / max during the run | verdict |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| maxConnections | total rate (req/s) | result | sent (req/s) | answered 2xx (req/s) | dropped | errors | send lag p50 / p99 | send lag p99 with the warm-up | host floor: nap oversleep p99 / p99.9, stalls > 2 ms a second | latency p50 / p99 | descriptors min / max during the run | verdict |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             var runs = new Dictionary<(string Bound, int Rate), List<StepRun>>();
             for (var repetition = 1; repetition <= repetitions; repetition++)
             {
@@ -126,7 +129,7 @@ internal static partial class GatewayRunBench
         if (measured.Count < runs.Count)
         {
             var failed = runs.First(r => !r.Measured);
-            return ($"| {bound} | {rate:N0} | not held: a run did not start ({failed.Verdict}) | | | | | | | | {failed.FdMin} / {failed.FdMax} | |", false);
+            return ($"| {bound} | {rate:N0} | not held: a run did not start ({failed.Verdict}) | | | | | | | | | {failed.FdMin} / {failed.FdMax} | |", false);
         }
 
         static string Spread(IEnumerable<double> values, string format)
@@ -141,7 +144,7 @@ internal static partial class GatewayRunBench
         var medianLag = measured.Select(r => r.LagP99).Order().ElementAt(measured.Count / 2);
         var held = measured.All(r => r.Dropped == 0 && r.Errors == 0 && r.Answered >= rate * 0.97) && medianLag <= MaxLagP99.TotalMilliseconds;
         var verdicts = string.Join(", ", measured.GroupBy(r => r.Verdict).Select(g => g.Count() == measured.Count ? g.Key : $"{g.Key} ×{g.Count()}"));
-        return (string.Create(CultureInfo.InvariantCulture, $"| {bound} | {rate:N0} | {(held ? "held" : "not held")} | {Spread(measured.Select(r => r.Sent), "N0")} | {Spread(measured.Select(r => r.Answered), "N0")} | {measured.Sum(r => r.Dropped):N0} | {measured.Sum(r => r.Errors):N0} | {Spread(measured.Select(r => r.LagP50), "0.00")} / {Spread(measured.Select(r => r.LagP99), "0.00")} ms | {Spread(measured.Select(r => r.LagP99WithWarmUp), "0.00")} ms | {Spread(measured.Select(r => r.LatencyP50), "0.0")} / {Spread(measured.Select(r => r.LatencyP99), "0.0")} ms | {measured.Min(r => r.FdMin)} / {measured.Max(r => r.FdMax)} | {verdicts} |"), held);
+        return (string.Create(CultureInfo.InvariantCulture, $"| {bound} | {rate:N0} | {(held ? "held" : "not held")} | {Spread(measured.Select(r => r.Sent), "N0")} | {Spread(measured.Select(r => r.Answered), "N0")} | {measured.Sum(r => r.Dropped):N0} | {measured.Sum(r => r.Errors):N0} | {Spread(measured.Select(r => r.LagP50), "0.00")} / {Spread(measured.Select(r => r.LagP99), "0.00")} ms | {Spread(measured.Select(r => r.LagP99WithWarmUp), "0.00")} ms | {Spread(measured.Select(r => r.Floor.P99), "0.00")} / {Spread(measured.Select(r => r.Floor.P999), "0.00")} ms, {Spread(measured.Select(r => r.Floor.StallsPerSecond), "0.0")} | {Spread(measured.Select(r => r.LatencyP50), "0.0")} / {Spread(measured.Select(r => r.LatencyP99), "0.0")} ms | {measured.Min(r => r.FdMin)} / {measured.Max(r => r.FdMax)} | {verdicts} |"), held);
     }
 
     private static async Task<StepRun> StepAsync(string cli, string scratch, int rate, int step, string bound)
@@ -156,11 +159,12 @@ internal static partial class GatewayRunBench
         await File.WriteAllTextAsync(Path.Combine(dir, "topology.yaml"), Topology(rate, bound));
         await File.WriteAllTextAsync(Path.Combine(dir, "experiment.yaml"), Experiment(step));
         var runs = Path.Combine(dir, "runs");
+        var floor = HostFloor.Measure(TimeSpan.FromSeconds(FloorSeconds));
         var (exit, fdMin, fdMax, _) = await RunSampledAsync(cli, ["run", Path.Combine(dir, "experiment.yaml"), "--out", runs, "--no-dashboard"], TimeSpan.FromSeconds(step + 60), stopWhen: null);
         var folder = Directory.Exists(runs) ? Directory.GetDirectories(runs).FirstOrDefault() : null;
         if (folder is null)
         {
-            return new StepRun(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, fdMin, fdMax, $"exit {exit}");
+            return new StepRun(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, floor, fdMin, fdMax, $"exit {exit}");
         }
 
         var journal = RunJournalReader.Open(Path.Combine(folder, "journal.db"));
@@ -187,6 +191,7 @@ internal static partial class GatewayRunBench
             withWarmUp.SendLag(99).TotalMilliseconds,
             stats.Latency(50).TotalMilliseconds,
             stats.Latency(99).TotalMilliseconds,
+            floor,
             fdMin,
             fdMax,
             verdict);
@@ -194,11 +199,11 @@ internal static partial class GatewayRunBench
 
     /// <summary>One run of a step: rates per second over the measured window, lags and latencies in milliseconds.</summary>
     private sealed record StepRun(
-        bool Measured, double Sent, double Answered, long Dropped, long Errors, double LagP50, double LagP99, double LagP99WithWarmUp, double LatencyP50, double LatencyP99, int FdMin, int FdMax, string Verdict)
+        bool Measured, double Sent, double Answered, long Dropped, long Errors, double LagP50, double LagP99, double LagP99WithWarmUp, double LatencyP50, double LatencyP99, HostFloorSample Floor, int FdMin, int FdMax, string Verdict)
     {
         public override string ToString() => string.Create(
             CultureInfo.InvariantCulture,
-            $"sent {Sent:N0}/s, 2xx {Answered:N0}/s, dropped {Dropped}, errors {Errors}, send lag p99 {LagP99:0.00} ms ({LagP99WithWarmUp:0.00} ms with the warm-up), {Verdict}");
+            $"sent {Sent:N0}/s, 2xx {Answered:N0}/s, dropped {Dropped}, errors {Errors}, send lag p99 {LagP99:0.00} ms ({LagP99WithWarmUp:0.00} ms with the warm-up), host floor p99 {Floor.P99:0.00} ms, {Verdict}");
     }
 
     private static async Task<(double Rps, string P50, string P99, int FdBefore, int FdMax)> WrkAsync(string cli, string scratch, int step)
