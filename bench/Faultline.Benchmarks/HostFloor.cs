@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Faultline.Lab.Load;
 
 namespace Faultline.Benchmarks;
 
 /// <summary>
 /// The host's own timing noise just before a step: one thread of an otherwise idle process naps 250 µs at a time (as
 /// a busy load pacer does) and records how far past each nap it woke. No process on the machine wakes more punctually
-/// than this in that minute, so a step's send lag is read beside it.
+/// than this in that minute, so a step's send lag is read beside it. The nap is the pacers' own (<see cref="PacerNap"/>).
 /// </summary>
 internal static class HostFloor
 {
@@ -20,11 +20,11 @@ internal static class HostFloor
         var thread = new Thread(() =>
         {
             var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-            var request = new TimeSpec { Seconds = 0, Nanoseconds = Nap.Ticks * 100 };
+            using var wake = new ManualResetEventSlim(false);
             while (Stopwatch.GetTimestamp() < end)
             {
                 var before = Stopwatch.GetTimestamp();
-                _ = NanoSleep(ref request, IntPtr.Zero);
+                PacerNap.Nap(Nap, wake, CancellationToken.None);
                 overs.Add((Stopwatch.GetElapsedTime(before) - Nap).TotalMilliseconds);
             }
         })
@@ -37,16 +37,6 @@ internal static class HostFloor
         overs.Sort();
         double At(double percentile) => overs.Count == 0 ? 0 : overs[(int)Math.Min(overs.Count - 1, Math.Ceiling(percentile / 100 * overs.Count) - 1)];
         return new HostFloorSample(At(99), At(99.9), overs.Count(o => o > Stall.TotalMilliseconds) / duration.TotalSeconds);
-    }
-
-    [DllImport("libc", EntryPoint = "nanosleep")]
-    private static extern int NanoSleep(ref TimeSpec request, IntPtr remaining);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 }
 

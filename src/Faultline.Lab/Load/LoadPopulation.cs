@@ -46,6 +46,7 @@ public sealed class LoadPopulation : IDisposable
     private readonly LoadGeneratorOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly double _scale;
+    private readonly double _ticksPerTimestamp; // TimeSpan ticks per timestamp unit of the time provider
     private readonly RandomSource _random;
     private readonly ILogger _logger;
     private readonly ArrivalSchedule _schedule;
@@ -60,7 +61,6 @@ public sealed class LoadPopulation : IDisposable
     private readonly Lock _claim = new(); // taken by whichever pacer thread sends this population's due requests
     private LoadAggregator? _aggregator;
     private LoadPopulation[] _siblings = [];
-    private double _ticksPerTimestamp;
     private double _target; // the schedule position (arrivals so far) of the next send
     private volatile bool _started;
     private ManualResetEventSlim? _held; // tests: the pacer thread waits for it before pacing
@@ -86,6 +86,7 @@ public sealed class LoadPopulation : IDisposable
         _options = options;
         _timeProvider = timeProvider;
         _scale = timeProvider is ScaledTimeProvider scaled ? scaled.Scale : 1;
+        _ticksPerTimestamp = (double)timeProvider.TimestampFrequency / TimeSpan.TicksPerSecond;
         _random = random;
         _logger = logger;
         _schedule = new ArrivalSchedule(config.RatePerSecond);
@@ -192,7 +193,6 @@ public sealed class LoadPopulation : IDisposable
     internal void Start(long startTimestamp)
     {
         _start = startTimestamp;
-        _ticksPerTimestamp = (double)_timeProvider.TimestampFrequency / TimeSpan.TicksPerSecond;
         _target = FirstTarget();
         _aggregator = new LoadAggregator(Name, Config.Url, _timeProvider, startTimestamp, _options.LateThreshold, _options.RecentSeconds, _timeouts.TakeOverdue);
         LoadLog.Started(_logger, Name, Config.Location, SourceAddress, Config.RatePerSecond, Config.Url, Config.ConnectionReuse, MaxInFlight);
